@@ -1,0 +1,54 @@
+/**
+ * @module @pathlight/core
+ * The journey domain: zod schemas (the single source of truth for types), templates,
+ * document migrations and pure functions. No I/O.
+ */
+export { Evidence, strongestConfidence } from './evidence';
+export {
+  BlueprintSystem,
+  Card,
+  EmotionPoint,
+  Journey,
+  JOURNEY_SCHEMA_VERSION,
+  JourneyContent,
+  type JourneyInput,
+  JourneyStatus,
+  Lane,
+  LaneKind,
+  Opportunity,
+  OpportunityStatus,
+  orderedSteps,
+  reviewDueDate,
+  Severity,
+  Stage,
+  Step,
+  SystemCategory,
+} from './journey';
+export {
+  ActivityRef,
+  ConversionKpi,
+  DurationKpi,
+  KpiDefinition,
+  type KpiInput,
+  RateKpi,
+  ScoreKpi,
+} from './kpi';
+export { journeyMigrations, type MigrationResult, migrateJourney } from './migrations';
+export { Persona, PersonaContent, type PersonaInput, PersonaKind } from './persona';
+export { instantiateTemplate, JourneyTemplate, type JourneyTemplateInput } from './template';
+export { templates } from './templates/index';
+export { Channel, Confidence, EvidenceKind, Id, IsoDate, IsoDateTime, Name } from './vocabulary';
+export {
+  Email,
+  LoginRequest,
+  Member,
+  MemberAdd,
+  MemberUpdate,
+  Role,
+  roleAllows,
+  User,
+  UserCreate,
+  UserUpdate,
+  Workspace,
+  WorkspaceCreate,
+} from './workspace';
