@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from './analyze';
+import { CLINIC, CLINIC_JOURNEY, eventsDb } from './mining/test-fixture';
+
+describe('analyze', () => {
+  it('returns exactly the documented keys, with journey parts only when a journey is given', async () => {
+    const db = await eventsDb(CLINIC);
+    const plain = await analyze(db);
+    expect(Object.keys(plain)).toEqual([
+      'summary',
+      'activities',
+      'startActivities',
+      'endActivities',
+      'edges',
+      'variants',
+      'caseDuration',
+    ]);
+    const full = await analyze(db, { journey: CLINIC_JOURNEY, variants: 1 });
+    expect(Object.keys(full)).toEqual([...Object.keys(plain), 'funnel', 'kpis', 'conformance']);
+    expect(full.variants).toEqual([{ activities: ['Book', 'Lead', 'Visit'], cases: 1 }]);
+    expect(full.funnel?.map((s) => s.cases)).toEqual([6, 3, 0, 2, 2]);
+    expect(full.kpis?.map((k) => k.id)).toEqual(CLINIC_JOURNEY.kpis.map((k) => k.id));
+    expect(full.conformance?.fittingCases).toBe(2);
+    // Round-trips through JSON unchanged: plain numbers, strings and nulls only.
+    expect(JSON.parse(JSON.stringify(full))).toEqual(full);
+  });
+
+  it('applies filters to every part', async () => {
+    const db = await eventsDb(CLINIC);
+    const r = await analyze(db, {
+      journey: CLINIC_JOURNEY,
+      filters: [{ kind: 'attribute', key: 'location', values: ['Süd'] }],
+    });
+    expect(r.summary.cases).toBe(2);
+    expect(r.activities.find((a) => a.name === 'Lead')?.cases).toBe(2);
+    expect(r.funnel?.[0]?.cases).toBe(2);
+    expect(r.kpis?.find((k) => k.id === 'nps')?.denominator).toBe(2);
+    expect(r.conformance?.fittingShare).toBe(0.5);
+  });
+});

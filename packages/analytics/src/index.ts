@@ -1,0 +1,47 @@
+/**
+ * @module @pathlight/analytics
+ * Event-log import into DuckDB and journey analyses (SQL built apart from running it).
+ */
+export { type AnalysisResult, type AnalyzeOptions, analyze } from './analyze';
+export {
+  type ActivityCount,
+  activities,
+  buildActivities,
+  buildCaseDuration,
+  buildEdges,
+  buildEndpoints,
+  buildSummary,
+  buildVariants,
+  type CaseDuration,
+  caseDuration,
+  type Edge,
+  type EndpointCount,
+  edges,
+  endpoints,
+  type FilteredRequest,
+  type Summary,
+  summary,
+  type Variant,
+  type VariantsRequest,
+  variants,
+} from './mining/basic';
+export {
+  buildConformance,
+  type Conformance,
+  type ConformanceRequest,
+  conformance,
+} from './mining/conformance';
+export type { EventFilter } from './mining/filters';
+export {
+  buildFunnel,
+  type FunnelRequest,
+  type FunnelStepResult,
+  funnel,
+  funnelSteps,
+  type JourneyModel,
+} from './mining/funnel';
+export { buildKpi, type KpiRequest, type KpiResult, kpi, kpis } from './mining/kpis';
+export { runQuery } from './mining/runner';
+export { type Segment, type SegmentsRequest, segments } from './mining/segments';
+export type { SqlQuery } from './mining/sql';
+export { wilsonInterval } from './mining/stats';

@@ -1,0 +1,179 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { z } from 'zod';
+import { type EventFilter, filteredEvents } from './filters';
+import { runQuery, runSingle } from './runner';
+import { SqlParams, type SqlQuery, secondsBetween } from './sql';
+
+/** Every analysis reads the filtered events; `filters` defaults to none. */
+export interface FilteredRequest {
+  filters?: readonly EventFilter[];
+}
+
+/** Builds `WITH <filtered events>, <more CTEs> <select>` with a fresh parameter list. */
+export function withEvents(
+  req: FilteredRequest,
+  build: (p: SqlParams) => { ctes?: string[]; select: string },
+): SqlQuery {
+  const params = new SqlParams();
+  const fe = filteredEvents(req.filters ?? [], params);
+  const { ctes = [], select } = build(params);
+  return { sql: `WITH ${[fe, ...ctes].join(',\n')}\n${select}`, params: params.values };
+}
+
+const count = z.number().int().nonnegative();
+const seconds = z.number().nullable();
+const iso = z.string().nullable();
+
+// ---- summary ----
+export const Summary = z.object({
+  cases: count,
+  events: count,
+  activities: count,
+  variants: count,
+  firstEvent: iso,
+  lastEvent: iso,
+});
+export type Summary = z.infer<typeof Summary>;
+
+/** Cases, events, distinct activities and variants, first and last event time. */
+export function buildSummary(req: FilteredRequest): SqlQuery {
+  return withEvents(req, () => ({
+    ctes: ['cv AS (SELECT list(activity ORDER BY ts, seq) AS v FROM fe GROUP BY case_id)'],
+    select: `SELECT (SELECT count(*) FROM cv) AS cases, (SELECT count(*) FROM fe) AS events,
+  (SELECT count(DISTINCT activity) FROM fe) AS activities, (SELECT count(DISTINCT v) FROM cv) AS variants,
+  (SELECT min(ts) FROM fe) AS "firstEvent", (SELECT max(ts) FROM fe) AS "lastEvent"`,
+  }));
+}
+
+/** Runs {@link buildSummary}. */
+export function summary(conn: DuckDBConnection, req: FilteredRequest = {}): Promise<Summary> {
+  return runSingle(conn, buildSummary(req), Summary);
+}
+
+// ---- activities ----
+export const ActivityCount = z.object({ name: z.string(), events: count, cases: count });
+export type ActivityCount = z.infer<typeof ActivityCount>;
+
+/** Events and cases per activity, by events descending then name. */
+export function buildActivities(req: FilteredRequest): SqlQuery {
+  return withEvents(req, () => ({
+    select: `SELECT activity AS name, count(*) AS events, count(DISTINCT case_id) AS cases
+FROM fe GROUP BY activity ORDER BY events DESC, name`,
+  }));
+}
+
+/** Runs {@link buildActivities}. */
+export function activities(conn: DuckDBConnection, req: FilteredRequest = {}): Promise<ActivityCount[]> {
+  return runQuery(conn, buildActivities(req), ActivityCount);
+}
+
+// ---- start and end activities ----
+export const EndpointCount = z.object({ name: z.string(), cases: count });
+export type EndpointCount = z.infer<typeof EndpointCount>;
+const EndpointRow = EndpointCount.extend({ kind: z.enum(['start', 'end']) });
+
+/** The first and the last activity of each case, counted (by cases descending, then name). */
+export function buildEndpoints(req: FilteredRequest): SqlQuery {
+  return withEvents(req, () => ({
+    ctes: [
+      `se AS (SELECT arg_min(activity, {'ts': ts, 'seq': seq}) AS s, arg_max(activity, {'ts': ts, 'seq': seq}) AS e
+FROM fe GROUP BY case_id)`,
+    ],
+    select: `SELECT 'start' AS kind, s AS name, count(*) AS cases FROM se GROUP BY s
+UNION ALL SELECT 'end', e, count(*) FROM se GROUP BY e
+ORDER BY kind, cases DESC, name`,
+  }));
+}
+
+/** Runs {@link buildEndpoints}. */
+export async function endpoints(
+  conn: DuckDBConnection,
+  req: FilteredRequest = {},
+): Promise<{ startActivities: EndpointCount[]; endActivities: EndpointCount[] }> {
+  const rows = await runQuery(conn, buildEndpoints(req), EndpointRow);
+  const pick = (kind: 'start' | 'end') =>
+    rows.filter((r) => r.kind === kind).map(({ name, cases }) => ({ name, cases }));
+  return { startActivities: pick('start'), endActivities: pick('end') };
+}
+
+// ---- directly-follows edges ----
+export const Edge = z.object({
+  from: z.string(),
+  to: z.string(),
+  count: count,
+  meanSeconds: z.number(),
+  medianSeconds: z.number(),
+  p90Seconds: z.number(),
+});
+export type Edge = z.infer<typeof Edge>;
+
+/**
+ * Directly-follows pairs (each event and the next one in its case, by ts then seq) with the
+ * wait between them: mean, median (`quantile_cont` 0.5) and p90 (`quantile_cont` 0.9).
+ */
+export function buildEdges(req: FilteredRequest): SqlQuery {
+  return withEvents(req, () => ({
+    ctes: [
+      `df AS (SELECT activity AS a, lead(activity) OVER w AS b, ${secondsBetween('ts', 'lead(ts) OVER w')} AS d
+FROM fe WINDOW w AS (PARTITION BY case_id ORDER BY ts, seq))`,
+    ],
+    select: `SELECT a AS "from", b AS "to", count(*) AS count, avg(d) AS "meanSeconds",
+  quantile_cont(d, 0.5) AS "medianSeconds", quantile_cont(d, 0.9) AS "p90Seconds"
+FROM df WHERE b IS NOT NULL GROUP BY a, b ORDER BY count DESC, "from", "to"`,
+  }));
+}
+
+/** Runs {@link buildEdges}. */
+export function edges(conn: DuckDBConnection, req: FilteredRequest = {}): Promise<Edge[]> {
+  return runQuery(conn, buildEdges(req), Edge);
+}
+
+// ---- variants ----
+export const Variant = z.object({ activities: z.array(z.string()), cases: count });
+export type Variant = z.infer<typeof Variant>;
+
+export interface VariantsRequest extends FilteredRequest {
+  /** How many variants to return (most frequent first), or all. Default 50. */
+  limit?: number | 'all';
+}
+
+/**
+ * Ordered activity sequences with their case counts, by cases descending, ties by the sequence
+ * (compared activity by activity).
+ */
+export function buildVariants(req: VariantsRequest): SqlQuery {
+  return withEvents(req, (p) => {
+    const limit = req.limit ?? 50;
+    if (limit !== 'all' && (!Number.isInteger(limit) || limit < 0))
+      throw new Error(`variants limit must be a non-negative integer or "all", got ${limit}`);
+    return {
+      ctes: ['cv AS (SELECT list(activity ORDER BY ts, seq) AS v FROM fe GROUP BY case_id)'],
+      select: `SELECT v AS activities, count(*) AS cases FROM cv GROUP BY v ORDER BY cases DESC, v${
+        limit === 'all' ? '' : ` LIMIT ${p.add(limit)}`
+      }`,
+    };
+  });
+}
+
+/** Runs {@link buildVariants}. */
+export function variants(conn: DuckDBConnection, req: VariantsRequest = {}): Promise<Variant[]> {
+  return runQuery(conn, buildVariants(req), Variant);
+}
+
+// ---- case duration ----
+export const CaseDuration = z.object({ meanSeconds: seconds, medianSeconds: seconds, p90Seconds: seconds });
+export type CaseDuration = z.infer<typeof CaseDuration>;
+
+/** Case duration (last − first event) in seconds: mean, median and p90; nulls when there are no cases. */
+export function buildCaseDuration(req: FilteredRequest): SqlQuery {
+  return withEvents(req, () => ({
+    ctes: [`cd AS (SELECT ${secondsBetween('min(ts)', 'max(ts)')} AS s FROM fe GROUP BY case_id)`],
+    select: `SELECT avg(s) AS "meanSeconds", quantile_cont(s, 0.5) AS "medianSeconds",
+  quantile_cont(s, 0.9) AS "p90Seconds" FROM cd`,
+  }));
+}
+
+/** Runs {@link buildCaseDuration}. */
+export function caseDuration(conn: DuckDBConnection, req: FilteredRequest = {}): Promise<CaseDuration> {
+  return runSingle(conn, buildCaseDuration(req), CaseDuration);
+}

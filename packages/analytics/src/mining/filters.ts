@@ -1,0 +1,71 @@
+import type { SqlParams } from './sql';
+
+/** Columns of the events table an attribute filter or segment can name directly; other keys read `attrs`. */
+const EVENT_COLUMNS = new Set(['channel', 'resource', 'lifecycle', 'source_id']);
+
+/**
+ * A restriction applied before every analysis. Filters combine with AND.
+ * - `time`: keeps events with `from ≤ ts < to` (ISO 8601; either end may be open). Applied first.
+ * - `attribute`: keeps cases whose value of the attribute (its value on the case's first event that
+ *   has one) is in `values`; `null` in `values` selects cases that never have the attribute.
+ * - `activity`: keeps cases that have (present) or lack (absent) at least one event of the activity.
+ * - `variant`: keeps cases whose ordered activity sequence equals `activities`.
+ * Case-level filters are evaluated on the events left by the time window.
+ */
+export type EventFilter =
+  | { kind: 'time'; from?: string; to?: string }
+  | { kind: 'attribute'; key: string; values: readonly (string | null)[] }
+  | { kind: 'activity'; activity: string; present: boolean }
+  | { kind: 'variant'; activities: readonly string[] };
+
+/** SQL expression reading an attribute: a column of the events table or a key of `attrs`. */
+export function attributeExpr(key: string, params: SqlParams): string {
+  if (EVENT_COLUMNS.has(key)) return key;
+  return `json_extract_string(attrs, ${params.add(`$."${key.replaceAll('"', '\\"')}"`)})`;
+}
+
+/** The aggregate giving a case's value of an attribute: the value on its first event that has one. */
+export function caseAttributeAgg(key: string, params: SqlParams): string {
+  const expr = attributeExpr(key, params);
+  return `arg_min(${expr}, {'ts': ts, 'seq': seq}) FILTER (WHERE ${expr} IS NOT NULL)`;
+}
+
+const COLUMNS = 'case_id, seq, activity, ts, channel, resource, lifecycle, cost, attrs';
+
+/**
+ * Common table expressions ending in `fe`, the filtered events every analysis reads
+ * (returned without the leading `WITH`).
+ */
+export function filteredEvents(filters: readonly EventFilter[], params: SqlParams): string {
+  const where: string[] = [];
+  const having: string[] = [];
+  for (const f of filters) {
+    switch (f.kind) {
+      case 'time':
+        if (f.from !== undefined) where.push(`ts >= ${params.add(f.from)}::TIMESTAMPTZ AT TIME ZONE 'UTC'`);
+        if (f.to !== undefined) where.push(`ts < ${params.add(f.to)}::TIMESTAMPTZ AT TIME ZONE 'UTC'`);
+        break;
+      case 'attribute': {
+        const value = caseAttributeAgg(f.key, params);
+        const named = f.values.filter((v): v is string => v !== null);
+        const parts = [`list_contains(${params.strings(named)}, ${value})`];
+        if (named.length !== f.values.length) parts.push(`${value} IS NULL`);
+        having.push(`(${parts.join(' OR ')})`);
+        break;
+      }
+      case 'activity':
+        having.push(`${f.present ? '' : 'NOT '}bool_or(activity = ${params.add(f.activity)})`);
+        break;
+      case 'variant':
+        having.push(`list(activity ORDER BY ts, seq) = ${params.strings(f.activities)}`);
+        break;
+    }
+  }
+  const windowed = `SELECT ${COLUMNS} FROM events${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+  if (!having.length) return `fe AS (${windowed})`;
+  return [
+    `fw AS (${windowed})`,
+    `fc AS (SELECT case_id FROM fw GROUP BY case_id HAVING ${having.join(' AND ')})`,
+    'fe AS (SELECT * FROM fw SEMI JOIN fc USING (case_id))',
+  ].join(',\n');
+}

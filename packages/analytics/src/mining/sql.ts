@@ -1,0 +1,45 @@
+import { type DuckDBValue, listValue } from '@duckdb/node-api';
+
+/** A SQL statement and its positional parameters (`$1`, `$2`, …), built apart from running it. */
+export interface SqlQuery {
+  readonly sql: string;
+  readonly params: DuckDBValue[];
+}
+
+/**
+ * Collects parameters while a builder writes SQL text: user-supplied values (activity names,
+ * attribute keys, dates) are always bound, never spliced into the text.
+ */
+export class SqlParams {
+  readonly values: DuckDBValue[] = [];
+
+  /** Binds one value and returns its placeholder. */
+  add(value: DuckDBValue): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+
+  /** Binds a list of strings and returns a typed placeholder (`$n::VARCHAR[]`). */
+  strings(values: readonly string[]): string {
+    // DuckDB cannot bind an empty list of unknown item type, and an empty literal carries no user data.
+    if (!values.length) return '[]::VARCHAR[]';
+    return `${this.add(listValue([...values]))}::VARCHAR[]`;
+  }
+
+  /** Binds a list of integers and returns a typed placeholder (`$n::INTEGER[]`). */
+  integers(values: readonly number[]): string {
+    if (!values.length) return '[]::INTEGER[]';
+    return `${this.add(listValue([...values]))}::INTEGER[]`;
+  }
+}
+
+/** An event's position within its case: events are ordered by (ts, seq), compared as a struct. */
+export function position(alias?: string): string {
+  const p = alias ? `${alias}.` : '';
+  return `{'ts': ${p}ts, 'seq': ${p}seq}`;
+}
+
+/** Seconds between two timestamps, exact to the microsecond. */
+export function secondsBetween(from: string, to: string): string {
+  return `((epoch_us(${to}) - epoch_us(${from})) / 1e6)`;
+}
