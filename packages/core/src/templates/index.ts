@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { JourneyTemplate, type JourneyTemplateInput } from '../template';
+import { clinicNewPatient } from './clinic-new-patient';
 import { healthSystemSixStage } from './health-system-six-stage';
+import { specialtyReferral } from './specialty-referral';
 
 /** Validates one template, naming it and every failing field if it is broken. */
 function load(input: JourneyTemplateInput): JourneyTemplate {
@@ -11,7 +13,11 @@ function load(input: JourneyTemplateInput): JourneyTemplate {
 }
 
 /** The raw template inputs, in display order (exported for tests). */
-export const templateInputs: readonly JourneyTemplateInput[] = [healthSystemSixStage];
+export const templateInputs: readonly JourneyTemplateInput[] = [
+  healthSystemSixStage,
+  clinicNewPatient,
+  specialtyReferral,
+];
 
 /** The built-in journey templates, validated once at load. */
 export const templates: readonly JourneyTemplate[] = templateInputs.map(load);
