@@ -1,0 +1,136 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Database } from '@pathlight/db';
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { routePath } from 'hono/route';
+import { type AppConfig, defaultAppConfig } from './config';
+import { CSRF_HEADER, csrfMiddleware } from './csrf';
+import type { AppDeps, AppEnv } from './env';
+import type { Logger } from './logger';
+import { validationHook } from './openapi';
+import { ProblemError, problemResponse, problems, toProblem } from './problem';
+import { authRoutes } from './routes/auth';
+import { healthRoutes } from './routes/health';
+import { journeyRoutes } from './routes/journeys';
+import { personaRoutes } from './routes/personas';
+import { templateRoutes } from './routes/templates';
+import { userRoutes } from './routes/users';
+import { workspaceRoutes } from './routes/workspaces';
+import { SESSION_COOKIE, sessionMiddleware } from './session';
+
+export interface CreateAppOptions {
+  db: Database;
+  logger: Logger;
+  config?: Partial<AppConfig>;
+  /** The clock (tests pin it); defaults to the system clock. */
+  now?: () => Date;
+}
+
+/** API paths that answer without a session; every other `/api/*` path needs one (else 401). */
+const PUBLIC_PATHS = new Set(['/api/health', '/api/auth/login', '/api/auth/logout', '/api/openapi.json']);
+
+const OPENAPI_DESCRIPTION = `The Pathlight HTTP API. JSON in and out; errors are \`application/problem+json\`
+(validation failures list \`errors: [{path, message}]\` with dotted field paths).
+
+**Sessions.** \`POST /api/auth/login\` sets the HttpOnly, SameSite=Lax cookie \`${SESSION_COOKIE}\`
+(Secure over https) and returns \`csrfToken\`; \`GET /api/me\` returns it again.
+
+**CSRF.** Every POST, PUT, PATCH and DELETE except login must send \`${CSRF_HEADER}\` equal to the
+session's \`csrfToken\` (else 403), and a cross-origin \`Origin\` header is refused (403).
+
+**Concurrency.** Journeys and personas carry a \`version\`. A save must name the version it was based
+on (\`If-Match: "<version>"\` or a \`version\` field): stale → 409 with \`currentVersion\` and \`current\`;
+missing → 428.
+
+**Roles.** Viewers read, editors edit journeys and personas, owners manage members, rename or delete
+the workspace and read the audit log. Non-members get 404 for everything in a workspace.`;
+
+/** Logs method, route pattern, status and duration: never paths with ids, bodies or query strings. */
+function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const started = performance.now();
+    await next();
+    logger.info('request', {
+      method: c.req.method,
+      route: routePath(c, -1),
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+    });
+  };
+}
+
+/**
+ * Builds the Pathlight API as a pure request→response Hono app (no port, no files):
+ * `app.request()` drives it in tests, `main.ts` serves it.
+ */
+export function createApp(options: CreateAppOptions) {
+  const config: AppConfig = { ...defaultAppConfig, ...options.config };
+  const deps: AppDeps = {
+    db: options.db,
+    logger: options.logger,
+    config,
+    now: options.now ?? (() => new Date()),
+  };
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
+
+  app.use('*', requestLog(deps.logger));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: config.maxBodyBytes,
+      onError: () => {
+        throw new ProblemError({
+          kind: 'payload-too-large',
+          detail: `the request body is larger than ${config.maxBodyBytes} bytes`,
+        });
+      },
+    }),
+  );
+  app.use('/api/*', sessionMiddleware(deps));
+  app.use('/api/*', csrfMiddleware(config));
+  app.use('/api/*', async (c, next) => {
+    if (!PUBLIC_PATHS.has(c.req.path) && c.get('caller') === null) throw problems.unauthorized();
+    await next();
+  });
+
+  app.onError((error, c) => {
+    const { status } = toProblem(error);
+    if (status >= 500) {
+      deps.logger.error('unexpected error', {
+        route: routePath(c, -1),
+        error: error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : 'non-error thrown',
+      });
+    }
+    return problemResponse(error, c.res.headers);
+  });
+  app.notFound(() => problemResponse(problems.notFound('no such endpoint')));
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: SESSION_COOKIE,
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'csrf', {
+    type: 'apiKey',
+    in: 'header',
+    name: CSRF_HEADER,
+    description: 'Required on every state-changing request except login.',
+  });
+
+  return app
+    .route('/', healthRoutes())
+    .route('/', authRoutes(deps))
+    .route('/', userRoutes(deps))
+    .route('/', workspaceRoutes(deps))
+    .route('/', journeyRoutes(deps))
+    .route('/', personaRoutes(deps))
+    .route('/', templateRoutes())
+    .doc('/api/openapi.json', {
+      openapi: '3.0.3',
+      info: { title: 'Pathlight API', version: '0.1.0', description: OPENAPI_DESCRIPTION },
+      security: [{ session: [], csrf: [] }],
+    });
+}
+
+/** The app's type: the source of the typed client's routes. */
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,24 @@
+import type { User } from '@pathlight/core';
+import type { Database, Session } from '@pathlight/db';
+import type { AppConfig } from './config';
+import type { Logger } from './logger';
+
+/** What a request knows about its caller once the session middleware has run. */
+export interface Caller {
+  user: User;
+  session: Session;
+}
+
+/** Hono environment of the app: the caller (null when not signed in). */
+export interface AppEnv {
+  Variables: { caller: Caller | null };
+}
+
+/** Everything the routes need, injected once by `createApp`. */
+export interface AppDeps {
+  db: Database;
+  logger: Logger;
+  config: AppConfig;
+  /** The clock (tests pin it). */
+  now: () => Date;
+}

@@ -1,0 +1,138 @@
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { serve } from '@hono/node-server';
+import { createDatabase, type Database } from '@pathlight/db';
+import { Hono } from 'hono';
+import { createApp } from './app';
+import { bootstrapAdmin } from './bootstrap-admin';
+import { defaultAppConfig } from './config';
+import { consoleLogger, type Logger } from './logger';
+import { problemResponse, problems } from './problem';
+import { webApp } from './web-static';
+
+/** How to run the server; every field has a default (see `optionsFromEnv` for the env names). */
+export interface StartOptions {
+  port?: number;
+  host?: string;
+  dataDir?: string;
+  databaseUrl?: string | undefined;
+  adminEmail?: string | undefined;
+  adminPassword?: string | undefined;
+  maxBodyBytes?: number;
+  trustProxy?: boolean;
+  allowedOrigins?: string[];
+  /** The built web app; defaults to `packages/web/dist` of this repository. */
+  webDist?: string;
+  logger?: Logger;
+  /** Where the one-time admin password goes (default: the console). */
+  print?: (line: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  db: Database;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_PORT = 4300;
+const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+const positiveInt = (name: string, value: string | undefined): number | undefined => {
+  if (value === undefined || value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${value}"`);
+  return n;
+};
+
+/**
+ * Reads `PORT` (4300), `HOST` (127.0.0.1), `PATHLIGHT_DATA_DIR` (./data), `DATABASE_URL`,
+ * `PATHLIGHT_ADMIN_EMAIL`, `PATHLIGHT_ADMIN_PASSWORD`, `PATHLIGHT_MAX_BODY_BYTES` (5 MiB),
+ * `PATHLIGHT_TRUST_PROXY` (`1`/`true`) and `PATHLIGHT_ALLOWED_ORIGINS` (comma-separated).
+ */
+export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): StartOptions {
+  const options: StartOptions = {
+    port: positiveInt('PORT', env.PORT) ?? DEFAULT_PORT,
+    host: env.HOST || '127.0.0.1',
+    dataDir: env.PATHLIGHT_DATA_DIR || './data',
+    databaseUrl: env.DATABASE_URL || undefined,
+    adminEmail: env.PATHLIGHT_ADMIN_EMAIL || undefined,
+    adminPassword: env.PATHLIGHT_ADMIN_PASSWORD || undefined,
+    maxBodyBytes:
+      positiveInt('PATHLIGHT_MAX_BODY_BYTES', env.PATHLIGHT_MAX_BODY_BYTES) ?? defaultAppConfig.maxBodyBytes,
+    trustProxy: env.PATHLIGHT_TRUST_PROXY === '1' || env.PATHLIGHT_TRUST_PROXY === 'true',
+    allowedOrigins: (env.PATHLIGHT_ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  };
+  return options;
+}
+
+/**
+ * Opens the database, creates the first administrator if there is no user, and serves the API
+ * plus the built web app. Resolves once listening; `close()` stops the server and the database.
+ */
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? consoleLogger();
+  const host = options.host ?? '127.0.0.1';
+  const db = await createDatabase({
+    databaseUrl: options.databaseUrl,
+    dataDir: resolve(options.dataDir ?? './data'),
+  });
+  try {
+    await bootstrapAdmin(db, { email: options.adminEmail, password: options.adminPassword }, options.print);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  const api = createApp({
+    db,
+    logger,
+    config: {
+      maxBodyBytes: options.maxBodyBytes ?? defaultAppConfig.maxBodyBytes,
+      trustProxy: options.trustProxy ?? false,
+      allowedOrigins: options.allowedOrigins ?? [],
+    },
+  });
+  const root = new Hono();
+  root.route('/', api);
+  root.route('/', webApp(options.webDist ?? DEFAULT_WEB_DIST));
+  root.notFound(() => problemResponse(problems.notFound('no such endpoint')));
+
+  const server = await new Promise<ReturnType<typeof serve>>((done, fail) => {
+    const s = serve({ fetch: root.fetch, port: options.port ?? DEFAULT_PORT, hostname: host }, () => done(s));
+    s.once('error', fail);
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  logger.info(`Pathlight is running at ${url} (storage: ${db.kind})`);
+  return {
+    url,
+    db,
+    close: async () => {
+      await new Promise<void>((done) => server.close(() => done()));
+      await db.close();
+    },
+  };
+}
+
+// Run directly (`tsx packages/server/src/main.ts`): start from the environment, stop on signals.
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  startServer(optionsFromEnv()).then(
+    (running) => {
+      const stop = () => {
+        running.close().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    },
+    (error: unknown) => {
+      console.error(`Pathlight could not start: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,129 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { Id, IsoDateTime, JourneyStatus, User } from '@pathlight/core';
+import type { AppEnv } from './env';
+import { problems, zodIssues } from './problem';
+
+/**
+ * Validation failures become problems: a bad path parameter (e.g. not a UUID) cannot name an
+ * existing resource, so it is a 404; a bad body or query is a 422 listing each field path.
+ */
+export function validationHook(
+  result: { success: true } | { success: false; error: z.ZodError; target: string },
+): undefined {
+  if (result.success) return undefined;
+  if (result.target === 'param') throw problems.notFound('no such resource');
+  const where = result.target === 'json' ? 'request body' : result.target;
+  throw problems.invalid(`the ${where} is not valid`, zodIssues(result.error));
+}
+
+/** A router whose validation failures go through `validationHook`. */
+export function router(): OpenAPIHono<AppEnv> {
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
+}
+
+/** The problem+json body, for the OpenAPI document. */
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .openapi('Problem');
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: Problem } },
+});
+
+/** Error responses shared by routes, for the OpenAPI document. */
+export const errors = {
+  400: problem('Malformed JSON or bad request'),
+  401: problem('Not signed in'),
+  403: problem('Signed in but the role does not allow it, or CSRF check failed'),
+  404: problem('No such resource (or not a member of its workspace)'),
+  409: problem('Conflict: stale version, duplicate, or last owner'),
+  413: problem('Request body too large'),
+  415: problem('Body is not application/json'),
+  422: problem('Validation failed; `errors` lists each field path'),
+  428: problem('The base version is missing (send If-Match or `version`)'),
+  429: problem('Too many attempts; see Retry-After'),
+} as const;
+
+/** A JSON request body. */
+export const jsonBody = <T extends z.ZodType>(schema: T, description = 'JSON body') => ({
+  body: { required: true, description, content: { 'application/json': { schema } } },
+});
+
+/** A JSON response. */
+export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+export const IdParam = z.object({ id: z.uuid() });
+export const MemberParam = z.object({ id: z.uuid(), userId: z.uuid() });
+
+export const Session = z.object({ user: User, csrfToken: z.string() }).openapi('SessionInfo');
+
+export const JourneySummary = z
+  .object({
+    id: z.uuid(),
+    workspaceId: z.uuid(),
+    name: z.string(),
+    status: JourneyStatus,
+    ownerId: z.uuid().nullable(),
+    personaIds: z.array(Id),
+    tags: z.array(z.string()),
+    reviewCadenceDays: z.number().int().nullable(),
+    lastReviewedAt: z.string().nullable(),
+    version: z.number().int(),
+    createdAt: IsoDateTime,
+    updatedAt: IsoDateTime,
+    updatedBy: z.uuid().nullable(),
+  })
+  .openapi('JourneySummary');
+
+export const AuditEntry = z
+  .object({
+    id: z.string(),
+    seq: z.number().int(),
+    at: IsoDateTime,
+    workspaceId: z.uuid().nullable(),
+    actorId: z.uuid().nullable(),
+    actorName: z.string().nullable(),
+    action: z.string(),
+    entityType: z.string(),
+    entityId: z.string().nullable(),
+    beforeVersion: z.number().int().nullable(),
+    afterVersion: z.number().int().nullable(),
+    detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  })
+  .openapi('AuditEntry');
+
+/** Parses a version from `If-Match: "3"` (also `W/"3"` or a bare `3`); undefined when absent. */
+export function ifMatchVersion(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const m = /^\s*(?:W\/)?"?(\d{1,15})"?\s*$/.exec(header);
+  if (!m) throw problems.badRequest('If-Match must be a quoted version number, e.g. "3"');
+  return Number(m[1]);
+}
+
+/**
+ * The base version a write was made from, from `If-Match` or the body's `version`
+ * (they must agree when both are sent); a 428 when neither is.
+ */
+export function baseVersion(header: string | undefined, bodyVersion: number | undefined): number {
+  const fromHeader = ifMatchVersion(header);
+  if (fromHeader !== undefined && bodyVersion !== undefined && fromHeader !== bodyVersion) {
+    throw problems.badRequest(`If-Match (${fromHeader}) and body version (${bodyVersion}) disagree`);
+  }
+  const version = fromHeader ?? bodyVersion;
+  if (version === undefined) {
+    throw problems.preconditionRequired(
+      'send the version you edited: If-Match: "<version>" or a `version` field',
+    );
+  }
+  return version;
+}

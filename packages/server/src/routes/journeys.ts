@@ -1,0 +1,371 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  Id,
+  IsoDateTime,
+  JOURNEY_SCHEMA_VERSION,
+  Journey,
+  JourneyContent,
+  migrateJourney,
+  Name,
+  type Role,
+  templates,
+} from '@pathlight/core';
+import type { Database } from '@pathlight/db';
+import { requireRole } from '../access';
+import { audit } from '../audit';
+import type { AppDeps } from '../env';
+import { blankJourney, copyName, journeyFromTemplate, relinkPersonas } from '../journey-documents';
+import {
+  baseVersion,
+  errors,
+  IdParam,
+  ifMatchVersion,
+  JourneySummary,
+  jsonBody,
+  jsonResponse,
+  router,
+} from '../openapi';
+import { problems, zodIssues } from '../problem';
+import { requireCaller } from '../session';
+
+const scoped = { 401: errors[401], 403: errors[403], 404: errors[404] } as const;
+const withBody = { 400: errors[400], 413: errors[413], 415: errors[415], 422: errors[422] } as const;
+
+const JourneyCreate = z
+  .strictObject({
+    templateId: Id.optional(),
+    name: Name.optional(),
+    description: z.string().trim().max(4000).optional(),
+    question: z.string().trim().max(1000).optional(),
+    serviceLine: z.string().trim().max(200).optional(),
+  })
+  .refine((b) => b.templateId !== undefined || b.name !== undefined, {
+    message: 'a blank journey needs a name (or send templateId)',
+    path: ['name'],
+  })
+  .openapi('JourneyCreate');
+
+const JourneyUpdate = z
+  .strictObject({
+    /** The version this edit was based on (or send `If-Match: "<version>"`). */
+    version: z.number().int().positive().optional(),
+    document: JourneyContent,
+  })
+  .openapi('JourneyUpdate');
+
+export const JOURNEY_EXPORT_FORMAT = 'pathlight.journey';
+
+const JourneyExport = z
+  .strictObject({
+    format: z.literal(JOURNEY_EXPORT_FORMAT),
+    schemaVersion: z.number().int().positive(),
+    exportedAt: IsoDateTime,
+    journey: JourneyContent,
+  })
+  .openapi('JourneyExport');
+
+/** Import takes any released document version; the document itself is checked by `migrateJourney`. */
+const JourneyImport = z
+  .strictObject({
+    format: z.literal(JOURNEY_EXPORT_FORMAT),
+    schemaVersion: z.number().int().positive(),
+    exportedAt: z.string().max(64).optional(),
+    journey: z.record(z.string(), z.unknown()),
+  })
+  .openapi('JourneyImport');
+
+const Conflict = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.literal(409),
+    detail: z.string(),
+    currentVersion: z.number().int(),
+    current: Journey,
+  })
+  .openapi('JourneyConflict');
+
+const ifMatch = z.object({
+  'if-match': z.string().optional().openapi({ description: 'The base version, e.g. "3"' }),
+});
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/api/workspaces/{id}/journeys',
+  tags: ['journeys'],
+  summary: 'Journeys of a workspace (summaries, most recently updated first; any member)',
+  request: { params: IdParam },
+  responses: { 200: jsonResponse(z.array(JourneySummary), 'Summaries'), ...scoped },
+});
+
+const createRouteDef = createRoute({
+  method: 'post',
+  path: '/api/workspaces/{id}/journeys',
+  tags: ['journeys'],
+  summary: 'Create a blank journey, or one from a template (`templateId`; its personas join the library)',
+  request: { params: IdParam, ...jsonBody(JourneyCreate) },
+  responses: { 201: jsonResponse(Journey, 'Created'), ...scoped, ...withBody },
+});
+
+const importRoute = createRoute({
+  method: 'post',
+  path: '/api/workspaces/{id}/journeys/import',
+  tags: ['journeys'],
+  summary: 'Import an exported journey (older schema versions are migrated)',
+  request: { params: IdParam, ...jsonBody(JourneyImport) },
+  responses: { 201: jsonResponse(Journey, 'Imported'), ...scoped, ...withBody },
+});
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/api/journeys/{id}',
+  tags: ['journeys'],
+  summary: 'The full journey document (ETag carries the version)',
+  request: { params: IdParam },
+  responses: { 200: jsonResponse(Journey, 'The journey'), ...scoped },
+});
+
+const putRoute = createRoute({
+  method: 'put',
+  path: '/api/journeys/{id}',
+  tags: ['journeys'],
+  summary: 'Save the document (editor); needs the base version, 409 with the current journey when stale',
+  request: { params: IdParam, headers: ifMatch, ...jsonBody(JourneyUpdate) },
+  responses: {
+    200: jsonResponse(Journey, 'Saved; version is one higher'),
+    ...scoped,
+    ...withBody,
+    409: {
+      description: 'Someone saved first',
+      content: { 'application/problem+json': { schema: Conflict } },
+    },
+    428: errors[428],
+  },
+});
+
+const deleteRoute = createRoute({
+  method: 'delete',
+  path: '/api/journeys/{id}',
+  tags: ['journeys'],
+  summary: 'Delete a journey (editor); with If-Match only at that version',
+  request: { params: IdParam, headers: ifMatch },
+  responses: { 204: { description: 'Deleted' }, ...scoped, 400: errors[400], 409: errors[409] },
+});
+
+const duplicateRoute = createRoute({
+  method: 'post',
+  path: '/api/journeys/{id}/duplicate',
+  tags: ['journeys'],
+  summary: 'Copy a journey within its workspace (editor)',
+  request: { params: IdParam },
+  responses: { 201: jsonResponse(Journey, 'The copy'), ...scoped },
+});
+
+const exportRoute = createRoute({
+  method: 'get',
+  path: '/api/journeys/{id}/export',
+  tags: ['journeys'],
+  summary: 'Download the journey as a JSON file (any member)',
+  request: { params: IdParam },
+  responses: { 200: jsonResponse(JourneyExport, 'The export file'), ...scoped },
+});
+
+const etag = (version: number) => ({ etag: `"${version}"` });
+
+/** Journey documents: list, create (blank / template / import), read, save, delete, duplicate, export. */
+export function journeyRoutes(deps: AppDeps) {
+  const { db } = deps;
+
+  /** The journey if the caller has `needed` in its workspace; 404 for non-members, as for no journey. */
+  const load = async (id: string, userId: string, needed: Role) => {
+    const journey = await db.journeys.get(id);
+    if (!journey) throw problems.notFound(`no journey ${id}`);
+    await requireRole(db, journey.workspaceId, userId, needed, `no journey ${id}`);
+    return journey;
+  };
+
+  const store = async (
+    tx: Database,
+    workspaceId: string,
+    document: JourneyContent,
+    userId: string,
+    action: string,
+    detail: Record<string, string | number | boolean | null> = {},
+  ) => {
+    const journey = await tx.journeys.create(workspaceId, document, userId);
+    await audit(tx, {
+      workspaceId,
+      actorId: userId,
+      action,
+      entityType: 'journey',
+      entityId: journey.id,
+      beforeVersion: null,
+      afterVersion: journey.version,
+      detail,
+    });
+    return journey;
+  };
+
+  return router()
+    .openapi(listRoute, async (c) => {
+      const { user } = requireCaller(c);
+      const { id } = c.req.valid('param');
+      await requireRole(db, id, user.id, 'viewer');
+      return c.json(await db.journeys.list(id), 200);
+    })
+    .openapi(createRouteDef, async (c) => {
+      const { user } = requireCaller(c);
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      await requireRole(db, id, user.id, 'editor');
+      if (body.templateId === undefined) {
+        const document = blankJourney({ ...body, name: body.name ?? '', ownerId: user.id });
+        const journey = await db.transaction((tx) => store(tx, id, document, user.id, 'journey.create'));
+        return c.json(journey, 201, etag(journey.version));
+      }
+      const template = templates.find((t) => t.id === body.templateId);
+      if (!template) {
+        throw problems.invalid('unknown template', [
+          { path: 'templateId', message: `no template "${body.templateId}"` },
+        ]);
+      }
+      const made = journeyFromTemplate(template, body.name, user.id);
+      const overrides = {
+        ...(body.description === undefined ? {} : { description: body.description }),
+        ...(body.question === undefined ? {} : { question: body.question }),
+      };
+      const journey = await db.transaction(async (tx) => {
+        const ids = new Map<string, string>();
+        for (const { id: placeholder, ...content } of made.personas) {
+          const persona = await tx.personas.create(id, content, user.id);
+          ids.set(placeholder, persona.id);
+          await audit(tx, {
+            workspaceId: id,
+            actorId: user.id,
+            action: 'persona.create',
+            entityType: 'persona',
+            entityId: persona.id,
+            afterVersion: persona.version,
+            detail: { templateId: template.id },
+          });
+        }
+        const document = { ...relinkPersonas(made.journey, ids), ...overrides };
+        return store(tx, id, document, user.id, 'journey.create', { templateId: template.id });
+      });
+      return c.json(journey, 201, etag(journey.version));
+    })
+    .openapi(importRoute, async (c) => {
+      const { user } = requireCaller(c);
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      await requireRole(db, id, user.id, 'editor');
+      // A document without its own schemaVersion takes the envelope's (missing both means v1).
+      const migrated = migrateJourney({ schemaVersion: body.schemaVersion, ...body.journey });
+      if (!migrated.ok) {
+        if (typeof migrated.error === 'string') {
+          throw problems.invalid('the journey cannot be imported', [
+            { path: 'journey', message: migrated.error },
+          ]);
+        }
+        throw problems.invalid(
+          'the journey document is not valid',
+          zodIssues(migrated.error).map((i) => ({
+            ...i,
+            path: i.path === '' ? 'journey' : `journey.${i.path}`,
+          })),
+        );
+      }
+      const journey = await db.transaction((tx) =>
+        store(tx, id, migrated.document, user.id, 'journey.import', {
+          fromSchemaVersion:
+            typeof body.journey.schemaVersion === 'number' ? body.journey.schemaVersion : body.schemaVersion,
+          migrations: migrated.applied.length,
+        }),
+      );
+      return c.json(journey, 201, etag(journey.version));
+    })
+    .openapi(getRoute, async (c) => {
+      const { user } = requireCaller(c);
+      const journey = await load(c.req.valid('param').id, user.id, 'viewer');
+      return c.json(journey, 200, etag(journey.version));
+    })
+    .openapi(putRoute, async (c) => {
+      const { user } = requireCaller(c);
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      await load(id, user.id, 'editor');
+      const expected = baseVersion(c.req.header('if-match'), body.version);
+      const result = await db.transaction(async (tx) => {
+        const updated = await tx.journeys.update(id, expected, body.document, user.id);
+        if (updated.ok) {
+          await audit(tx, {
+            workspaceId: updated.journey.workspaceId,
+            actorId: user.id,
+            action: 'journey.update',
+            entityType: 'journey',
+            entityId: id,
+            beforeVersion: expected,
+            afterVersion: updated.journey.version,
+          });
+        }
+        return updated;
+      });
+      if (result.ok) return c.json(result.journey, 200, etag(result.journey.version));
+      if (result.reason === 'not-found') throw problems.notFound(`no journey ${id}`);
+      throw problems.conflict(
+        `journey ${id} was saved by someone else since version ${expected}; it is now at version ${result.current.version}`,
+        { currentVersion: result.current.version, current: result.current },
+      );
+    })
+    .openapi(deleteRoute, async (c) => {
+      const { user } = requireCaller(c);
+      const { id } = c.req.valid('param');
+      await load(id, user.id, 'editor');
+      const expected = ifMatchVersion(c.req.header('if-match'));
+      const result = await db.transaction(async (tx) => {
+        const deleted = await tx.journeys.delete(id, expected);
+        if (deleted.ok) {
+          await audit(tx, {
+            workspaceId: deleted.journey.workspaceId,
+            actorId: user.id,
+            action: 'journey.delete',
+            entityType: 'journey',
+            entityId: id,
+            beforeVersion: deleted.journey.version,
+            afterVersion: null,
+          });
+        }
+        return deleted;
+      });
+      if (result.ok) return c.body(null, 204);
+      if (result.reason === 'not-found') throw problems.notFound(`no journey ${id}`);
+      throw problems.conflict(`journey ${id} changed since version ${expected}`, {
+        currentVersion: result.current.version,
+        current: result.current,
+      });
+    })
+    .openapi(duplicateRoute, async (c) => {
+      const { user } = requireCaller(c);
+      const source = await load(c.req.valid('param').id, user.id, 'editor');
+      const document = { ...source.document, name: copyName(source.document.name) };
+      const journey = await db.transaction((tx) =>
+        store(tx, source.workspaceId, document, user.id, 'journey.duplicate', { sourceId: source.id }),
+      );
+      return c.json(journey, 201, etag(journey.version));
+    })
+    .openapi(exportRoute, async (c) => {
+      const { user } = requireCaller(c);
+      const journey = await load(c.req.valid('param').id, user.id, 'viewer');
+      const file = `${journey.document.name.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80) || 'journey'}.pathlight.json`;
+      return c.json(
+        {
+          format: JOURNEY_EXPORT_FORMAT,
+          schemaVersion: JOURNEY_SCHEMA_VERSION,
+          exportedAt: deps.now().toISOString(),
+          journey: journey.document,
+        },
+        200,
+        { 'content-disposition': `attachment; filename="${file}"` },
+      );
+    });
+}

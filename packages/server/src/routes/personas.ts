@@ -1,0 +1,170 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { Persona, PersonaContent, type Role } from '@pathlight/core';
+import { requireRole } from '../access';
+import { audit } from '../audit';
+import type { AppDeps } from '../env';
+import { baseVersion, errors, IdParam, ifMatchVersion, jsonBody, jsonResponse, router } from '../openapi';
+import { problems } from '../problem';
+import { requireCaller } from '../session';
+
+const scoped = { 401: errors[401], 403: errors[403], 404: errors[404] } as const;
+const withBody = { 400: errors[400], 413: errors[413], 415: errors[415], 422: errors[422] } as const;
+
+const PersonaUpdate = PersonaContent.extend({
+  /** The version this edit was based on (or send `If-Match: "<version>"`). */
+  version: z.number().int().positive().optional(),
+}).openapi('PersonaUpdate');
+
+const ifMatch = z.object({ 'if-match': z.string().optional() });
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/api/workspaces/{id}/personas',
+  tags: ['personas'],
+  summary: "The workspace's persona library (any member)",
+  request: { params: IdParam },
+  responses: { 200: jsonResponse(z.array(Persona), 'Personas'), ...scoped },
+});
+
+const createPersona = createRoute({
+  method: 'post',
+  path: '/api/workspaces/{id}/personas',
+  tags: ['personas'],
+  summary: 'Add a persona to the library (editor)',
+  request: { params: IdParam, ...jsonBody(PersonaContent) },
+  responses: { 201: jsonResponse(Persona, 'Created'), ...scoped, ...withBody },
+});
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/api/personas/{id}',
+  tags: ['personas'],
+  summary: 'One persona (any member)',
+  request: { params: IdParam },
+  responses: { 200: jsonResponse(Persona, 'The persona'), ...scoped },
+});
+
+const putRoute = createRoute({
+  method: 'put',
+  path: '/api/personas/{id}',
+  tags: ['personas'],
+  summary: 'Save a persona (editor); needs the base version, 409 with the current persona when stale',
+  request: { params: IdParam, headers: ifMatch, ...jsonBody(PersonaUpdate) },
+  responses: {
+    200: jsonResponse(Persona, 'Saved'),
+    ...scoped,
+    ...withBody,
+    409: errors[409],
+    428: errors[428],
+  },
+});
+
+const deleteRoute = createRoute({
+  method: 'delete',
+  path: '/api/personas/{id}',
+  tags: ['personas'],
+  summary: 'Delete a persona (editor); with If-Match only at that version',
+  request: { params: IdParam, headers: ifMatch },
+  responses: { 204: { description: 'Deleted' }, ...scoped, 400: errors[400], 409: errors[409] },
+});
+
+const etag = (version: number) => ({ etag: `"${version}"` });
+
+/** The workspace persona library. */
+export function personaRoutes(deps: AppDeps) {
+  const { db } = deps;
+
+  const load = async (id: string, userId: string, needed: Role) => {
+    const persona = await db.personas.get(id);
+    if (!persona) throw problems.notFound(`no persona ${id}`);
+    await requireRole(db, persona.workspaceId, userId, needed, `no persona ${id}`);
+    return persona;
+  };
+
+  return router()
+    .openapi(listRoute, async (c) => {
+      const { user } = requireCaller(c);
+      const { id } = c.req.valid('param');
+      await requireRole(db, id, user.id, 'viewer');
+      return c.json(await db.personas.list(id), 200);
+    })
+    .openapi(createPersona, async (c) => {
+      const { user } = requireCaller(c);
+      const { id } = c.req.valid('param');
+      const content = c.req.valid('json');
+      await requireRole(db, id, user.id, 'editor');
+      const persona = await db.transaction(async (tx) => {
+        const made = await tx.personas.create(id, content, user.id);
+        await audit(tx, {
+          workspaceId: id,
+          actorId: user.id,
+          action: 'persona.create',
+          entityType: 'persona',
+          entityId: made.id,
+          afterVersion: made.version,
+        });
+        return made;
+      });
+      return c.json(persona, 201, etag(persona.version));
+    })
+    .openapi(getRoute, async (c) => {
+      const { user } = requireCaller(c);
+      const persona = await load(c.req.valid('param').id, user.id, 'viewer');
+      return c.json(persona, 200, etag(persona.version));
+    })
+    .openapi(putRoute, async (c) => {
+      const { user } = requireCaller(c);
+      const { id } = c.req.valid('param');
+      const { version, ...content } = c.req.valid('json');
+      await load(id, user.id, 'editor');
+      const expected = baseVersion(c.req.header('if-match'), version);
+      const result = await db.transaction(async (tx) => {
+        const updated = await tx.personas.update(id, expected, content, user.id);
+        if (updated.ok) {
+          await audit(tx, {
+            workspaceId: updated.persona.workspaceId,
+            actorId: user.id,
+            action: 'persona.update',
+            entityType: 'persona',
+            entityId: id,
+            beforeVersion: expected,
+            afterVersion: updated.persona.version,
+          });
+        }
+        return updated;
+      });
+      if (result.ok) return c.json(result.persona, 200, etag(result.persona.version));
+      if (result.reason === 'not-found') throw problems.notFound(`no persona ${id}`);
+      throw problems.conflict(
+        `persona ${id} was saved by someone else since version ${expected}; it is now at version ${result.current.version}`,
+        { currentVersion: result.current.version, current: result.current },
+      );
+    })
+    .openapi(deleteRoute, async (c) => {
+      const { user } = requireCaller(c);
+      const { id } = c.req.valid('param');
+      await load(id, user.id, 'editor');
+      const expected = ifMatchVersion(c.req.header('if-match'));
+      const result = await db.transaction(async (tx) => {
+        const deleted = await tx.personas.delete(id, expected);
+        if (deleted.ok) {
+          await audit(tx, {
+            workspaceId: deleted.persona.workspaceId,
+            actorId: user.id,
+            action: 'persona.delete',
+            entityType: 'persona',
+            entityId: id,
+            beforeVersion: deleted.persona.version,
+            afterVersion: null,
+          });
+        }
+        return deleted;
+      });
+      if (result.ok) return c.body(null, 204);
+      if (result.reason === 'not-found') throw problems.notFound(`no persona ${id}`);
+      throw problems.conflict(`persona ${id} changed since version ${expected}`, {
+        currentVersion: result.current.version,
+        current: result.current,
+      });
+    });
+}

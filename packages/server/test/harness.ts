@@ -1,0 +1,91 @@
+import { createDatabase, type Database } from '@pathlight/db';
+import { createApp } from '../src/app';
+import type { AppConfig } from '../src/config';
+import { memoryLogger } from '../src/logger';
+import { hashPassword } from '../src/passwords';
+
+/** Synthetic accounts used across the server tests (obviously fictional). */
+export const PASSWORD = 'correct horse battery staple';
+
+export type TestApp = ReturnType<typeof createApp>;
+
+/** A fresh in-memory PGlite database and app, with a clock the test can move. */
+export async function makeHarness(config: Partial<AppConfig> = {}) {
+  const db = await createDatabase();
+  const logger = memoryLogger();
+  let clock = new Date('2026-03-02T09:00:00.000Z');
+  const app = createApp({ db, logger, config, now: () => clock });
+  const hash = await hashPassword(PASSWORD);
+  const user = async (email: string, name: string, isAdmin = false) => {
+    const made = await db.users.create({ email, name, passwordHash: hash, isAdmin });
+    if (!made.ok) throw new Error(`test user ${email} exists`);
+    return made.user;
+  };
+  return {
+    db,
+    app,
+    logger,
+    user,
+    agent: (email?: string) => new Agent(app, email),
+    setClock: (at: Date) => {
+      clock = at;
+    },
+    close: () => db.close(),
+  };
+}
+
+export type Harness = Awaited<ReturnType<typeof makeHarness>>;
+
+/** A browser-like client of the app: keeps the session cookie and sends the CSRF header. */
+export class Agent {
+  cookie: string | undefined;
+  csrf: string | undefined;
+
+  constructor(
+    readonly app: TestApp,
+    readonly email?: string,
+  ) {}
+
+  /** Signs in with the shared test password; throws when that fails. */
+  async login(email = this.email, password = PASSWORD): Promise<this> {
+    const res = await this.send('POST', '/api/auth/login', { email, password });
+    if (res.status !== 200) throw new Error(`login of ${email} failed: ${res.status} ${await res.text()}`);
+    const body = (await res.json()) as { csrfToken: string };
+    this.csrf = body.csrfToken;
+    return this;
+  }
+
+  /** Sends a request; `body` objects go as JSON, strings as they are. */
+  async send(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Response> {
+    const h: Record<string, string> = {};
+    if (this.cookie) h.cookie = this.cookie;
+    if (this.csrf && method !== 'GET') h['x-csrf-token'] = this.csrf;
+    if (body !== undefined) h['content-type'] = 'application/json';
+    Object.assign(h, headers);
+    const init: RequestInit = { method, headers: h };
+    if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
+    const res = await this.app.request(path, init);
+    const set = res.headers.get('set-cookie');
+    if (set?.startsWith('pathlight_session=')) {
+      const value = set.split(';')[0] as string;
+      this.cookie = value === 'pathlight_session=' ? undefined : value;
+    }
+    return res;
+  }
+
+  /** Sends and parses the JSON answer, returning status and body. */
+  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary response bodies field by field
+
+  async json<T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>) {
+    const res = await this.send(method, path, body, headers);
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : null) as T };
+  }
+}
+
+export type { Database };
