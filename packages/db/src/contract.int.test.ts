@@ -67,10 +67,7 @@ if (adminUrl) {
           openDatabase({ databaseUrl: fresh.url }),
           openDatabase({ databaseUrl: fresh.url }),
         ]);
-        const rows = await second.drizzle.execute(
-          sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
-        );
-        expect(rows.rows).toEqual([{ n: 1 }]);
+        expect(await appliedMigrations(second)).toEqual([{ n: 1 }]);
         expect(await third.database.users.count()).toBe(1);
         await second.database.close();
         await third.database.close();
@@ -104,10 +101,7 @@ describe('PGlite in a data directory', () => {
         ...(created.ok ? created.user : {}),
         passwordHash: 'h',
       });
-      const rows = await reopened.drizzle.execute(
-        sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
-      );
-      expect(rows.rows).toEqual([{ n: 1 }]);
+      expect(await appliedMigrations(reopened)).toEqual([{ n: 1 }]);
       await reopened.database.close();
     } finally {
       await rm(dataDir, { recursive: true, force: true });
