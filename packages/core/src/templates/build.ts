@@ -119,6 +119,8 @@ export const ACTIVITIES = [
   'staff.invited',
   'training.completed',
   'go_live.completed',
+  'support_ticket.opened',
+  'support_ticket.resolved',
   // Patient app onboarding
   'app.invited',
   'app.account_created',
@@ -149,6 +151,7 @@ interface CardSpec {
   severity?: Severity;
   systemId?: string;
   linkedCardIds?: string[];
+  tags?: string[];
 }
 
 /** A touchpoint on a channel. */
@@ -161,6 +164,8 @@ export const idea = (id: string, text: string, addresses: string[]): CardSpec =>
   text,
   linkedCardIds: addresses,
 });
+/** A hand-off between roles or teams, tagged so the map can highlight every hand-off. */
+export const handoff = (text: string): CardSpec => ({ text, tags: ['hand-off'] });
 /** A systems-lane card naming the blueprint system it stands for. */
 export const sys = (systemId: string, text: string): CardSpec => ({ systemId, text });
 

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { JourneyTemplate, type JourneyTemplateInput } from '../template';
+import { aestheticsWellness } from './aesthetics-wellness';
 import { clinicNewPatient } from './clinic-new-patient';
+import { dentalPractice } from './dental-practice';
 import { healthSystemSixStage } from './health-system-six-stage';
+import { healthTechOnboarding } from './health-tech-onboarding';
 import { specialtyReferral } from './specialty-referral';
 
 /** Validates one template, naming it and every failing field if it is broken. */
@@ -17,6 +20,9 @@ export const templateInputs: readonly JourneyTemplateInput[] = [
   healthSystemSixStage,
   clinicNewPatient,
   specialtyReferral,
+  dentalPractice,
+  aestheticsWellness,
+  healthTechOnboarding,
 ];
 
 /** The built-in journey templates, validated once at load. */
