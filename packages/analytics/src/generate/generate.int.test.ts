@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { demoJourney } from './demo-journey';
+import { generateEventLog, patientId } from './generate';
+import { CSV_COLUMNS } from './writers';
+
+const dir = mkdtempSync(join(tmpdir(), 'pathlight-gen-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+describe('generateEventLog', () => {
+  it('writes byte-identical files for the same seed, different ones for another seed', async () => {
+    const a = join(dir, 'a.csv');
+    const b = join(dir, 'b.csv');
+    const c = join(dir, 'c.csv');
+    await generateEventLog({ patients: 300, seed: 'pathlight', out: a });
+    await generateEventLog({ patients: 300, seed: 'pathlight', out: b });
+    await generateEventLog({ patients: 300, seed: 'other', out: c });
+    expect(sha(a)).toBe(sha(b));
+    expect(sha(a)).not.toBe(sha(c));
+  });
+
+  it('writes a plausible clinic log', async () => {
+    const out = join(dir, 'clinic.csv');
+    const { patients, events } = await generateEventLog({ patients: 2000, seed: 's1', out });
+    const lines = readFileSync(out, 'utf8').trimEnd().split('\n');
+    expect(lines[0]).toBe(CSV_COLUMNS.join(','));
+    expect(lines.length - 1).toBe(events);
+    expect(patients).toBe(2000);
+    expect(events / patients).toBeGreaterThan(18);
+    expect(events / patients).toBeLessThan(30);
+    const rows = lines.slice(1).map((l) => l.split(','));
+    const count = (activity: string) => rows.filter((r) => r[1] === activity).length;
+    const noShows = count('appointment.noshow');
+    const arrived = count('appointment.arrived');
+    // No-show rate in the range real clinics report (healthcare.md §1.2).
+    expect(noShows / (noShows + arrived)).toBeGreaterThan(0.08);
+    expect(noShows / (noShows + arrived)).toBeLessThan(0.3);
+    expect(new Set(rows.map((r) => r[5]))).toEqual(
+      new Set(['google-ads', 'facebook', 'referral-partner', 'word-of-mouth', 'organic-search']),
+    );
+    // Timestamps are ISO 8601 UTC within the generator's window, and each case's rows are in time order.
+    const ts = rows.map((r) => r[2] ?? '');
+    expect(ts.every((t) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(t))).toBe(true);
+    expect(ts.every((t) => t >= '2025-01-06' && t < '2025-12-01')).toBe(true);
+    for (let i = 1; i < rows.length; i++)
+      if (rows[i]?.[0] === rows[i - 1]?.[0])
+        expect((rows[i]?.[2] ?? '') >= (rows[i - 1]?.[2] ?? '')).toBe(true);
+    const nps = rows.filter((r) => r[1] === 'survey.completed').map((r) => Number(r[8]));
+    expect(nps.length).toBeGreaterThan(50);
+    expect(nps.every((n) => Number.isInteger(n) && n >= 0 && n <= 10)).toBe(true);
+    expect(rows[0]?.[0]).toBe(patientId(1));
+  });
+
+  it('writes XES with one trace per patient', async () => {
+    const out = join(dir, 'clinic.xes');
+    const { events } = await generateEventLog({ patients: 50, seed: 's1', out, format: 'xes' });
+    const text = readFileSync(out, 'utf8');
+    expect(text.match(/<trace>/g)).toHaveLength(50);
+    expect(text.match(/<event>/g)).toHaveLength(events);
+    expect(text.trimEnd().endsWith('</log>')).toBe(true);
+  });
+
+  it('rejects a non-positive patient count', async () => {
+    await expect(generateEventLog({ patients: 0, seed: 's', out: join(dir, 'x.csv') })).rejects.toThrow(
+      /--patients/,
+    );
+  });
+});
+
+describe('demoJourney', () => {
+  it('is a valid journey whose steps name only generated activities', async () => {
+    const out = join(dir, 'names.csv');
+    await generateEventLog({ patients: 3000, seed: 'names', out });
+    const generated = new Set(
+      readFileSync(out, 'utf8')
+        .trimEnd()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(',')[1]),
+    );
+    const journey = demoJourney();
+    const named = journey.stages.flatMap((s) => s.steps.flatMap((t) => t.activities));
+    expect(named.filter((a) => !generated.has(a))).toEqual([]);
+    expect(journey.kpis.map((k) => k.kind).sort()).toEqual(
+      ['conversion', 'conversion', 'duration', 'duration', 'rate', 'rate', 'rate', 'score', 'score'].sort(),
+    );
+  });
+});
