@@ -1,10 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './app/app';
 import './styles/tokens.css';
+import './styles/base.css';
 
-// Placeholder entry: the app shell replaces this.
-createRoot(document.getElementById('root')!).render(
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
   <StrictMode>
-    <main>Pathlight</main>
+    <App />
   </StrictMode>,
 );

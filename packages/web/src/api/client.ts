@@ -1,0 +1,142 @@
+import type {
+  Journey,
+  JourneyContent,
+  MemberAdd,
+  PersonaContent,
+  Role,
+  UserCreate,
+  UserUpdate,
+} from '@pathlight/core';
+import { createApiClient } from '@pathlight/server/client';
+import { parseResponse } from 'hono/client';
+import { ApiError } from './errors';
+import type { Http } from './http';
+
+/** Result of saving a journey: the new version, or what someone else saved first. */
+export type SaveResult =
+  | { ok: true; version: number; journey: Journey }
+  | {
+      ok: false;
+      conflict: { version: number; document: JourneyContent; updatedBy: string | null; updatedAt: string };
+    };
+
+/** `If-Match` value for a base version. */
+const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
+
+/**
+ * Every call the web app makes, on the server's typed client (routes, bodies and responses come
+ * from the server's route definitions). Requests go through `http.fetch`, which adds cookies and
+ * the CSRF header and throws ApiError, so every `parseResponse` here sees a success.
+ */
+export function createApi(http: Http, baseUrl: string) {
+  const c = createApiClient(baseUrl, http.fetch).api;
+
+  return {
+    health: () => parseResponse(c.health.$get()),
+
+    async me() {
+      const me = await parseResponse(c.me.$get());
+      http.setCsrfToken(me.csrfToken);
+      return me;
+    },
+    async login(email: string, password: string) {
+      const me = await parseResponse(c.auth.login.$post({ json: { email, password } }));
+      http.setCsrfToken(me.csrfToken);
+      return me;
+    },
+    async logout(): Promise<void> {
+      await c.auth.logout.$post();
+      http.setCsrfToken(null);
+    },
+
+    workspaces: {
+      list: () => parseResponse(c.workspaces.$get()),
+      create: (name: string) => parseResponse(c.workspaces.$post({ json: { name } })),
+    },
+
+    members: {
+      list: (id: string) => parseResponse(c.workspaces[':id'].members.$get({ param: { id } })),
+      add: (id: string, json: MemberAdd) =>
+        parseResponse(c.workspaces[':id'].members.$post({ param: { id }, json })),
+      setRole: (id: string, userId: string, role: Role) =>
+        parseResponse(
+          c.workspaces[':id'].members[':userId'].$patch({ param: { id, userId }, json: { role } }),
+        ),
+      remove: async (id: string, userId: string): Promise<void> => {
+        await c.workspaces[':id'].members[':userId'].$delete({ param: { id, userId } });
+      },
+    },
+
+    journeys: {
+      list: (id: string) => parseResponse(c.workspaces[':id'].journeys.$get({ param: { id } })),
+      create: (id: string, json: { templateId: string; name?: string } | { name: string }) =>
+        parseResponse(c.workspaces[':id'].journeys.$post({ param: { id }, json })),
+      get: (id: string) => parseResponse(c.journeys[':id'].$get({ param: { id } })),
+      /** Saves a whole document based on `version`; a 409 comes back as `{ok:false, conflict}`. */
+      async save(id: string, version: number, document: JourneyContent): Promise<SaveResult> {
+        try {
+          const journey = await parseResponse(
+            c.journeys[':id'].$put({ param: { id }, header: ifMatch(version), json: { document } }),
+          );
+          return { ok: true, version: journey.version, journey };
+        } catch (error) {
+          const conflict = error instanceof ApiError && error.status === 409 ? readConflict(error) : null;
+          if (conflict) return { ok: false, conflict };
+          throw error;
+        }
+      },
+      remove: async (id: string): Promise<void> => {
+        await c.journeys[':id'].$delete({ param: { id }, header: {} });
+      },
+      duplicate: (id: string) => parseResponse(c.journeys[':id'].duplicate.$post({ param: { id } })),
+      exportJson: (id: string) => parseResponse(c.journeys[':id'].export.$get({ param: { id } })),
+      /** Imports a journey export file; the server migrates older document versions. */
+      importJson: (id: string, file: unknown) =>
+        parseResponse(
+          c.workspaces[':id'].journeys.import.$post({
+            param: { id },
+            // The file is the user's: the server validates it and answers with field paths.
+            json: file as Parameters<(typeof c.workspaces)[':id']['journeys']['import']['$post']>[0]['json'],
+          }),
+        ),
+    },
+
+    personas: {
+      list: (id: string) => parseResponse(c.workspaces[':id'].personas.$get({ param: { id } })),
+      create: (id: string, json: PersonaContent) =>
+        parseResponse(c.workspaces[':id'].personas.$post({ param: { id }, json })),
+      update: (id: string, version: number, json: PersonaContent) =>
+        parseResponse(c.personas[':id'].$put({ param: { id }, header: ifMatch(version), json })),
+      remove: async (id: string): Promise<void> => {
+        await c.personas[':id'].$delete({ param: { id }, header: {} });
+      },
+    },
+
+    templates: {
+      list: () => parseResponse(c.templates.$get()),
+      get: (templateId: string) => parseResponse(c.templates[':templateId'].$get({ param: { templateId } })),
+    },
+
+    users: {
+      list: () => parseResponse(c.users.$get()),
+      create: (json: UserCreate) => parseResponse(c.users.$post({ json })),
+      update: (id: string, json: UserUpdate) => parseResponse(c.users[':id'].$patch({ param: { id }, json })),
+    },
+  };
+}
+
+/** The API surface the screens use. */
+export type Api = ReturnType<typeof createApi>;
+
+/** Reads what someone else saved from a 409 body (`current` is the stored journey). */
+function readConflict(error: ApiError): Extract<SaveResult, { ok: false }>['conflict'] | null {
+  const raw = error.body.current as Partial<Journey> | undefined;
+  if (!raw || typeof raw.version !== 'number' || typeof raw.document !== 'object' || raw.document === null)
+    return null;
+  return {
+    version: raw.version,
+    document: raw.document,
+    updatedBy: raw.updatedBy ?? null,
+    updatedAt: raw.updatedAt ?? '',
+  };
+}

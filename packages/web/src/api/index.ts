@@ -1,0 +1,15 @@
+import { createApi } from './client';
+import { createHttp } from './http';
+
+/** The one HTTP wrapper of the app (CSRF token and sign-out handler live here). */
+export const http = createHttp();
+
+/** The app's API client, on the page's own origin (the server serves the app). */
+export const api = createApi(
+  http,
+  typeof window === 'undefined' ? 'http://localhost' : window.location.origin,
+);
+
+export type { Api, SaveResult } from './client';
+export { ApiError, type ApiIssue, errorMessage } from './errors';
+export type { JourneySummary, Me, TemplateSummary } from './types';

@@ -1,0 +1,152 @@
+import type { Workspace } from '@pathlight/core';
+import { useEffect, useState } from 'react';
+import { matchPath, navigate, usePath } from '../router/router';
+import { AppFrame, type Section } from '../screens/app-frame/app-frame';
+import { CreateWorkspaceDialog } from '../screens/app-frame/workspace-switcher';
+import { JourneyList } from '../screens/journey-list/journey-list';
+import { JourneyPage } from '../screens/journey-page/journey-page';
+import { MembersPage } from '../screens/members/members-page';
+import { PersonasPage } from '../screens/personas/personas-page';
+import { SignIn } from '../screens/sign-in/sign-in';
+import { UsersPage } from '../screens/users/users-page';
+import { SessionProvider, useSession, useSignedIn } from './session';
+import { WorkspaceProvider } from './workspace';
+
+/** The whole app: session first, then the signed-in frame and the screen for the URL. */
+export function App() {
+  return (
+    <SessionProvider>
+      <Gate />
+    </SessionProvider>
+  );
+}
+
+function Gate() {
+  const { state, signIn } = useSession();
+  if (state.status === 'loading') {
+    return (
+      <p className="muted" role="status" style={{ padding: 24 }}>
+        Loading Pathlight…
+      </p>
+    );
+  }
+  if (state.status === 'signed-out') return <SignIn onSignIn={signIn} expired={state.expired} />;
+  return <SignedIn />;
+}
+
+type Route =
+  | { section: 'journeys'; workspaceId: string }
+  | { section: 'journey'; workspaceId: string; journeyId: string }
+  | { section: 'personas'; workspaceId: string }
+  | { section: 'members'; workspaceId: string }
+  | { section: 'users' }
+  | { section: 'home' };
+
+/** Reads the route from a path. */
+export function parseRoute(path: string): Route {
+  const journey = matchPath('/w/:workspaceId/journeys/:journeyId', path);
+  if (journey)
+    return { section: 'journey', workspaceId: journey.workspaceId ?? '', journeyId: journey.journeyId ?? '' };
+  for (const section of ['journeys', 'personas', 'members'] as const) {
+    const m = matchPath(`/w/:workspaceId/${section}`, path);
+    if (m) return { section, workspaceId: m.workspaceId ?? '' };
+  }
+  if (matchPath('/users', path)) return { section: 'users' };
+  return { section: 'home' };
+}
+
+const LAST_WORKSPACE = 'pathlight.lastWorkspace';
+
+function SignedIn() {
+  const { user, workspaces, signOut, reloadWorkspaces } = useSignedIn();
+  const path = usePath();
+  const route = parseRoute(path);
+  const workspaceId =
+    'workspaceId' in route ? route.workspaceId : (localStorage.getItem(LAST_WORKSPACE) ?? '');
+  const current = workspaces.find((w) => w.id === workspaceId) ?? null;
+
+  useEffect(() => {
+    if (current) localStorage.setItem(LAST_WORKSPACE, current.id);
+  }, [current]);
+
+  // Home (or a workspace that is gone): go to the last or first workspace's journeys.
+  const fallback = current ?? workspaces[0] ?? null;
+  const needsRedirect =
+    (route.section === 'home' || ('workspaceId' in route && !current)) && fallback !== null;
+  useEffect(() => {
+    if (needsRedirect && fallback) navigate(`/w/${fallback.id}/journeys`, { replace: true });
+  }, [needsRedirect, fallback]);
+
+  // Move focus to the page on navigation so keyboard and screen-reader users land on the new content.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every navigation on purpose
+  useEffect(() => {
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [path]);
+
+  const onWorkspaceCreated = async (ws: Workspace) => {
+    await reloadWorkspaces();
+    navigate(`/w/${ws.id}/journeys`);
+  };
+
+  const section: Section | null =
+    route.section === 'journey' ? 'journeys' : route.section === 'home' ? null : route.section;
+
+  let content: React.ReactNode;
+  if (route.section === 'users') content = <UsersPage />;
+  else if (workspaces.length === 0) content = <NoWorkspace onCreated={onWorkspaceCreated} />;
+  else if (!current || route.section === 'home') content = null;
+  else {
+    content = (
+      <WorkspaceProvider workspace={current}>
+        {route.section === 'journeys' ? <JourneyList /> : null}
+        {route.section === 'journey' ? (
+          <JourneyPage key={route.journeyId} journeyId={route.journeyId} />
+        ) : null}
+        {route.section === 'personas' ? <PersonasPage /> : null}
+        {route.section === 'members' ? <MembersPage /> : null}
+      </WorkspaceProvider>
+    );
+  }
+
+  return (
+    <AppFrame
+      user={user}
+      workspaces={workspaces}
+      current={current}
+      section={section}
+      onSignOut={signOut}
+      onWorkspaceCreated={onWorkspaceCreated}
+    >
+      {content}
+    </AppFrame>
+  );
+}
+
+function NoWorkspace({ onCreated }: { onCreated: (ws: Workspace) => Promise<void> }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <section
+      style={{
+        maxWidth: 640,
+        background: 'var(--surface)',
+        border: '1px solid var(--border)',
+        borderRadius: 12,
+        padding: '32px 40px',
+        display: 'flex',
+        flexDirection: 'column',
+        gap: 12,
+        alignItems: 'flex-start',
+      }}
+    >
+      <h1>Welcome to Pathlight</h1>
+      <p>
+        Everything in Pathlight lives in a <strong>workspace</strong> — one per organisation or clinic group.
+        Create one to start mapping journeys, or ask a workspace owner to add you to theirs.
+      </p>
+      <button type="button" className="btn btn-primary" onClick={() => setOpen(true)}>
+        Create a workspace
+      </button>
+      {open ? <CreateWorkspaceDialog onClose={() => setOpen(false)} onCreated={onCreated} /> : null}
+    </section>
+  );
+}

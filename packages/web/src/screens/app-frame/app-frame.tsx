@@ -1,0 +1,129 @@
+import type { User, Workspace } from '@pathlight/core';
+import { type ReactNode, useCallback, useRef, useState } from 'react';
+import { Link } from '../../router/link';
+import { navigate } from '../../router/router';
+import { useDismiss } from '../../ui/use-dismiss';
+import styles from './app-frame.module.css';
+import { WorkspaceSwitcher } from './workspace-switcher';
+
+export type Section = 'journeys' | 'personas' | 'members' | 'users';
+
+interface AppFrameProps {
+  user: User;
+  workspaces: Workspace[];
+  current: Workspace | null;
+  section: Section | null;
+  onSignOut: () => Promise<void>;
+  onWorkspaceCreated: (workspace: Workspace) => Promise<void>;
+  children: ReactNode;
+}
+
+/** Header (product, workspace switcher, user menu), left navigation and the page. */
+export function AppFrame({
+  user,
+  workspaces,
+  current,
+  section,
+  onSignOut,
+  onWorkspaceCreated,
+  children,
+}: AppFrameProps) {
+  const nav: { key: Section; label: string; to: string; show: boolean }[] = current
+    ? [
+        { key: 'journeys', label: 'Journeys', to: `/w/${current.id}/journeys`, show: true },
+        { key: 'personas', label: 'Personas', to: `/w/${current.id}/personas`, show: true },
+        { key: 'members', label: 'Members', to: `/w/${current.id}/members`, show: current.role === 'owner' },
+      ]
+    : [];
+  if (user.isAdmin) nav.push({ key: 'users', label: 'Users', to: '/users', show: true });
+
+  return (
+    <div className={styles.frame}>
+      <a href="#main" className={styles.skip}>
+        Skip to content
+      </a>
+      <header className={styles.header}>
+        <Link to="/" className={styles.brand}>
+          <span aria-hidden="true">◆</span> Pathlight
+        </Link>
+        <WorkspaceSwitcher workspaces={workspaces} current={current} onCreated={onWorkspaceCreated} />
+        <div className={styles.spacer} />
+        <UserMenu user={user} onSignOut={onSignOut} />
+      </header>
+      <nav className={styles.nav} aria-label="Main">
+        <ul>
+          {nav
+            .filter((n) => n.show)
+            .map((n) => (
+              <li key={n.key}>
+                <Link
+                  to={n.to}
+                  aria-current={n.key === section ? 'page' : undefined}
+                  className={styles.navLink}
+                >
+                  {n.label}
+                </Link>
+              </li>
+            ))}
+        </ul>
+        {current ? (
+          <p className={styles.navRole}>
+            Your role here: <strong>{current.role}</strong>
+            {current.role === 'viewer' ? (
+              <span className={styles.navRoleNote}>You can read everything but not change it.</span>
+            ) : null}
+          </p>
+        ) : null}
+      </nav>
+      <main id="main" className={styles.main} tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  );
+}
+
+function UserMenu({ user, onSignOut }: { user: User; onSignOut: () => Promise<void> }) {
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open, ref, close);
+  const initials = user.name
+    .split(/\s+/)
+    .map((p) => p[0] ?? '')
+    .join('')
+    .slice(0, 2)
+    .toUpperCase();
+  return (
+    <div className={styles.userMenu} ref={ref}>
+      <button
+        type="button"
+        className={styles.userButton}
+        aria-expanded={open}
+        onClick={() => setOpen((o) => !o)}
+      >
+        <span className={styles.avatar} aria-hidden="true">
+          {initials}
+        </span>
+        <span>{user.name}</span>
+        <span aria-hidden="true">▾</span>
+      </button>
+      {open ? (
+        <div className={`${styles.popover} ${styles.popoverRight}`}>
+          <p className={styles.userEmail}>{user.email}</p>
+          {user.isAdmin ? <p className="muted">Administrator</p> : null}
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={async () => {
+              setOpen(false);
+              await onSignOut();
+              navigate('/', { replace: true });
+            }}
+          >
+            Sign out
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

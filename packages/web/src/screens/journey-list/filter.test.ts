@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { JourneySummary } from '../../api';
+import { emptyFilter, filterJourneys, isFiltered } from './filter';
+
+const row = (over: Partial<JourneySummary> & Pick<JourneySummary, 'id' | 'name'>): JourneySummary => ({
+  workspaceId: 'ws',
+  status: 'draft',
+  ownerId: null,
+  personaIds: [],
+  tags: [],
+  reviewCadenceDays: 90,
+  lastReviewedAt: null,
+  version: 1,
+  createdAt: '2026-01-01T00:00:00Z',
+  updatedAt: '2026-01-01T00:00:00Z',
+  updatedBy: null,
+  ...over,
+});
+
+const journeys = [
+  row({ id: 'a', name: 'Dental recall', status: 'live', personaIds: ['p1'], tags: ['recall', 'SMS'] }),
+  row({ id: 'b', name: 'New patient booking', status: 'draft', personaIds: ['p1', 'p2'], tags: ['intake'] }),
+  row({ id: 'c', name: 'Old referral map', status: 'archived', personaIds: ['p2'], tags: [] }),
+  row({ id: 'd', name: 'Referral to first visit', status: 'researched', tags: ['specialty'] }),
+];
+const ids = (f: Partial<typeof emptyFilter>) =>
+  filterJourneys(journeys, { ...emptyFilter, ...f }).map((j) => j.id);
+
+describe('filterJourneys', () => {
+  it('hides archived journeys by default and shows them on request', () => {
+    expect(ids({})).toEqual(['a', 'b', 'd']);
+    expect(ids({ status: 'archived' })).toEqual(['c']);
+    expect(ids({ status: 'all' })).toEqual(['a', 'b', 'c', 'd']);
+  });
+  it('filters by one status', () => {
+    expect(ids({ status: 'draft' })).toEqual(['b']);
+  });
+  it('filters by persona', () => {
+    expect(ids({ personaId: 'p2' })).toEqual(['b']);
+    expect(ids({ personaId: 'p2', status: 'all' })).toEqual(['b', 'c']);
+  });
+  it('searches names and tags, case-insensitively, all words', () => {
+    expect(ids({ query: 'REFERRAL' })).toEqual(['d']);
+    expect(ids({ query: 'sms' })).toEqual(['a']);
+    expect(ids({ query: 'dental sms' })).toEqual(['a']);
+    expect(ids({ query: 'dental intake' })).toEqual([]);
+    expect(ids({ query: '  ' })).toEqual(['a', 'b', 'd']);
+  });
+  it('knows when a filter is active', () => {
+    expect(isFiltered(emptyFilter)).toBe(false);
+    expect(isFiltered({ ...emptyFilter, query: 'x' })).toBe(true);
+    expect(isFiltered({ ...emptyFilter, status: 'all' })).toBe(true);
+  });
+});

@@ -1,0 +1,102 @@
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { errorMessage, type JourneySummary } from '../../api';
+import { useDismiss } from '../../ui/use-dismiss';
+import styles from './journey-list.module.css';
+
+interface RowActionsProps {
+  journey: JourneySummary;
+  canDelete: boolean;
+  onDuplicate: () => Promise<void>;
+  onArchive: () => Promise<void>;
+  onDelete: () => void;
+  onError: (message: string) => void;
+}
+
+/** The per-journey "Actions" menu: duplicate, archive, delete (owners). */
+export function RowActions({
+  journey,
+  canDelete,
+  onDuplicate,
+  onArchive,
+  onDelete,
+  onError,
+}: RowActionsProps) {
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const menuId = useId();
+  const ref = useRef<HTMLDivElement>(null);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open, ref, close);
+  useEffect(() => {
+    if (open) ref.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+  }, [open]);
+
+  const run = (action: () => Promise<void>) => async () => {
+    setOpen(false);
+    setBusy(true);
+    try {
+      await action();
+    } catch (e) {
+      onError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    const items = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+    const at = items.indexOf(document.activeElement as HTMLElement);
+    const next = items[(at + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length];
+    next?.focus();
+    e.preventDefault();
+  };
+
+  return (
+    <div className={styles.rowMenu} ref={ref}>
+      <button
+        type="button"
+        className="btn btn-small"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        aria-label={`Actions for ${journey.name}`}
+        disabled={busy}
+        onClick={() => setOpen((o) => !o)}
+      >
+        {busy ? 'Working…' : 'Actions ▾'}
+      </button>
+      {open ? (
+        <div
+          id={menuId}
+          role="menu"
+          className={styles.menu}
+          aria-label={`Actions for ${journey.name}`}
+          onKeyDown={onKeyDown}
+        >
+          <button type="button" role="menuitem" onClick={run(onDuplicate)}>
+            Duplicate
+          </button>
+          {journey.status !== 'archived' ? (
+            <button type="button" role="menuitem" onClick={run(onArchive)}>
+              Archive
+            </button>
+          ) : null}
+          {canDelete ? (
+            <button
+              type="button"
+              role="menuitem"
+              className={styles.menuDanger}
+              onClick={() => {
+                setOpen(false);
+                onDelete();
+              }}
+            >
+              Delete…
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
