@@ -11,7 +11,9 @@ export function roleAllows(role: Role, needed: Role): boolean {
   return roleRank[role] >= roleRank[needed];
 }
 
-export const Email = z.email().trim().toLowerCase().max(254);
+// Normalise first, then check the format: on `z.email()` the format check runs before `.trim()`,
+// which rejected addresses pasted with a trailing space.
+export const Email = z.string().trim().toLowerCase().max(254).check(z.email());
 
 export const User = z.strictObject({
   id: z.uuid(),

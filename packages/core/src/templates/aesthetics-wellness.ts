@@ -330,7 +330,7 @@ export const aestheticsWellness = template({
             systems: [sys('sy-social', 'Social accounts')],
             data: ['NPS and CSAT after treatment'],
           },
-          feel: { 'pe-chloe': [2, 'Sends a friend the link'] },
+          feel: { 'pe-chloe': [2, 'Sends a friend the link'], 'pe-sam': [1, 'Renews her membership'] },
         },
       ],
     },

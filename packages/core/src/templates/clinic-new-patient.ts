@@ -86,6 +86,7 @@ export const clinicNewPatient = template({
             ],
             actions: ['Priya fills in the form at 10 pm; Tom calls at 8:05 am'],
             thoughts: ['"Did that form go anywhere?"'],
+            emotions: ['Ignored: starts looking at the next clinic'],
             'pain-points': [
               pain('c-pp-form-black-hole', 'high', 'Web requests land in a shared inbox and wait 2–3 days'),
               pain(
@@ -156,6 +157,7 @@ export const clinicNewPatient = template({
             touchpoints: [on('email', 'Intake packet link'), on('mail', 'Printed packet on request')],
             actions: ['Enters medications, history, insurance card photos'],
             thoughts: ['"Why do they need my history twice?"'],
+            emotions: ['Impatient with the paperwork'],
             'pain-points': [
               pain(
                 'c-pp-long-forms',
@@ -341,6 +343,7 @@ export const clinicNewPatient = template({
           cards: {
             touchpoints: [on('video', 'Six-week video follow-up'), on('sms', 'Reminder to book follow-up')],
             actions: ['Books the follow-up only after a second reminder'],
+            emotions: ['Encouraged by progress'],
             'pain-points': [
               pain('c-pp-no-followup-booked', 'high', 'Follow-up is "call us in 6 weeks"; many never call'),
             ],
