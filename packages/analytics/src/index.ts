@@ -45,3 +45,16 @@ export { runQuery } from './mining/runner';
 export { type Segment, type SegmentsRequest, segments } from './mining/segments';
 export type { SqlQuery } from './mining/sql';
 export { wilsonInterval } from './mining/stats';
+export { EventStore, type EventStoreOptions, openEventStore } from './event-store';
+export { type CsvPreview, detectCsv } from './import/csv';
+export { detectFormat } from './import/detect-format';
+export { ImportError } from './import/import-error';
+export type {
+  ColumnMapping,
+  ImportFormat,
+  ImportOptions,
+  ImportProgress,
+  ImportResult,
+  SkippedRecord,
+} from './import/types';
+export { loadOrCreateKey, looksLikeDirectIdentifier, pseudonymise } from './pseudonymise';
