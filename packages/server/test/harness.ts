@@ -80,7 +80,6 @@ export class Agent {
 
   /** Sends and parses the JSON answer, returning status and body. */
   // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary response bodies field by field
-
   async json<T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>) {
     const res = await this.send(method, path, body, headers);
     const text = await res.text();
