@@ -1,0 +1,61 @@
+import type { Persona, Workspace } from '@pathlight/core';
+import type { JourneySummary } from '../api';
+
+/** Fixed, obviously fictional ids and people for component tests. */
+export const ids = {
+  ws: '00000000-0000-4000-8000-00000000a001',
+  ana: '00000000-0000-4000-8000-00000000b001',
+  ben: '00000000-0000-4000-8000-00000000b002',
+  j1: '00000000-0000-4000-8000-00000000c001',
+  j2: '00000000-0000-4000-8000-00000000c002',
+  j3: '00000000-0000-4000-8000-00000000c003',
+};
+
+export const workspace = (role: Workspace['role']): Workspace => ({
+  id: ids.ws,
+  name: 'Riverside Family Practice',
+  createdAt: '2026-01-01T00:00:00Z',
+  role,
+});
+
+export function persona(id: string, name: string, color: string): Persona {
+  return {
+    id,
+    workspaceId: ids.ws,
+    version: 1,
+    updatedAt: '2026-01-01T00:00:00Z',
+    name,
+    kind: 'patient',
+    role: '',
+    summary: '',
+    goals: [],
+    needs: [],
+    barriers: [],
+    channels: [],
+    quote: '',
+    color,
+    evidence: [],
+  };
+}
+
+export function summary(over: Partial<JourneySummary> & Pick<JourneySummary, 'id' | 'name'>): JourneySummary {
+  return {
+    workspaceId: ids.ws,
+    status: 'draft',
+    ownerId: ids.ana,
+    personaIds: [],
+    tags: [],
+    reviewCadenceDays: 90,
+    lastReviewedAt: null,
+    version: 1,
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-03-10T11:00:00Z',
+    updatedBy: ids.ana,
+    ...over,
+  };
+}
+
+export const members = [
+  { userId: ids.ana, email: 'ana.example@clinic.test', name: 'Ana Example', role: 'owner' as const },
+  { userId: ids.ben, email: 'ben.sample@clinic.test', name: 'Ben Sample', role: 'editor' as const },
+];
