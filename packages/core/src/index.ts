@@ -37,6 +37,7 @@ export { journeyMigrations, type MigrationResult, migrateJourney } from './migra
 export { Persona, PersonaContent, type PersonaInput, PersonaKind } from './persona';
 export { instantiateTemplate, JourneyTemplate, type JourneyTemplateInput } from './template';
 export { templates } from './templates/index';
+export { ACTIVITY_VOCABULARY, type Activity as KnownActivity, TEMPLATE_EVIDENCE } from './templates/build';
 export { Channel, Confidence, EvidenceKind, Id, IsoDate, IsoDateTime, Name } from './vocabulary';
 export {
   Email,

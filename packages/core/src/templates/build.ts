@@ -23,7 +23,7 @@ export const TEMPLATE_EVIDENCE: Evidence = {
  * The event-log vocabulary shared by all templates. One import (FHIR, HL7 v2, CSV) mapped to these
  * names lights up every template that uses them; a typo in a template is a type error.
  */
-export const ACTIVITIES = [
+export const ACTIVITY_VOCABULARY = [
   // Marketing and first contact
   'ad.clicked',
   'web.visited',
@@ -126,7 +126,7 @@ export const ACTIVITIES = [
   'app.account_created',
   'task.first_completed',
 ] as const;
-export type Activity = (typeof ACTIVITIES)[number];
+export type Activity = (typeof ACTIVITY_VOCABULARY)[number];
 
 type LaneKey = Exclude<LaneKind, 'text'>;
 

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { strongestConfidence } from '../evidence';
 import { LaneKind, orderedSteps } from '../journey';
 import { JourneyTemplate } from '../template';
-import { ACTIVITIES, TEMPLATE_EVIDENCE } from './build';
+import { ACTIVITY_VOCABULARY, TEMPLATE_EVIDENCE } from './build';
 import { templateInputs, templates } from './index';
 
-const vocabulary = new Set<string>(ACTIVITIES);
+const vocabulary = new Set<string>(ACTIVITY_VOCABULARY);
 const cases = templates.map((t) => [t.id, t] as const);
 
 describe('built-in templates', () => {
@@ -33,8 +33,8 @@ describe('built-in templates', () => {
     expect(used('survey.completed')).toBeGreaterThanOrEqual(5);
     expect(used('intake.completed')).toBeGreaterThanOrEqual(5);
     expect(used('recall.due')).toBe(2);
-    expect(ACTIVITIES.every((a) => /^[a-z_]+\.[a-z_]+$/.test(a))).toBe(true);
-    expect(new Set(ACTIVITIES).size).toBe(ACTIVITIES.length);
+    expect(ACTIVITY_VOCABULARY.every((a) => /^[a-z_]+\.[a-z_]+$/.test(a))).toBe(true);
+    expect(new Set(ACTIVITY_VOCABULARY).size).toBe(ACTIVITY_VOCABULARY.length);
   });
 });
 
