@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { z } from 'zod';
 import { type EventFilter, filteredEvents } from './filters';
 import { runQuery, runSingle } from './runner';
-import { SqlParams, type SqlQuery, secondsBetween } from './sql';
+import { CASE_SEQUENCE, SqlParams, type SqlQuery, secondsBetween } from './sql';
 
 /** Every analysis reads the filtered events; `filters` defaults to none. */
 export interface FilteredRequest {
@@ -38,7 +38,7 @@ export type Summary = z.infer<typeof Summary>;
 /** Cases, events, distinct activities and variants, first and last event time. */
 export function buildSummary(req: FilteredRequest): SqlQuery {
   return withEvents(req, () => ({
-    ctes: ['cv AS (SELECT list(activity ORDER BY ts, seq) AS v FROM fe GROUP BY case_id)'],
+    ctes: [`cv AS (SELECT ${CASE_SEQUENCE} AS v FROM fe GROUP BY case_id)`],
     select: `SELECT (SELECT count(*) FROM cv) AS cases, (SELECT count(*) FROM fe) AS events,
   (SELECT count(DISTINCT activity) FROM fe) AS activities, (SELECT count(DISTINCT v) FROM cv) AS variants,
   (SELECT min(ts) FROM fe) AS "firstEvent", (SELECT max(ts) FROM fe) AS "lastEvent"`,
@@ -147,7 +147,7 @@ export function buildVariants(req: VariantsRequest): SqlQuery {
     if (limit !== 'all' && (!Number.isInteger(limit) || limit < 0))
       throw new Error(`variants limit must be a non-negative integer or "all", got ${limit}`);
     return {
-      ctes: ['cv AS (SELECT list(activity ORDER BY ts, seq) AS v FROM fe GROUP BY case_id)'],
+      ctes: [`cv AS (SELECT ${CASE_SEQUENCE} AS v FROM fe GROUP BY case_id)`],
       select: `SELECT v AS activities, count(*) AS cases FROM cv GROUP BY v ORDER BY cases DESC, v${
         limit === 'all' ? '' : ` LIMIT ${p.add(limit)}`
       }`,

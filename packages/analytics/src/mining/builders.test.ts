@@ -3,7 +3,7 @@ import { buildEdges, buildSummary, buildVariants } from './basic';
 import { filteredEvents } from './filters';
 import { buildFunnel, funnelFromCounts, funnelSteps } from './funnel';
 import { buildKpi, kpiValue } from './kpis';
-import { SqlParams } from './sql';
+import { CASE_SEQUENCE, SqlParams } from './sql';
 import { wilsonInterval } from './stats';
 import { CLINIC_JOURNEY } from './test-fixture';
 
@@ -47,9 +47,9 @@ describe('filteredEvents', () => {
 
 describe('builders', () => {
   it('orders every sequence by (ts, seq)', () => {
-    expect(buildSummary({}).sql).toContain('list(activity ORDER BY ts, seq)');
+    expect(buildSummary({}).sql).toContain(CASE_SEQUENCE);
     expect(buildEdges({}).sql).toContain('PARTITION BY case_id ORDER BY ts, seq');
-    expect(buildVariants({}).sql).toContain('list(activity ORDER BY ts, seq)');
+    expect(buildVariants({}).sql).toContain(CASE_SEQUENCE);
   });
 
   it('limits variants to 50 by default, binds the limit, and rejects bad limits', () => {

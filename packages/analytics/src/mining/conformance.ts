@@ -22,7 +22,9 @@ function mappedSteps(journey: Pick<JourneyContent, 'stages'>) {
  * - skipped (per step): cases that never visit the step but visit a later-designed step;
  * - outOfOrder (per step): cases that visit the step after first visiting a later-designed step;
  * - unmapped activities: activities that occur but are on no step, with event counts.
- * Returns one row per step (kind 'step', k = index) plus one 'fit' row and the 'unmapped' rows.
+ * Returns rows of four kinds: 'step' (k, cases visiting k that also visit a later step, cases visiting k
+ * out of order), 'reach' (m, cases whose last-designed visited step is m), 'fit' (fitting, all cases)
+ * and 'unmapped' (activity, events); {@link conformanceFromRows} combines them.
  */
 export function buildConformance(req: ConformanceRequest): SqlQuery {
   const steps = mappedSteps(req.journey);
@@ -31,33 +33,30 @@ export function buildConformance(req: ConformanceRequest): SqlQuery {
   return withEvents(req, (p) => ({
     ctes: [
       `sm AS (SELECT unnest(${p.strings(pairs.map(([a]) => a))}) AS activity, unnest(${p.integers(pairs.map(([, k]) => k))}) AS k)`,
-      `fv AS (SELECT case_id, k, min(${position()}) AS p FROM fe JOIN sm USING (activity) GROUP BY case_id, k)`,
-      `fo AS (SELECT case_id, k, coalesce(max(k) OVER (PARTITION BY case_id ORDER BY p, k
+      `fv AS MATERIALIZED (SELECT case_id, k, min(${position()}) AS p FROM fe JOIN sm USING (activity) GROUP BY case_id, k)`,
+      `fo AS MATERIALIZED (SELECT case_id, k, coalesce(max(k) OVER (PARTITION BY case_id ORDER BY p, k
   ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), -1) > k AS late, max(k) OVER (PARTITION BY case_id) AS maxk FROM fv)`,
-      `cs AS (SELECT case_id, list(k ORDER BY p, k) AS ks FROM fv GROUP BY case_id)`,
-      'ca AS (SELECT DISTINCT case_id FROM fe)',
-      `cm AS (SELECT max(k) AS maxk FROM fv GROUP BY case_id)`,
-      `st AS (SELECT unnest(range(${p.add(steps.length)})) AS k)`,
+      `cs AS (SELECT list_transform(list_sort(list({'p': p, 'k': k})), x -> x.k) AS ks FROM fv GROUP BY case_id)`,
     ],
-    select: `SELECT 'step' AS kind, st.k, NULL AS name,
-  (SELECT count(*) FROM cm WHERE cm.maxk > st.k) - (SELECT count(*) FROM fo WHERE fo.k = st.k AND fo.maxk > st.k) AS a,
-  (SELECT count(*) FROM fo WHERE fo.k = st.k AND fo.late) AS b
-FROM st
+    select: `SELECT 'step' AS kind, k, NULL AS name, count(*) FILTER (WHERE maxk > k) AS a, count(*) FILTER (WHERE late) AS b
+FROM fo GROUP BY k
+UNION ALL SELECT 'reach', maxk, NULL, count(*), NULL FROM (SELECT DISTINCT case_id, maxk FROM fo) GROUP BY maxk
 UNION ALL SELECT 'fit', NULL, NULL,
   (SELECT count(*) FROM cs WHERE ks = list_sort(ks) AND list_has_all(ks, ${p.integers(required)})),
-  (SELECT count(*) FROM ca)
+  (SELECT count(DISTINCT case_id) FROM fe)
 UNION ALL SELECT 'unmapped', NULL, activity, count(*), NULL FROM fe ANTI JOIN sm USING (activity) GROUP BY activity
 ORDER BY kind, k, a DESC, name`,
   }));
 }
 
 const Row = z.object({
-  kind: z.enum(['step', 'fit', 'unmapped']),
+  kind: z.enum(['step', 'reach', 'fit', 'unmapped']),
   k: z.number().int().nullable(),
   name: z.string().nullable(),
   a: z.number().int().nonnegative(),
   b: z.number().int().nonnegative().nullable(),
 });
+type Row = z.infer<typeof Row>;
 
 export const Conformance = z.object({
   fittingCases: z.number().int().nonnegative(),
@@ -74,22 +73,30 @@ export const Conformance = z.object({
 });
 export type Conformance = z.infer<typeof Conformance>;
 
-/** Runs {@link buildConformance}; fittingShare = fitting cases ÷ all cases (null without cases). */
-export async function conformance(conn: DuckDBConnection, req: ConformanceRequest): Promise<Conformance> {
-  const steps = mappedSteps(req.journey);
-  const rows = await runQuery(conn, buildConformance(req), Row);
+/**
+ * Combines the rows of {@link buildConformance}: skipped(k) = cases whose last visited step is after k
+ * minus the cases among them that visit k. fittingShare = fitting cases ÷ all cases (null without cases).
+ */
+export function conformanceFromRows(steps: readonly { id: string; name: string }[], rows: readonly Row[]): Conformance {
   const fit = rows.find((r) => r.kind === 'fit');
   const total = fit?.b ?? 0;
   const fittingCases = fit?.a ?? 0;
+  const reachedBeyond = (k: number) =>
+    rows.filter((r) => r.kind === 'reach' && (r.k ?? -1) > k).reduce((sum, r) => sum + r.a, 0);
   return {
     fittingCases,
     fittingShare: total ? fittingCases / total : null,
     steps: steps.map((s, k) => {
       const row = rows.find((r) => r.kind === 'step' && r.k === k);
-      return { step: s.name, stepId: s.id, skipped: row?.a ?? 0, outOfOrder: row?.b ?? 0 };
+      return { step: s.name, stepId: s.id, skipped: reachedBeyond(k) - (row?.a ?? 0), outOfOrder: row?.b ?? 0 };
     }),
     unmappedActivities: rows
       .filter((r) => r.kind === 'unmapped')
       .map((r) => ({ name: r.name ?? '', events: r.a })),
   };
+}
+
+/** Runs {@link buildConformance}. */
+export async function conformance(conn: DuckDBConnection, req: ConformanceRequest): Promise<Conformance> {
+  return conformanceFromRows(mappedSteps(req.journey), await runQuery(conn, buildConformance(req), Row));
 }

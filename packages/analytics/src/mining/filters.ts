@@ -1,4 +1,4 @@
-import type { SqlParams } from './sql';
+import { CASE_SEQUENCE, type SqlParams } from './sql';
 
 /** Columns of the events table an attribute filter or segment can name directly; other keys read `attrs`. */
 const EVENT_COLUMNS = new Set(['channel', 'resource', 'lifecycle', 'source_id']);
@@ -57,7 +57,7 @@ export function filteredEvents(filters: readonly EventFilter[], params: SqlParam
         having.push(`${f.present ? '' : 'NOT '}bool_or(activity = ${params.add(f.activity)})`);
         break;
       case 'variant':
-        having.push(`list(activity ORDER BY ts, seq) = ${params.strings(f.activities)}`);
+        having.push(`${CASE_SEQUENCE} = ${params.strings(f.activities)}`);
         break;
     }
   }
@@ -65,7 +65,8 @@ export function filteredEvents(filters: readonly EventFilter[], params: SqlParam
   if (!having.length) return `fe AS (${windowed})`;
   return [
     `fw AS (${windowed})`,
-    `fc AS (SELECT case_id FROM fw GROUP BY case_id HAVING ${having.join(' AND ')})`,
+    // A select list rather than HAVING: DuckDB's binder rejects the lambda of CASE_SEQUENCE in HAVING.
+    `fc AS (SELECT case_id FROM (SELECT case_id, ${having.join(' AND ')} AS keep FROM fw GROUP BY case_id) WHERE keep)`,
     'fe AS (SELECT * FROM fw SEMI JOIN fc USING (case_id))',
   ].join(',\n');
 }

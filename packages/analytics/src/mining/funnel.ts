@@ -53,13 +53,18 @@ const FunnelRow = z.object({
 export function buildFunnel(req: FunnelRequest): SqlQuery {
   const steps = funnelSteps(req.journey);
   return withEvents(req, (p) => {
-    const ctes = steps.map((s, k) => {
-      const acts = p.strings(s.activities);
-      if (s.previous === null)
-        return `s${k} AS (SELECT case_id, min(${position()}) AS p FROM fe WHERE list_contains(${acts}, activity) GROUP BY case_id)`;
-      return `s${k} AS (SELECT e.case_id, min(${position('e')}) AS p FROM fe e JOIN s${s.previous} a ON e.case_id = a.case_id
-WHERE list_contains(${acts}, e.activity) AND ${position('e')} > a.p GROUP BY e.case_id)`;
-    });
+    // Only events of funnel activities matter: read the events once, then match steps on that subset.
+    const all = p.strings([...new Set(steps.flatMap((s) => s.activities))]);
+    const ctes = [
+      `fm AS MATERIALIZED (SELECT case_id, ${position()} AS p, activity FROM fe WHERE list_contains(${all}, activity))`,
+      ...steps.map((s, k) => {
+        const acts = p.strings(s.activities);
+        if (s.previous === null)
+          return `s${k} AS (SELECT case_id, min(p) AS p FROM fm WHERE list_contains(${acts}, activity) GROUP BY case_id)`;
+        return `s${k} AS (SELECT e.case_id, min(e.p) AS p FROM fm e JOIN s${s.previous} a ON e.case_id = a.case_id
+WHERE list_contains(${acts}, e.activity) AND e.p > a.p GROUP BY e.case_id)`;
+      }),
+    ];
     const selects = steps.map((s, k) =>
       s.previous === null
         ? `SELECT ${k} AS k, count(*) AS cases, NULL::DOUBLE AS median FROM s${k}`
