@@ -8,8 +8,8 @@ export {
   BlueprintSystem,
   Card,
   EmotionPoint,
-  Journey,
   JOURNEY_SCHEMA_VERSION,
+  Journey,
   JourneyContent,
   type JourneyInput,
   JourneyStatus,
@@ -36,8 +36,8 @@ export {
 export { journeyMigrations, type MigrationResult, migrateJourney } from './migrations';
 export { Persona, PersonaContent, type PersonaInput, PersonaKind } from './persona';
 export { instantiateTemplate, JourneyTemplate, type JourneyTemplateInput } from './template';
-export { templates } from './templates/index';
 export { ACTIVITY_VOCABULARY, type Activity as KnownActivity, TEMPLATE_EVIDENCE } from './templates/build';
+export { templates } from './templates/index';
 export { Channel, Confidence, EvidenceKind, Id, IsoDate, IsoDateTime, Name } from './vocabulary';
 export {
   Email,
