@@ -1,0 +1,151 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { memoryLogger } from './logger';
+import { optionsFromEnv, type RunningServer, startServer } from './main';
+
+describe('optionsFromEnv', () => {
+  test('defaults: port 4300 on 127.0.0.1, ./data, 5 MiB bodies', () => {
+    expect(optionsFromEnv({})).toEqual({
+      port: 4300,
+      host: '127.0.0.1',
+      dataDir: './data',
+      databaseUrl: undefined,
+      adminEmail: undefined,
+      adminPassword: undefined,
+      maxBodyBytes: 5 * 1024 * 1024,
+      trustProxy: false,
+      allowedOrigins: [],
+    });
+  });
+
+  test('reads every variable', () => {
+    expect(
+      optionsFromEnv({
+        PORT: '8080',
+        HOST: '0.0.0.0',
+        PATHLIGHT_DATA_DIR: '/var/lib/pathlight',
+        DATABASE_URL: 'postgres://app@db/pathlight',
+        PATHLIGHT_ADMIN_EMAIL: 'head@clinic.example',
+        PATHLIGHT_ADMIN_PASSWORD: 'secret admin password',
+        PATHLIGHT_MAX_BODY_BYTES: '1048576',
+        PATHLIGHT_TRUST_PROXY: 'true',
+        PATHLIGHT_ALLOWED_ORIGINS: 'http://localhost:5173, https://pathlight.example',
+      }),
+    ).toEqual({
+      port: 8080,
+      host: '0.0.0.0',
+      dataDir: '/var/lib/pathlight',
+      databaseUrl: 'postgres://app@db/pathlight',
+      adminEmail: 'head@clinic.example',
+      adminPassword: 'secret admin password',
+      maxBodyBytes: 1048576,
+      trustProxy: true,
+      allowedOrigins: ['http://localhost:5173', 'https://pathlight.example'],
+    });
+  });
+
+  test('a bad number names the variable', () => {
+    expect(() => optionsFromEnv({ PORT: 'eighty' })).toThrow('PORT must be a whole number, got "eighty"');
+    expect(() => optionsFromEnv({ PATHLIGHT_MAX_BODY_BYTES: '1.5' })).toThrow('PATHLIGHT_MAX_BODY_BYTES');
+  });
+});
+
+describe('startServer', () => {
+  let dir: string;
+  let server: RunningServer;
+  const logger = memoryLogger();
+  const printed: string[] = [];
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'pathlight-server-'));
+    const dist = join(dir, 'dist');
+    await mkdir(join(dist, 'assets'), { recursive: true });
+    await writeFile(join(dist, 'index.html'), '<!doctype html><title>Pathlight web</title>');
+    await writeFile(join(dist, 'assets', 'app.js'), 'console.log("hi")');
+    server = await startServer({
+      port: 0,
+      dataDir: join(dir, 'data'),
+      webDist: dist,
+      logger,
+      print: (l) => printed.push(l),
+    });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  test('serves the API on 127.0.0.1, logs one line with the URL, prints the one-time admin password', async () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(logger.lines.filter((l) => l.includes('Pathlight is running at'))).toEqual([
+      `info Pathlight is running at ${server.url} (storage: pglite)`,
+    ]);
+    expect(printed).toHaveLength(1);
+    expect(printed[0]).toContain('admin@pathlight.local');
+    const res = await fetch(`${server.url}/api/health`);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
+  test('signs in over real HTTP with the printed password', async () => {
+    const password = /password: (\S+)/.exec(printed[0] ?? '')?.[1];
+    const res = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({ email: 'admin@pathlight.local', password }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('set-cookie')).toContain('HttpOnly');
+  });
+
+  test('the login rate limit keys on the real socket address', async () => {
+    const tries = [];
+    for (let i = 0; i < 11; i += 1) {
+      tries.push(
+        (
+          await fetch(`${server.url}/api/auth/login`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ email: 'limit@example.test', password: 'wrong' }),
+          })
+        ).status,
+      );
+    }
+    expect(tries).toEqual([...Array(10).fill(401), 429]);
+  });
+
+  test('serves the web build: files, then index.html for client routes; /api stays JSON', async () => {
+    const js = await fetch(`${server.url}/assets/app.js`);
+    expect(js.status).toBe(200);
+    expect(await js.text()).toBe('console.log("hi")');
+    const deep = await fetch(`${server.url}/workspaces/123/journeys/abc`);
+    expect(deep.status).toBe(200);
+    expect(await deep.text()).toContain('<title>Pathlight web</title>');
+    const api = await fetch(`${server.url}/api/not-a-route`);
+    expect(api.status).toBe(401);
+    expect(api.headers.get('content-type')).toBe('application/problem+json');
+  });
+
+  test('with the admin variables and no web build: creates that admin silently and says how to build', async () => {
+    const again: string[] = [];
+    const other = await startServer({
+      port: 0,
+      dataDir: join(dir, 'data2'),
+      webDist: join(dir, 'no-dist'),
+      logger: memoryLogger(),
+      adminEmail: 'head@clinic.example',
+      adminPassword: 'a chosen admin password',
+      print: (l) => again.push(l),
+    });
+    try {
+      const page = await fetch(`${other.url}/`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('npm run build -w packages/web');
+      expect(again).toEqual([]);
+      expect(await other.db.users.findByEmail('head@clinic.example')).not.toBeNull();
+    } finally {
+      await other.close();
+    }
+  });
+});
