@@ -26,6 +26,8 @@ export interface EditorUi {
   /** Show the map for one persona (its emotion curve and cards tagged with its name) or all (null). */
   personaFilter: string | null;
   highlightAssumed: boolean;
+  /** Whose emotion curve a click on the emotions lane draws (when no persona filter is set). */
+  emotionPersonaId: string | null;
   zoom: number;
   compact: boolean;
   tab: 'map' | 'board';
@@ -132,6 +134,7 @@ export class EditorStore {
         focusedCell: null,
         personaFilter: null,
         highlightAssumed: false,
+        emotionPersonaId: null,
         zoom: 1,
         compact: false,
         tab: 'map',
@@ -265,6 +268,10 @@ export class EditorStore {
 
   setHighlightAssumed(on: boolean): void {
     this.setUi({ highlightAssumed: on });
+  }
+
+  setEmotionPersona(personaId: string | null): void {
+    this.setUi({ emotionPersonaId: personaId });
   }
 
   setZoom(zoom: number): void {

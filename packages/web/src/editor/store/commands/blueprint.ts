@@ -115,6 +115,8 @@ export type MetaPatch = Partial<{
   tags: string[];
   reviewCadenceDays: number | null;
   lastReviewedAt: string | null;
+  /** The personas this journey is mapped for (their emotion curves are drawn). */
+  personaIds: string[];
 }>;
 
 /** Changes the journey's own fields: name, description, question, status, tags, review cadence. */
@@ -136,6 +138,11 @@ export function updateMeta(doc: JourneyContent, a: { patch: MetaPatch }): Journe
     if (p.lastReviewedAt !== null && !/^\d{4}-\d{2}-\d{2}$/.test(p.lastReviewedAt))
       throw new CommandError('updateMeta', `last reviewed "${p.lastReviewedAt}" is not YYYY-MM-DD`);
     next.lastReviewedAt = p.lastReviewedAt;
+  }
+  if (p.personaIds !== undefined) {
+    const ids = [...new Set(p.personaIds)];
+    if (ids.length > 20) throw new CommandError('updateMeta', 'at most 20 personas per journey');
+    next.scope = { ...doc.scope, personaIds: ids };
   }
   return next;
 }

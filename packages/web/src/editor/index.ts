@@ -1,0 +1,22 @@
+/**
+ * @module editor
+ * The journey map editor: a plain-TypeScript store of commands with undo/redo and autosave,
+ * and the React components that bind to it.
+ */
+export { OpportunityBoard } from './board/opportunity-board';
+export { quadrantOf } from './board/quadrant';
+export { cardsToCsv } from './export/csv';
+export { download, fileStem, mapToPdf, mapToPng, mapToSvg } from './export/image';
+export { type JourneyExport, journeyToExport, parseJourneyExport } from './export/json';
+export { JourneyEditor, type JourneyEditorProps } from './journey-editor/journey-editor';
+export type { StepMetrics } from './map/map-grid';
+export {
+  Autosave,
+  type AutosaveState,
+  type SaveConflict,
+  type SaveFn,
+  type SaveResult,
+  type SaveStatus,
+} from './store/autosave';
+export { type DiffEntry, diffJourneys } from './store/diff';
+export { type EditorSnapshot, EditorStore } from './store/editor-store';

@@ -1,0 +1,217 @@
+import type { JourneyContent, Persona } from '@pathlight/core';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { OpportunityBoard } from '../board/opportunity-board';
+import { ConflictDialog } from '../conflict/conflict-dialog';
+import {
+  EditorContext,
+  type EditorContextValue,
+  useAutosaveState,
+  useEditor,
+  useEditorState,
+} from '../hooks';
+import { EvidenceKey, MapGrid, type StepMetrics } from '../map/map-grid';
+import { CardPanel } from '../panel/card-panel';
+import { Autosave, type SaveFn } from '../store/autosave';
+import { EditorStore } from '../store/editor-store';
+import { EmptyState } from './empty-state';
+import { Toolbar } from './toolbar';
+import '../glyphs/glyphs.css';
+import '../map/map.css';
+import '../panel/panel.css';
+import '../board/board.css';
+import './journey-editor.css';
+
+export interface JourneyEditorProps {
+  /** The stored journey: its document and the version the document was loaded at. */
+  journey: { version: number; document: JourneyContent };
+  /** The workspace's personas (names and colours of the emotion curves). */
+  personas: readonly Persona[];
+  /** Viewers: no edit affordances at all; export still works. */
+  readOnly?: boolean;
+  /** Saves a document based on a version; a 409 is returned as `{ ok: false, conflict }`. */
+  save?: SaveFn;
+  /** Opens the host's detail view for a step (live metrics, later issue). */
+  onOpenStep?: (stepId: string) => void;
+  /** Numbers per step for the data lane (later issue). */
+  metrics?: StepMetrics;
+  /** Id generator for new map elements; defaults to random UUIDs. */
+  newId?: () => string;
+  /** Clock for export dates; defaults to the system clock. */
+  now?: () => Date;
+  /** Hands the host the store (e.g. for tests or an outside "save now"). */
+  onReady?: (handle: { store: EditorStore; autosave: Autosave | null }) => void;
+}
+
+/**
+ * The journey map editor: map and opportunity board, toolbar, card panel, autosave with
+ * conflict handling. Mount one per journey (key it by journey id).
+ */
+export function JourneyEditor(props: JourneyEditorProps) {
+  const { journey, personas, readOnly = false, save } = props;
+  const [store] = useState(
+    () => new EditorStore(journey.document, { newId: props.newId ?? (() => crypto.randomUUID()) }),
+  );
+  const [autosave] = useState(() => (readOnly || !save ? null : new Autosave(store, save, journey.version)));
+  useEffect(() => () => autosave?.dispose(), [autosave]);
+  useEffect(() => props.onReady?.({ store, autosave }), [store, autosave, props.onReady]);
+  const context: EditorContextValue = useMemo(
+    () => ({ store, readOnly, personas }),
+    [store, readOnly, personas],
+  );
+  return (
+    <EditorContext.Provider value={context}>
+      <EditorFrame {...props} autosave={autosave} />
+    </EditorContext.Provider>
+  );
+}
+
+function isEditable(el: EventTarget | null): boolean {
+  if (!(el instanceof HTMLElement)) return false;
+  return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
+}
+
+function EditorFrame(props: JourneyEditorProps & { autosave: Autosave | null }) {
+  const { autosave, readOnly = false } = props;
+  const { store } = useEditor();
+  const doc = useEditorState((s) => s.doc);
+  const ui = useEditorState((s) => s.ui);
+  const saveState = useAutosaveState(autosave);
+  const gridRef = useRef<HTMLDivElement>(null);
+  const scrollerRef = useRef<HTMLDivElement>(null);
+  const now = props.now ?? (() => new Date());
+
+  // Undo/redo shortcuts anywhere in the page, except while typing in a field (the field's own undo).
+  useEffect(() => {
+    if (readOnly) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || isEditable(e.target)) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        store.undo();
+      } else if ((key === 'z' && e.shiftKey) || key === 'y') {
+        e.preventDefault();
+        store.redo();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [store, readOnly]);
+
+  // Warn before leaving with unsaved edits, and try to save them.
+  useEffect(() => {
+    if (!autosave) return;
+    const onLeave = (e: BeforeUnloadEvent) => {
+      if (!autosave.dirty) return;
+      void autosave.flush();
+      e.preventDefault();
+    };
+    window.addEventListener('beforeunload', onLeave);
+    return () => window.removeEventListener('beforeunload', onLeave);
+  }, [autosave]);
+
+  // Dismiss the notice after a while.
+  useEffect(() => {
+    if (!ui.notice) return;
+    const t = setTimeout(() => store.dismissNotice(), 8000);
+    return () => clearTimeout(t);
+  }, [ui.notice, store]);
+
+  const selectedCard =
+    ui.selection?.kind === 'card'
+      ? doc.cards.find((c) => c.id === (ui.selection as { cardId: string }).cardId)
+      : undefined;
+  const conflict = saveState.conflict;
+
+  return (
+    <div className="pl-editor" data-testid="journey-editor">
+      <Toolbar
+        save={autosave ? saveState : null}
+        mapElement={() => gridRef.current}
+        scroller={() => scrollerRef.current}
+        now={now}
+      />
+      {ui.selection?.kind === 'cells' && (
+        <div className="pl-banner" role="status">
+          Showing “{ui.selection.label}” on the map: {ui.selection.cells.length} linked{' '}
+          {ui.selection.cells.length === 1 ? 'card' : 'cards'}, {ui.selection.stepIds.length}{' '}
+          {ui.selection.stepIds.length === 1 ? 'step' : 'steps'} outlined.
+          <button type="button" className="pl-btn pl-btn--ghost" onClick={() => store.select(null)}>
+            Clear
+          </button>
+        </div>
+      )}
+      <div className="pl-body">
+        {ui.tab === 'board' ? (
+          <OpportunityBoard />
+        ) : doc.stages.length === 0 ? (
+          <EmptyState />
+        ) : (
+          <>
+            <div className="pl-scroller" ref={scrollerRef} data-testid="map-scroller">
+              <MapGrid ref={gridRef} metrics={props.metrics} onOpenStep={props.onOpenStep} />
+            </div>
+            {selectedCard && (
+              <CardPanel key={selectedCard.id} card={selectedCard} onClose={() => store.select(null)} />
+            )}
+          </>
+        )}
+      </div>
+      <footer className="pl-footer">
+        <EvidenceKey />
+        <span className="pl-muted">Click a card to see and edit its evidence.</span>
+      </footer>
+      <div className="pl-toasts">
+        {ui.notice && (
+          <div className="pl-toast" role="status">
+            {ui.notice.text}
+            {ui.notice.undo && !readOnly && (
+              <button
+                type="button"
+                className="pl-btn pl-btn--ghost"
+                onClick={() => {
+                  store.undo();
+                  store.dismissNotice();
+                }}
+              >
+                Undo
+              </button>
+            )}
+            <button
+              type="button"
+              className="pl-btn pl-btn--ghost"
+              aria-label="Dismiss"
+              onClick={() => store.dismissNotice()}
+            >
+              ×
+            </button>
+          </div>
+        )}
+        {ui.error && (
+          <div className="pl-toast pl-toast--error" role="alert">
+            {ui.error}
+            <button
+              type="button"
+              className="pl-btn pl-btn--ghost"
+              aria-label="Dismiss"
+              onClick={() => store.clearError()}
+            >
+              ×
+            </button>
+          </div>
+        )}
+      </div>
+      {conflict && autosave && (
+        <ConflictDialog
+          mine={conflict.mine}
+          theirs={conflict.document}
+          updatedAt={conflict.updatedAt}
+          updatedBy={conflict.updatedBy}
+          onKeepMine={() => void autosave.keepMine()}
+          onTakeTheirs={() => autosave.takeTheirs()}
+          onCopyMine={() => navigator.clipboard.writeText(JSON.stringify(conflict.mine, null, 2))}
+        />
+      )}
+    </div>
+  );
+}
