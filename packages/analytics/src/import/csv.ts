@@ -10,6 +10,7 @@ import type { ColumnMapping, ImportOptions, SkippedRecord } from './types';
 
 /** Bytes read from the start of a file to detect its dialect. */
 const SNIFF_BYTES = 256 * 1024;
+const NUMBER = /^-?\d+(\.\d+)?$/;
 /** Rows a preview shows. */
 const PREVIEW_ROWS = 20;
 
@@ -63,8 +64,11 @@ async function sniff(file: string, options: ImportOptions): Promise<Dialect> {
   // A sample cut mid-record leaves a partial last row.
   if (truncated && rows.length > PREVIEW_ROWS + 1) rows.pop();
   const first = rows[0] ?? [];
+  // Column names are never timestamps or numbers; data rows of an event log always hold a timestamp.
   const header =
-    options.header ?? (first.some(isKnownColumnName) || !first.some((cell) => looksLikeTimestamp(cell)));
+    options.header ??
+    (first.some(isKnownColumnName) ||
+      !first.some((cell) => looksLikeTimestamp(cell) || NUMBER.test(cell.trim())));
   const columns = header ? uniqueNames(first) : first.map((_, i) => `column${i}`);
   return {
     delimiter: parsed.meta.delimiter,

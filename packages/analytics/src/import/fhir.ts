@@ -116,15 +116,29 @@ async function readNdjson(path: string, mapper: FhirMapper, options: ImportOptio
   }
 }
 
+/** V8's JSON.parse message without the quoted snippet of the file (which may hold patient data). */
 function jsonReason(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).replace(/ in JSON at position \d+.*$/, '');
+  return (error instanceof Error ? error.message : String(error))
+    .replace(/, (\.\.\.)?"[\s\S]*"(\.\.\.)? is not valid JSON$/, '')
+    .replace(/ in JSON at position \d+[\s\S]*$/, '');
 }
 
+/**
+ * The line of a JSON.parse error. V8 gives either "at position N" or a snippet of up to 10 characters each
+ * side of the error (`..."before<error>after"...`), which we find in the text; end of input is the last line.
+ */
 function jsonLine(text: string, error: unknown): string | undefined {
-  const m = /at position (\d+)/.exec(error instanceof Error ? error.message : '');
-  if (!m) return undefined;
-  const before = text.slice(0, Number(m[1]));
-  return `line ${before.split('\n').length}`;
+  const message = error instanceof Error ? error.message : String(error);
+  const lineAt = (position: number) => `line ${text.slice(0, position).split('\n').length}`;
+  const at = /at position (\d+)/.exec(message);
+  if (at) return lineAt(Number(at[1]));
+  if (/Unexpected end of JSON input/.test(message)) return lineAt(text.trimEnd().length);
+  const snippet = /, (\.\.\.)?"([\s\S]*)"(\.\.\.)? is not valid JSON$/.exec(message);
+  if (!snippet) return undefined;
+  const context = snippet[2] ?? '';
+  const start = text.indexOf(context);
+  if (start < 0) return undefined;
+  return lineAt(start + (snippet[1] ? Math.min(10, context.length - 1) : 0));
 }
 
 const ENCOUNTER_CHANNEL: Record<string, string> = { VR: 'video', HH: 'home', FLD: 'field' };

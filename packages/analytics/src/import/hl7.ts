@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { Hl7Message } from '@medplum/core';
+import { Hl7Message, type Hl7Segment } from '@medplum/core';
 import { ImportError } from './import-error';
 import type { AttributeValue, EventStager, FieldNames } from './staging';
 import type { ImportOptions } from './types';
@@ -65,9 +65,9 @@ export async function readHl7(
       continue;
     }
     const msh = message.getSegment('MSH');
-    const type = msh?.getComponent(9, 1) ?? '';
-    const trigger = msh?.getComponent(9, 2) ?? '';
-    const controlId = msh?.getField(10).toString() ?? '';
+    const type = component(msh, 9, 1);
+    const trigger = component(msh, 9, 2);
+    const controlId = fieldText(msh, 10);
     const mapped =
       type === 'SIU' ? SIU_ACTIVITY[trigger] : type === 'ADT' ? ADT_ACTIVITY[trigger] : undefined;
     if (!mapped) {
@@ -82,7 +82,7 @@ export async function readHl7(
       }
       seen.add(controlId);
     }
-    const caseId = message.getSegment('PID')?.getComponent(3, 1) ?? '';
+    const caseId = component(message.getSegment('PID'), 3, 1);
     if (caseId.trim() === '') {
       bad('empty patient id (PID-3)');
       continue;
@@ -90,23 +90,23 @@ export async function readHl7(
     const attrs: Record<string, AttributeValue> = { messageType: `${type}^${trigger}` };
     let time: { field: string; value: string };
     if (type === 'SIU') {
-      time = { field: 'MSH-7', value: msh?.getField(7).toString() ?? '' };
+      time = { field: 'MSH-7', value: fieldText(msh, 7) };
       const sch = message.getSegment('SCH');
-      const start = sch?.getComponent(11, 4) ?? '';
+      const start = component(sch, 11, 4);
       if (start !== '') attrs.appointmentStart = hl7Time(start) ?? start;
-      const appointmentType = sch?.getComponent(8, 1) ?? '';
+      const appointmentType = component(sch, 8, 1);
       if (appointmentType !== '') attrs.appointmentType = appointmentType;
     } else {
       const evn = message.getSegment('EVN');
-      const occurred = evn?.getField(6).toString() ?? '';
-      const recorded = evn?.getField(2).toString() ?? '';
+      const occurred = fieldText(evn, 6);
+      const recorded = fieldText(evn, 2);
       time =
         occurred !== ''
           ? { field: 'EVN-6', value: occurred }
           : recorded !== ''
             ? { field: 'EVN-2', value: recorded }
-            : { field: 'MSH-7', value: msh?.getField(7).toString() ?? '' };
-      const patientClass = message.getSegment('PV1')?.getComponent(2, 1) ?? '';
+            : { field: 'MSH-7', value: fieldText(msh, 7) };
+      const patientClass = component(message.getSegment('PV1'), 2, 1);
       if (patientClass !== '') attrs.patientClass = patientClass;
     }
     const timestamp = hl7Time(time.value);
@@ -161,4 +161,15 @@ export function hl7Time(value: string): string | null {
   const [, y, mo, d, h = '00', mi = '00', s = '00', frac = '', tz] = m;
   const offset = tz ? `${tz.slice(0, 3)}:${tz.slice(3)}` : '';
   return `${y}-${mo}-${d}T${h}:${mi}:${s}${frac}${offset}`;
+}
+
+/** A field as text; '' when the segment or field is absent (medplum returns undefined past the last field). */
+function fieldText(segment: Hl7Segment | undefined, index: number): string {
+  return (segment?.getField(index) as Hl7Segment['fields'][number] | undefined)?.toString() ?? '';
+}
+
+function component(segment: Hl7Segment | undefined, fieldIndex: number, componentIndex: number): string {
+  return fieldText(segment, fieldIndex) === ''
+    ? ''
+    : (segment?.getComponent(fieldIndex, componentIndex) ?? '');
 }

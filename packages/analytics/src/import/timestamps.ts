@@ -39,23 +39,33 @@ export function patternFormat(pattern: string): TimestampFormat {
 }
 
 /**
- * Detects the one format all sample values are written in (empty values ignored), or null when none fits.
- * Epoch numbers are seconds unless one of them is large enough to only make sense as milliseconds.
+ * Detects the format most sample values are written in (empty values ignored; ties go to the earlier
+ * format: ISO 8601, the pattern formats, epoch), or null when no value fits any. A few broken values do not
+ * hide the format: they are reported later, record by record. Epoch numbers are seconds unless one of them
+ * is large enough to only make sense as milliseconds.
  */
 export function detectTimestampFormat(samples: readonly string[]): TimestampFormat | null {
   const values = samples.map((s) => s.trim()).filter((s) => s !== '');
-  if (values.length === 0) return null;
-  if (values.every((v) => ISO.test(v))) return ISO_FORMAT;
-  for (const f of PATTERN_FORMATS) {
-    if (values.every((v) => f.test.test(v)))
-      return { kind: 'strptime', patterns: f.patterns, label: f.label };
-  }
-  if (values.every((v) => EPOCH.test(v))) {
-    return values.some((v) => Math.abs(Number(v)) >= MILLIS_FROM)
+  const count = (test: RegExp) => values.filter((v) => test.test(v)).length;
+  let best: TimestampFormat | null = null;
+  let bestCount = 0;
+  const consider = (format: TimestampFormat, n: number) => {
+    if (n > bestCount) {
+      best = format;
+      bestCount = n;
+    }
+  };
+  consider(ISO_FORMAT, count(ISO));
+  for (const f of PATTERN_FORMATS)
+    consider({ kind: 'strptime', patterns: f.patterns, label: f.label }, count(f.test));
+  const epochs = values.filter((v) => EPOCH.test(v));
+  consider(
+    epochs.some((v) => Math.abs(Number(v)) >= MILLIS_FROM)
       ? { kind: 'epoch-millis', label: 'epoch milliseconds' }
-      : { kind: 'epoch-seconds', label: 'epoch seconds' };
-  }
-  return null;
+      : { kind: 'epoch-seconds', label: 'epoch seconds' },
+    epochs.length,
+  );
+  return best;
 }
 
 /** Whether one value looks like a timestamp in any supported format (used for header detection). */

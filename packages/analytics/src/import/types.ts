@@ -53,7 +53,7 @@ export interface ImportOptions {
 
 /** One record that was not imported, and why. */
 export interface SkippedRecord {
-  /** 1-based ordinal of the record (data row, event, entry or message) in the file. */
+  /** 1-based ordinal among the records read (rows, events, messages…), in file order. */
   record: number;
   /** Human-readable place: `record 12`, `line 340`, `entry 3`, `patients.ndjson line 7`. */
   location: string;

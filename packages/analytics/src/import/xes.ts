@@ -145,8 +145,8 @@ function xesError(file: string, error: unknown, line: number): ImportError {
   if (code === 'Z_BUF_ERROR' || code === 'Z_DATA_ERROR' || /unexpected end of file/i.test(message)) {
     return new ImportError(file, 'truncated or corrupt gzip data; nothing was imported');
   }
-  // saxes messages look like "undefined:12:5: unclosed tag: trace".
-  const reason = message.replace(/^[^:]*:\d+:\d+: /, '');
+  // saxes messages look like "12:5: unclosed tag: trace" (prefixed by a file name when given one).
+  const reason = message.replace(/^(?:[^:\n]*:)?\d+:\d+: /, '');
   return new ImportError(file, `malformed XES (${reason}); nothing was imported`, `line ${line}`);
 }
 
