@@ -3,6 +3,20 @@
  * Event-log import into DuckDB and journey analyses (SQL built apart from running it).
  */
 export { type AnalysisResult, type AnalyzeOptions, analyze } from './analyze';
+export { EventStore, type EventStoreOptions, openEventStore } from './event-store';
+export { DEMO_JOURNEY_INPUT, demoJourney } from './generate/demo-journey';
+export { type GeneratedFormat, type GenerateOptions, generateEventLog } from './generate/generate';
+export { type CsvPreview, detectCsv } from './import/csv';
+export { detectFormat } from './import/detect-format';
+export { ImportError } from './import/import-error';
+export type {
+  ColumnMapping,
+  ImportFormat,
+  ImportOptions,
+  ImportProgress,
+  ImportResult,
+  SkippedRecord,
+} from './import/types';
 export {
   type ActivityCount,
   activities,
@@ -45,16 +59,4 @@ export { runQuery } from './mining/runner';
 export { type Segment, type SegmentsRequest, segments } from './mining/segments';
 export type { SqlQuery } from './mining/sql';
 export { wilsonInterval } from './mining/stats';
-export { EventStore, type EventStoreOptions, openEventStore } from './event-store';
-export { type CsvPreview, detectCsv } from './import/csv';
-export { detectFormat } from './import/detect-format';
-export { ImportError } from './import/import-error';
-export type {
-  ColumnMapping,
-  ImportFormat,
-  ImportOptions,
-  ImportProgress,
-  ImportResult,
-  SkippedRecord,
-} from './import/types';
 export { loadOrCreateKey, looksLikeDirectIdentifier, pseudonymise } from './pseudonymise';

@@ -77,7 +77,10 @@ export type Conformance = z.infer<typeof Conformance>;
  * Combines the rows of {@link buildConformance}: skipped(k) = cases whose last visited step is after k
  * minus the cases among them that visit k. fittingShare = fitting cases ÷ all cases (null without cases).
  */
-export function conformanceFromRows(steps: readonly { id: string; name: string }[], rows: readonly Row[]): Conformance {
+export function conformanceFromRows(
+  steps: readonly { id: string; name: string }[],
+  rows: readonly Row[],
+): Conformance {
   const fit = rows.find((r) => r.kind === 'fit');
   const total = fit?.b ?? 0;
   const fittingCases = fit?.a ?? 0;
@@ -88,7 +91,12 @@ export function conformanceFromRows(steps: readonly { id: string; name: string }
     fittingShare: total ? fittingCases / total : null,
     steps: steps.map((s, k) => {
       const row = rows.find((r) => r.kind === 'step' && r.k === k);
-      return { step: s.name, stepId: s.id, skipped: reachedBeyond(k) - (row?.a ?? 0), outOfOrder: row?.b ?? 0 };
+      return {
+        step: s.name,
+        stepId: s.id,
+        skipped: reachedBeyond(k) - (row?.a ?? 0),
+        outOfOrder: row?.b ?? 0,
+      };
     }),
     unmappedActivities: rows
       .filter((r) => r.kind === 'unmapped')

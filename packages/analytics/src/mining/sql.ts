@@ -49,4 +49,5 @@ export function secondsBetween(from: string, to: string): string {
  * (never an unordered `list(activity)`), computed by sorting each case's (ts, seq, activity) structs,
  * which DuckDB runs 3–5× faster than an ordered aggregate on millions of events.
  */
-export const CASE_SEQUENCE = "list_transform(list_sort(list({'ts': ts, 'seq': seq, 'a': activity})), x -> x.a)";
+export const CASE_SEQUENCE =
+  "list_transform(list_sort(list({'ts': ts, 'seq': seq, 'a': activity})), x -> x.a)";
