@@ -130,6 +130,20 @@ export interface FinalizeResult {
 /** How many skipped records an import result lists. */
 const SKIPPED_SAMPLE = 10;
 
+/** The count and the first few of the records `checked` marks with a reason, in file order. */
+async function badRecords(db: DuckDBConnection, checked: string): Promise<FinalizeResult['skipped']> {
+  const rows = (
+    await db.runAndReadAll(
+      `SELECT rec, coalesce(loc, 'record ' || rec) AS loc, reason, count(*) OVER () AS n FROM ${checked}
+      WHERE reason IS NOT NULL ORDER BY rec LIMIT ${SKIPPED_SAMPLE}`,
+    )
+  ).getRowObjectsJS();
+  return {
+    count: Number(rows[0]?.n ?? 0),
+    first: rows.map((r) => ({ record: Number(r.rec), location: String(r.loc), reason: String(r.reason) })),
+  };
+}
+
 /**
  * Validates staged events, pseudonymises case ids and appends the good events to `events` in one
  * transaction. Bad records fail the import (nothing written) unless `skipBadRows`. Raw case ids only pass
@@ -147,26 +161,8 @@ export async function finalizeImport(ctx: FinalizeContext, source: StagedSource)
     WHEN ts IS NULL THEN ${lit(`timestamp (${fields.timestamp}) is not valid ${source.timestampLabel}: "`)} || left(trim(ts_raw), 40) || '"'
     WHEN cost IS NULL AND cost_raw IS NOT NULL AND trim(cost_raw) <> '' THEN ${lit(`cost (${fields.cost ?? 'cost'}) is not a number`)}
   END`;
-  // Two passes over the staged rows (check, then insert) cost less than materialising parsed rows.
   const checked = `(SELECT *, ${reason} AS reason FROM (${source.select}))`;
   try {
-    const bad = (
-      await db.runAndReadAll(
-        `SELECT rec, coalesce(loc, 'record ' || rec) AS loc, reason, count(*) OVER () AS n FROM ${checked}
-        WHERE reason IS NOT NULL ORDER BY rec LIMIT ${SKIPPED_SAMPLE}`,
-      )
-    ).getRowObjectsJS();
-    const first: SkippedRecord[] = bad.map((r) => ({
-      record: Number(r.rec),
-      location: String(r.loc),
-      reason: String(r.reason),
-    }));
-    const badCount = bad.length === 0 ? 0 : Number(bad[0]?.n);
-    if (badCount > 0 && !ctx.skipBadRows) {
-      const f = first[0]!;
-      throw new ImportError(ctx.file, `${f.reason}; nothing was imported`, f.location);
-    }
-
     // HMAC the distinct ids in JS (far fewer than events), then join them in. Ids of bad rows may be
     // hashed too; their map rows are simply never joined.
     const ids = (
@@ -182,14 +178,29 @@ export async function finalizeImport(ctx: FinalizeContext, source: StagedSource)
     appender.flushSync();
     appender.closeSync();
 
+    // Insert the good rows first (one pass over the staged rows); only when some were left out is there
+    // a second pass to find them, then the transaction is rolled back or, when skipping, committed.
+    let skipped: FinalizeResult['skipped'] = { count: 0, first: [] };
     await db.run('BEGIN TRANSACTION');
     try {
-      await db.run(`INSERT INTO events
-        SELECT ${lit(ctx.sourceId)}, base.max_seq + p.rec, m.pseudonym, p.activity, p.ts, p.channel, p.resource,
-          p.lifecycle, p.cost, p.attrs
-        FROM ${checked} p JOIN ${caseMap} m ON p.case_raw = m.raw
-          CROSS JOIN (SELECT coalesce(max(seq), 0) AS max_seq FROM events) base
-        WHERE p.reason IS NULL`);
+      const inserted = (
+        await db.run(`INSERT INTO events
+          SELECT ${lit(ctx.sourceId)}, base.max_seq + p.rec, m.pseudonym, p.activity, p.ts, p.channel, p.resource,
+            p.lifecycle, p.cost, p.attrs
+          FROM ${checked} p JOIN ${caseMap} m ON p.case_raw = m.raw
+            CROSS JOIN (SELECT coalesce(max(seq), 0) AS max_seq FROM events) base
+          WHERE p.reason IS NULL`)
+      ).rowsChanged;
+      const staged = Number(
+        (await db.runAndReadAll(`SELECT count(*) FROM (${source.select})`)).getColumnsJS()[0]?.[0] ?? 0,
+      );
+      if (inserted < staged) {
+        skipped = await badRecords(db, checked);
+        if (!ctx.skipBadRows) {
+          const f = skipped.first[0]!;
+          throw new ImportError(ctx.file, `${f.reason}; nothing was imported`, f.location);
+        }
+      }
       await db.run('COMMIT');
     } catch (error) {
       await db.run('ROLLBACK');
@@ -205,7 +216,7 @@ export async function finalizeImport(ctx: FinalizeContext, source: StagedSource)
     return {
       events: Number(stats.events),
       cases: Number(stats.cases),
-      skipped: { count: badCount, first },
+      skipped,
       firstEvent: (stats.first as string | null) ?? null,
       lastEvent: (stats.last as string | null) ?? null,
     };
