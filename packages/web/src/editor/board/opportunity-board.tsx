@@ -71,7 +71,7 @@ export function OpportunityBoard({ onShowOnMap }: { onShowOnMap?: (o: Opportunit
         </div>
         <div className="pl-matrix">
           <div className="pl-matrix__ylabel" aria-hidden="true">
-            Impact →
+            Impact: low → high
           </div>
           <div ref={area} className="pl-matrix__area" role="group" aria-label="Impact and effort matrix">
             {(['quick-win', 'big-bet', 'fill-in', 'money-pit'] as Quadrant[]).map((q) => (
@@ -143,7 +143,7 @@ export function OpportunityBoard({ onShowOnMap }: { onShowOnMap?: (o: Opportunit
             })}
           </div>
           <div className="pl-matrix__xlabel" aria-hidden="true">
-            Effort →
+            Effort: low → high
           </div>
         </div>
         {doc.opportunities.length === 0 && (

@@ -53,7 +53,8 @@ export function JourneyEditor(props: JourneyEditorProps) {
   );
   const [autosave] = useState(() => (readOnly || !save ? null : new Autosave(store, save, journey.version)));
   useEffect(() => () => autosave?.dispose(), [autosave]);
-  useEffect(() => props.onReady?.({ store, autosave }), [store, autosave, props.onReady]);
+  const onReady = useRef(props.onReady);
+  useEffect(() => onReady.current?.({ store, autosave }), [store, autosave]);
   const context: EditorContextValue = useMemo(
     () => ({ store, readOnly, personas }),
     [store, readOnly, personas],

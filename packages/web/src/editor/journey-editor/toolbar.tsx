@@ -188,64 +188,70 @@ export function Toolbar({ save, mapElement, scroller, now }: ToolbarProps) {
           </button>
         </div>
       )}
-      <label className="pl-toolgroup pl-toolgroup--label">
-        <span>Persona</span>
-        <select
-          value={ui.personaFilter ?? ''}
-          onChange={(e) => store.setPersonaFilter(e.target.value || null)}
-          aria-label="Show the map for persona"
-          data-testid="persona-filter"
-        >
-          <option value="">All personas</option>
-          {curvePersonas.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      {ui.tab === 'map' && (
+        <>
+          <label className="pl-toolgroup pl-toolgroup--label">
+            <span>Persona</span>
+            <select
+              value={ui.personaFilter ?? ''}
+              onChange={(e) => store.setPersonaFilter(e.target.value || null)}
+              aria-label="Show the map for persona"
+              data-testid="persona-filter"
+            >
+              <option value="">All personas</option>
+              {curvePersonas.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <div className="pl-toolgroup">
+            <button
+              type="button"
+              className="pl-btn"
+              onClick={() => store.setZoom(ui.zoom - 0.1)}
+              aria-label="Zoom out"
+            >
+              −
+            </button>
+            <span className="pl-zoomvalue" aria-live="polite">
+              {Math.round(ui.zoom * 100)}%
+            </span>
+            <button
+              type="button"
+              className="pl-btn"
+              onClick={() => store.setZoom(ui.zoom + 0.1)}
+              aria-label="Zoom in"
+            >
+              +
+            </button>
+            <button type="button" className="pl-btn" onClick={fit} aria-label="Fit map to window">
+              Fit
+            </button>
+          </div>
+          <div className="pl-toolgroup">
+            <button
+              type="button"
+              className="pl-btn"
+              aria-pressed={ui.compact}
+              onClick={() => store.setCompact(!ui.compact)}
+            >
+              Compact
+            </button>
+            <button
+              type="button"
+              className="pl-btn pl-btn--assumed"
+              aria-pressed={ui.highlightAssumed}
+              onClick={() => store.setHighlightAssumed(!ui.highlightAssumed)}
+              data-testid="highlight-assumed"
+            >
+              Highlight assumed ({assumedCount})
+            </button>
+          </div>
+        </>
+      )}
       <div className="pl-toolgroup">
-        <button
-          type="button"
-          className="pl-btn"
-          onClick={() => store.setZoom(ui.zoom - 0.1)}
-          aria-label="Zoom out"
-        >
-          −
-        </button>
-        <span className="pl-zoomvalue" aria-live="polite">
-          {Math.round(ui.zoom * 100)}%
-        </span>
-        <button
-          type="button"
-          className="pl-btn"
-          onClick={() => store.setZoom(ui.zoom + 0.1)}
-          aria-label="Zoom in"
-        >
-          +
-        </button>
-        <button type="button" className="pl-btn" onClick={fit} aria-label="Fit map to window">
-          Fit
-        </button>
-      </div>
-      <div className="pl-toolgroup">
-        <button
-          type="button"
-          className="pl-btn"
-          aria-pressed={ui.compact}
-          onClick={() => store.setCompact(!ui.compact)}
-        >
-          Compact
-        </button>
-        <button
-          type="button"
-          className="pl-btn pl-btn--assumed"
-          aria-pressed={ui.highlightAssumed}
-          onClick={() => store.setHighlightAssumed(!ui.highlightAssumed)}
-          data-testid="highlight-assumed"
-        >
-          Highlight assumed ({assumedCount})
-        </button>
         {!readOnly && hidden.length > 0 && (
           <span className="pl-labelled-menu">
             Hidden ({hidden.length})

@@ -97,6 +97,11 @@ export const EmotionRow = memo(function EmotionRow(p: EmotionRowProps) {
         <line x1={0} x2={width} y1={y(0)} y2={y(0)} className="pl-curve__zero" />
         <line x1={0} x2={width} y1={y(2)} y2={y(2)} className="pl-curve__guide" />
         <line x1={0} x2={width} y1={y(-2)} y2={y(-2)} className="pl-curve__guide" />
+        {[2, 0, -2].map((s) => (
+          <text key={s} x={4} y={y(s) + 4} className="pl-curve__axis">
+            {fmt(s)}
+          </text>
+        ))}
         {!p.readOnly && p.activePersonaId && (
           // biome-ignore lint/a11y/noStaticElementInteractions: pointer shortcut; the keyboard path is the gridcells and points
           <rect

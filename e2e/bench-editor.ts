@@ -1,0 +1,143 @@
+/**
+ * Editor performance bench (not a timed test): builds a dev-only page that renders the real
+ * JourneyEditor on a generated 12-stage / 60-step / 10-lane / 600-card map, opens it in Chromium
+ * and prints how long the map takes to open and how long an edit takes to repaint.
+ *   node --import tsx e2e/bench-editor.ts
+ */
+import { createReadStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const WEB = join(ROOT, 'packages/web');
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+
+/** Builds the bench page into a temp dir and serves it; returns its URL and a stop function. */
+export async function serveBenchPage(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const out = mkdtempSync(join(tmpdir(), 'pathlight-bench-'));
+  await build({
+    root: WEB,
+    configFile: join(WEB, 'vite.config.ts'),
+    logLevel: 'warn',
+    base: './',
+    build: { outDir: out, emptyOutDir: true, rollupOptions: { input: join(WEB, 'src/editor/bench/bench.html') } },
+  });
+  const server = createServer((req, res) => {
+    const path = join(out, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    if (!path.startsWith(out) || !existsSync(path)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
+    createReadStream(path).pipe(res);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}/src/editor/bench/bench.html`,
+    stop: async () => {
+      await new Promise((r) => server.close(r));
+      rmSync(out, { recursive: true, force: true });
+    },
+  };
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function main() {
+  const page$ = await serveBenchPage();
+  const profile = mkdtempSync(join(tmpdir(), 'pathlight-bench-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1920, height: 1080 },
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const opens: { render: number; total: number }[] = [];
+    for (let run = 0; run < 3; run++) {
+      await page.goto(page$.url);
+      await page.waitForFunction('window.__bench && window.__bench.renderedAt != null', undefined, { timeout: 30_000 });
+      opens.push(
+        (await page.evaluate(
+          '({ render: window.__bench.renderedAt - window.__bench.startedAt, total: window.__bench.renderedAt })',
+        )) as { render: number; total: number },
+      );
+    }
+    const counts = (await page.evaluate(`({
+      cards: document.querySelectorAll('[data-testid="card"]').length,
+      cells: document.querySelectorAll('[role="gridcell"]').length,
+      steps: window.__bench.store.doc.stages.reduce((n, s) => n + s.steps.length, 0),
+      lanes: window.__bench.store.doc.lanes.length,
+      stages: window.__bench.store.doc.stages.length,
+    })`)) as Record<string, number>;
+
+    // Edit → painted: dispatch through the store (as the UI does) and wait for the frame after commit.
+    // Passed as a string: tsx's keepNames helpers (__name) do not exist inside the page.
+    const edits = (await page.evaluate(`(async () => {
+      const store = window.__bench.store;
+      const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      const kinds = { text: [], move: [], emotion: [] };
+      for (let i = 0; i < 20; i++) {
+        const card = store.doc.cards[i * 7];
+        let t = performance.now();
+        store.transact('bench text', (d) => ({ ...d, cards: d.cards.map((c) => (c.id === card.id ? { ...c, text: c.text + '!' } : c)) }));
+        await frame();
+        kinds.text.push(performance.now() - t);
+        const target = store.doc.cards[(i * 13 + 5) % store.doc.cards.length];
+        t = performance.now();
+        store.transact('bench move', (d) => ({ ...d, cards: d.cards.map((c) => (c.id === card.id ? { ...c, laneId: target.laneId, stepId: target.stepId } : c)) }));
+        await frame();
+        kinds.move.push(performance.now() - t);
+        const e = store.doc.emotions[i];
+        t = performance.now();
+        store.transact('bench emotion', (d) => ({ ...d, emotions: d.emotions.map((x) => (x === e ? { ...x, score: x.score === 2 ? 1 : x.score + 1 } : x)) }));
+        await frame();
+        kinds.emotion.push(performance.now() - t);
+      }
+      return kinds;
+    })()`)) as Record<string, number[]>;
+
+    // A real keyboard edit: Alt+ArrowRight on a focused card, timed from the key press to the next paint.
+    const keyEdits: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      await page.locator('[data-testid="card"]').nth(i * 3).focus();
+      const t0 = (await page.evaluate('performance.now()')) as number;
+      await page.keyboard.press('Alt+ArrowRight');
+      const t1 = (await page.evaluate(
+        'new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now()), 0)))',
+      )) as number;
+      keyEdits.push(t1 - t0);
+    }
+
+    const fmt = (x: number) => `${x.toFixed(1)} ms`;
+    console.log(`map: ${counts.stages} stages, ${counts.steps} steps, ${counts.lanes} lanes, ${counts.cards} cards, ${counts.cells} grid cells`);
+    console.log(`open (script start → map painted), median of 3: ${fmt(median(opens.map((o) => o.render)))}`);
+    console.log(`open (navigation start → map painted), median of 3: ${fmt(median(opens.map((o) => o.total)))}`);
+    for (const [k, xs] of Object.entries(edits))
+      console.log(`edit repaint (${k}), 20 runs: median ${fmt(median(xs))}, max ${fmt(Math.max(...xs))}`);
+    console.log(`keyboard Alt+Arrow card move (press → painted, incl. CDP round trip), 10 runs: median ${fmt(median(keyEdits))}, max ${fmt(Math.max(...keyEdits))}`);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+    await page$.stop();
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();
