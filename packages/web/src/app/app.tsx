@@ -114,6 +114,7 @@ function SignedIn() {
       workspaces={workspaces}
       current={current}
       section={section}
+      wide={route.section === 'journey'}
       onSignOut={signOut}
       onWorkspaceCreated={onWorkspaceCreated}
     >

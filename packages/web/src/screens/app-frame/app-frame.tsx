@@ -13,6 +13,8 @@ interface AppFrameProps {
   workspaces: Workspace[];
   current: Workspace | null;
   section: Section | null;
+  /** Less padding around the page (the map editor wants the room). */
+  wide?: boolean;
   onSignOut: () => Promise<void>;
   onWorkspaceCreated: (workspace: Workspace) => Promise<void>;
   children: ReactNode;
@@ -24,6 +26,7 @@ export function AppFrame({
   workspaces,
   current,
   section,
+  wide = false,
   onSignOut,
   onWorkspaceCreated,
   children,
@@ -35,7 +38,6 @@ export function AppFrame({
         { key: 'members', label: 'Members', to: `/w/${current.id}/members`, show: current.role === 'owner' },
       ]
     : [];
-  if (user.isAdmin) nav.push({ key: 'users', label: 'Users', to: '/users', show: true });
 
   return (
     <div className={styles.frame}>
@@ -66,6 +68,24 @@ export function AppFrame({
               </li>
             ))}
         </ul>
+        {user.isAdmin ? (
+          <>
+            <p className={styles.navGroup} id="nav-admin">
+              Administration
+            </p>
+            <ul aria-labelledby="nav-admin">
+              <li>
+                <Link
+                  to="/users"
+                  aria-current={section === 'users' ? 'page' : undefined}
+                  className={styles.navLink}
+                >
+                  Users
+                </Link>
+              </li>
+            </ul>
+          </>
+        ) : null}
         {current ? (
           <p className={styles.navRole}>
             Your role here: <strong>{current.role}</strong>
@@ -75,7 +95,7 @@ export function AppFrame({
           </p>
         ) : null}
       </nav>
-      <main id="main" className={styles.main} tabIndex={-1}>
+      <main id="main" className={wide ? `${styles.main} ${styles.mainWide}` : styles.main} tabIndex={-1}>
         {children}
       </main>
     </div>

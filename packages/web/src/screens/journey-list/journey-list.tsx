@@ -203,11 +203,16 @@ export function JourneyList({ now = () => new Date() }: { now?: () => Date }) {
                       {j.tags.length > 0 ? (
                         <span className={styles.tags}>
                           <span className="visually-hidden">Tags: </span>
-                          {j.tags.map((t) => (
+                          {j.tags.slice(0, 4).map((t) => (
                             <span key={t} className={styles.tag}>
                               #{t}
                             </span>
                           ))}
+                          {j.tags.length > 4 ? (
+                            <span className={styles.tag} title={j.tags.slice(4).join(', ')}>
+                              +{j.tags.length - 4} more
+                            </span>
+                          ) : null}
                         </span>
                       ) : null}
                     </td>
@@ -223,13 +228,13 @@ export function JourneyList({ now = () => new Date() }: { now?: () => Date }) {
                         {j.personaIds.map((id) => {
                           const p = personaById.get(id);
                           return (
-                            <span key={id} className="chip">
+                            <span key={id} className="chip" title={p?.name}>
                               <span
                                 className="chip-dot"
                                 style={{ background: p?.color ?? '#9ca3af' }}
                                 aria-hidden="true"
                               />
-                              {p?.name ?? 'Removed persona'}
+                              <span className={styles.chipText}>{p?.name ?? 'Removed persona'}</span>
                             </span>
                           );
                         })}

@@ -100,8 +100,14 @@ export function PersonaForm({ initial, errors, onValidationErrors, onSubmit, for
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const result = parseDraft(d);
-    if (result.ok) onSubmit(result.value);
-    else onValidationErrors(result.errors);
+    if (result.ok) {
+      onSubmit(result.value);
+      return;
+    }
+    onValidationErrors(result.errors);
+    // Take the user to the first field that needs attention (the dialog may be scrolled away from it).
+    const form = e.currentTarget as HTMLFormElement;
+    requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
   };
 
   return (

@@ -105,7 +105,9 @@ export function PersonasPage() {
                 </div>
               </div>
               {p.summary ? <p className={styles.summary}>{p.summary}</p> : null}
-              {p.quote ? <blockquote className={styles.quote}>“{p.quote}”</blockquote> : null}
+              {p.quote ? (
+                <blockquote className={styles.quote}>“{p.quote.replace(/^["“']+|["”']+$/g, '')}”</blockquote>
+              ) : null}
               <dl className={styles.facts}>
                 <div>
                   <dt>Goals</dt>

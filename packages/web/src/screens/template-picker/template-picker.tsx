@@ -68,7 +68,23 @@ export function TemplatePicker({ workspaceId, onClose, onCreated }: TemplatePick
       onClose={onClose}
       wide
       actions={
-        <>
+        <div className={styles.footer}>
+          <form id="template-create" onSubmit={create} className={styles.nameForm} noValidate>
+            <Field id="template-journey-name" label="Name of your new journey" error={error ?? undefined}>
+              {(a11y) => (
+                <input
+                  {...a11y}
+                  className="input"
+                  value={name}
+                  onChange={(e) => {
+                    setNameTouched(true);
+                    setName(e.target.value);
+                  }}
+                />
+              )}
+            </Field>
+          </form>
+          <span className={styles.footerSpacer} />
           <button type="button" className="btn" onClick={onClose}>
             Cancel
           </button>
@@ -80,7 +96,7 @@ export function TemplatePicker({ workspaceId, onClose, onCreated }: TemplatePick
           >
             {busy ? 'Creating…' : 'Use this template'}
           </button>
-        </>
+        </div>
       }
     >
       {list.loading && !list.data ? <Loading what="templates" /> : null}
@@ -116,26 +132,6 @@ export function TemplatePicker({ workspaceId, onClose, onCreated }: TemplatePick
             {detail.loading && !detail.data ? <Loading what="preview" /> : null}
             {detail.error ? <ErrorBanner error={detail.error} onRetry={detail.reload} /> : null}
             {detail.data ? <TemplatePreview template={detail.data} /> : null}
-            <form id="template-create" onSubmit={create} className={styles.nameForm} noValidate>
-              <Field
-                id="template-journey-name"
-                label="Name of your new journey"
-                hint="You can change it later."
-                error={error ?? undefined}
-              >
-                {(a11y) => (
-                  <input
-                    {...a11y}
-                    className="input"
-                    value={name}
-                    onChange={(e) => {
-                      setNameTouched(true);
-                      setName(e.target.value);
-                    }}
-                  />
-                )}
-              </Field>
-            </form>
           </section>
         </div>
       ) : null}
