@@ -143,7 +143,39 @@ export function resolveMapping(
 }
 
 const INTEGER = '-?(0|[1-9][0-9]{0,17})';
-const DECIMAL = String.raw`-?(0|[1-9][0-9]*)\.[0-9]+`;
+const NUMBER = String.raw`-?(0|[1-9][0-9]*)(\.[0-9]+)?`;
+const SAMPLE_ROWS = 1000;
+
+/**
+ * Attribute columns whose every value is a number (no leading zeros, so codes like `0123` stay text),
+ * as BIGINT or DOUBLE. A sample rules most text columns out before the full scan.
+ */
+async function numericKinds(
+  db: DuckDBConnection,
+  table: string,
+  columns: readonly string[],
+): Promise<Map<string, 'BIGINT' | 'DOUBLE'>> {
+  const sample = (
+    await db.runAndReadAll(`SELECT ${columns.map(ident).join(', ')} FROM ${table} LIMIT ${SAMPLE_ROWS}`)
+  ).getColumnsJS() as (string | null)[][];
+  const numeric = new RegExp(`^${NUMBER}$`);
+  const candidates = columns.filter((_, i) => {
+    const values = (sample[i] ?? []).filter((v): v is string => v !== null);
+    return values.length > 0 && values.every((v) => numeric.test(v.trim()));
+  });
+  const kinds = new Map<string, 'BIGINT' | 'DOUBLE'>();
+  if (candidates.length === 0) return kinds;
+  const checks = candidates.flatMap((c) => [
+    `bool_and(${ident(c)} IS NULL OR regexp_full_match(trim(${ident(c)}), ${lit(INTEGER)}))`,
+    `bool_and(${ident(c)} IS NULL OR regexp_full_match(trim(${ident(c)}), ${lit(NUMBER)}))`,
+  ]);
+  const row = (await db.runAndReadAll(`SELECT ${checks.join(', ')} FROM ${table}`)).getRowsJS()[0] ?? [];
+  candidates.forEach((c, i) => {
+    if (row[i * 2] === true) kinds.set(c, 'BIGINT');
+    else if (row[i * 2 + 1] === true) kinds.set(c, 'DOUBLE');
+  });
+  return kinds;
+}
 
 /**
  * Builds the StagedSource over a TEMP table of VARCHAR columns (rowid = file order): picks the timestamp
@@ -182,21 +214,10 @@ export async function tabularSource(
 
   let attrs = "'{}'::JSON";
   if (mapping.attributes.length > 0) {
-    const checks = mapping.attributes.flatMap((c) => [
-      `bool_and(${ident(c)} IS NULL OR regexp_full_match(trim(${ident(c)}), ${lit(INTEGER)}))`,
-      `bool_and(${ident(c)} IS NULL OR regexp_full_match(trim(${ident(c)}), ${lit(`(${INTEGER})|(${DECIMAL})`)}))`,
-      `count(${ident(c)})`,
-    ]);
-    const row = (await db.runAndReadAll(`SELECT ${checks.join(', ')} FROM ${table}`)).getRowsJS()[0] ?? [];
-    const parts = mapping.attributes.map((c, i) => {
-      const seen = Number(row[i * 3 + 2] ?? 0) > 0;
-      const value = !seen
-        ? ident(c)
-        : row[i * 3] === true
-          ? `try_cast(trim(${ident(c)}) AS BIGINT)`
-          : row[i * 3 + 1] === true
-            ? `try_cast(trim(${ident(c)}) AS DOUBLE)`
-            : ident(c);
+    const kinds = await numericKinds(db, table, mapping.attributes);
+    const parts = mapping.attributes.map((c) => {
+      const kind = kinds.get(c);
+      const value = kind === undefined ? ident(c) : `try_cast(trim(${ident(c)}) AS ${kind})`;
       return `${lit(c)}, ${value}`;
     });
     attrs = `json_object(${parts.join(', ')})`;
