@@ -60,7 +60,7 @@ describe('builders', () => {
 
   it('builds one CTE per funnel step, chained to the step each is measured from', () => {
     const { sql } = buildFunnel({ journey: CLINIC_JOURNEY });
-    expect(sql).toContain('s2 AS (SELECT e.case_id');
+    expect(sql).toContain('s2 AS MATERIALIZED (SELECT e.case_id');
     expect(sql.split('\n').find((l) => l.startsWith('s3 AS'))).toContain('JOIN s1 a');
   });
 

@@ -53,17 +53,18 @@ const FunnelRow = z.object({
 export function buildFunnel(req: FunnelRequest): SqlQuery {
   const steps = funnelSteps(req.journey);
   return withEvents(req, (p) => {
-    // Only events of funnel activities matter: read the events once, then match steps on that subset.
-    const all = p.strings([...new Set(steps.flatMap((s) => s.activities))]);
+    // Read the events once, tagging each funnel event with its step index k through a small
+    // (activity → k) table: integer tests per step are far cheaper than string-list tests per event.
+    const pairs = steps.flatMap((s, k) => s.activities.map((a) => [a, k] as const));
     const ctes = [
-      `fm AS MATERIALIZED (SELECT case_id, ${position()} AS p, activity FROM fe WHERE list_contains(${all}, activity))`,
-      ...steps.map((s, k) => {
-        const acts = p.strings(s.activities);
-        if (s.previous === null)
-          return `s${k} AS (SELECT case_id, min(p) AS p FROM fm WHERE list_contains(${acts}, activity) GROUP BY case_id)`;
-        return `s${k} AS (SELECT e.case_id, min(e.p) AS p FROM fm e JOIN s${s.previous} a ON e.case_id = a.case_id
-WHERE list_contains(${acts}, e.activity) AND e.p > a.p GROUP BY e.case_id)`;
-      }),
+      `sm AS (SELECT unnest(${p.strings(pairs.map(([a]) => a))}) AS activity, unnest(${p.integers(pairs.map(([, k]) => k))}) AS k)`,
+      `fm AS MATERIALIZED (SELECT case_id, ${position()} AS p, k FROM fe JOIN sm USING (activity))`,
+      ...steps.map((s, k) =>
+        s.previous === null
+          ? `s${k} AS MATERIALIZED (SELECT case_id, min(p) AS p FROM fm WHERE k = ${k} GROUP BY case_id)`
+          : `s${k} AS MATERIALIZED (SELECT e.case_id, min(e.p) AS p FROM fm e JOIN s${s.previous} a ON e.case_id = a.case_id
+WHERE e.k = ${k} AND e.p > a.p GROUP BY e.case_id)`,
+      ),
     ];
     const selects = steps.map((s, k) =>
       s.previous === null

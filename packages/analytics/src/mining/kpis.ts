@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { type FilteredRequest, withEvents } from './basic';
 import { attributeExpr } from './filters';
 import { runSingle } from './runner';
-import { position, type SqlQuery, secondsBetween } from './sql';
+import { position, type SqlParams, type SqlQuery, secondsBetween } from './sql';
 
 /** The activities a conversion or duration end names: its step's activities, or the listed ones. */
 export function resolveRef(ref: ActivityRef, journey: Pick<JourneyContent, 'stages'>): string[] {
@@ -12,6 +12,18 @@ export function resolveRef(ref: ActivityRef, journey: Pick<JourneyContent, 'stag
   const step = orderedSteps(journey).find((s) => s.id === ref.stepId);
   if (!step) throw new Error(`KPI refers to step "${ref.stepId}", which is not in the journey`);
   return step.activities;
+}
+
+/**
+ * A CTE `am(activity, <flag>…)`: every activity named in any list, with one boolean per list telling
+ * whether the activity is in it. Joining events to it replaces per-event list tests.
+ */
+function activityFlags(p: SqlParams, lists: Record<string, readonly string[]>): string {
+  const all = p.strings([...new Set(Object.values(lists).flat())]);
+  const flags = Object.entries(lists).map(
+    ([name, acts]) => `list_contains(${p.strings(acts)}, activity) AS ${name}`,
+  );
+  return `am AS (SELECT activity, ${flags.join(', ')} FROM (SELECT unnest(${all}) AS activity))`;
 }
 
 export interface KpiRequest extends FilteredRequest {
@@ -41,17 +53,18 @@ export function buildKpi(req: KpiRequest): SqlQuery {
   return withEvents(req, (p) => {
     switch (kpi.kind) {
       case 'rate': {
-        const num = p.strings(kpi.numerator);
-        const den = p.strings(kpi.denominator);
+        // Flags per activity on a small table, joined to the events: no string-list test per event.
+        const am = activityFlags(p, { n: kpi.numerator, d: kpi.denominator });
         if (kpi.countOver === 'events')
           return {
-            select: `SELECT count(*) FILTER (WHERE list_contains(${num}, activity)) AS numerator,
-  count(*) FILTER (WHERE list_contains(${den}, activity)) AS denominator, NULL::DOUBLE AS value, NULL::DOUBLE AS p90 FROM fe`,
+            ctes: [am],
+            select: `SELECT count(*) FILTER (WHERE n) AS numerator, count(*) FILTER (WHERE d) AS denominator,
+  NULL::DOUBLE AS value, NULL::DOUBLE AS p90 FROM fe JOIN am USING (activity)`,
           };
         return {
           ctes: [
-            `rc AS (SELECT bool_or(list_contains(${num}, activity)) AS n, bool_or(list_contains(${den}, activity)) AS d
-FROM fe GROUP BY case_id)`,
+            am,
+            'rc AS (SELECT bool_or(n) AS n, bool_or(d) AS d FROM fe JOIN am USING (activity) GROUP BY case_id)',
           ],
           select: `SELECT count(*) FILTER (WHERE n AND d) AS numerator, count(*) FILTER (WHERE d) AS denominator,
   NULL::DOUBLE AS value, NULL::DOUBLE AS p90 FROM rc`,
@@ -59,16 +72,17 @@ FROM fe GROUP BY case_id)`,
       }
       case 'conversion':
       case 'duration': {
-        const from = p.strings(resolveRef(kpi.from, journey));
-        const to = p.strings(resolveRef(kpi.to, journey));
+        const am = activityFlags(p, { f: resolveRef(kpi.from, journey), t: resolveRef(kpi.to, journey) });
         const window =
           kpi.kind === 'conversion' && kpi.windowDays !== null
-            ? ` AND ${secondsBetween('f.p.ts', 'e.ts')} <= ${p.add(kpi.windowDays * 86400)}`
+            ? ` AND ${secondsBetween('f.p.ts', 'e.p.ts')} <= ${p.add(kpi.windowDays * 86400)}`
             : '';
         const ctes = [
-          `kf AS (SELECT case_id, min(${position()}) AS p FROM fe WHERE list_contains(${from}, activity) GROUP BY case_id)`,
-          `kt AS (SELECT e.case_id, min(${position('e')}) AS p FROM fe e JOIN kf f ON e.case_id = f.case_id
-WHERE list_contains(${to}, e.activity) AND ${position('e')} > f.p${window} GROUP BY e.case_id)`,
+          am,
+          `ke AS MATERIALIZED (SELECT case_id, ${position()} AS p, f, t FROM fe JOIN am USING (activity))`,
+          'kf AS MATERIALIZED (SELECT case_id, min(p) AS p FROM ke WHERE f GROUP BY case_id)',
+          `kt AS MATERIALIZED (SELECT e.case_id, min(e.p) AS p FROM ke e JOIN kf f ON e.case_id = f.case_id
+WHERE e.t AND e.p > f.p${window} GROUP BY e.case_id)`,
         ];
         if (kpi.kind === 'conversion')
           return {
