@@ -68,7 +68,13 @@ describe('event store', () => {
     store.close();
     for (const file of await readdir(dir)) {
       const bytes = await readFile(join(dir, file));
-      for (const raw of ['P001', 'P002', 'Testperson', '0b000000-0000-4000-8000-000000000002']) {
+      for (const raw of [
+        'P001',
+        'P002',
+        'Testperson',
+        'ada@example.test',
+        '0b000000-0000-4000-8000-000000000002',
+      ]) {
         expect(bytes.includes(Buffer.from(raw)), `${raw} in ${file}`).toBe(false);
       }
       expect(bytes.includes(Buffer.from(pseudo('P001')))).toBe(true);

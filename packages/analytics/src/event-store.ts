@@ -179,14 +179,14 @@ async function read(
     case 'xes':
     case 'xes.gz': {
       const stager = await EventStager.create(db);
-      const fields = await readXes(file, stager, options);
-      return { source: stager.source(fields, timezone) };
+      const { fields, droppedColumns } = await readXes(file, stager, options);
+      return { source: stager.source(fields, timezone), droppedColumns };
     }
     case 'fhir-bundle':
     case 'fhir-ndjson': {
       const stager = await EventStager.create(db);
-      const { fields, unknownResourceTypes } = await readFhir(file, format, stager, options);
-      return { source: stager.source(fields, timezone), unknownResourceTypes };
+      const { fields, unknownResourceTypes, droppedColumns } = await readFhir(file, format, stager, options);
+      return { source: stager.source(fields, timezone), unknownResourceTypes, droppedColumns };
     }
     case 'hl7': {
       const stager = await EventStager.create(db);

@@ -21,6 +21,7 @@ describe('FHIR import', () => {
       cases: 2,
       skipped: { count: 0, first: [] },
       unknownResourceTypes: { Observation: 1, Practitioner: 1 },
+      droppedColumns: ['email'],
       firstEvent: '2024-02-28T15:00:00.000Z',
       lastEvent: '2024-03-12T08:00:00.000Z',
     });

@@ -14,6 +14,7 @@ import type {
   Resource,
   ServiceRequest,
 } from '@medplum/fhirtypes';
+import { AttributeFilter } from './attribute-filter';
 import { ImportError } from './import-error';
 import type { AttributeValue, EventStager, FieldNames, RawEvent } from './staging';
 import type { ImportOptions } from './types';
@@ -35,7 +36,8 @@ import type { ImportOptions } from './types';
  * - ServiceRequest: `referral.placed` at `authoredOn`.
  * - Communication: `message.sent` at `sent`; `medium` (v3 ParticipationMode) → channel.
  * - QuestionnaireResponse (completed/amended): `survey.completed` at `authored`; numeric, boolean, string
- *   and coded answers become attributes named by `linkId` (e.g. `nps: 9`).
+ *   and coded answers become attributes named by `linkId` (e.g. `nps: 9`); linkIds named like direct
+ *   identifiers (e.g. `email`) are dropped unless kept.
  * - Patient gives identity only. Any other type is counted in `unknownResourceTypes` and skipped.
  * A mapped resource without the patient or the time its rule needs is a bad record.
  */
@@ -44,14 +46,15 @@ export async function readFhir(
   format: 'fhir-bundle' | 'fhir-ndjson',
   stager: EventStager,
   options: ImportOptions,
-): Promise<{ fields: FieldNames; unknownResourceTypes: Record<string, number> }> {
-  const mapper = new FhirMapper(stager);
+): Promise<{ fields: FieldNames; unknownResourceTypes: Record<string, number>; droppedColumns: string[] }> {
+  const mapper = new FhirMapper(stager, new AttributeFilter(options.keepColumns));
   if (format === 'fhir-bundle') await readBundleFile(path, mapper, options);
   else await readNdjson(path, mapper, options);
   stager.finish();
   return {
     fields: { caseId: 'patient reference', activity: 'resource type', timestamp: 'time' },
     unknownResourceTypes: mapper.unknown,
+    droppedColumns: mapper.filter.dropped,
   };
 }
 
@@ -167,7 +170,10 @@ class FhirMapper {
   /** `fullUrl` of a Patient entry → its case id, for `urn:uuid:` references inside a bundle. */
   private readonly fullUrls = new Map<string, string>();
 
-  constructor(private readonly stager: EventStager) {}
+  constructor(
+    private readonly stager: EventStager,
+    readonly filter: AttributeFilter,
+  ) {}
 
   bad(location: string, reason: string): void {
     this.stager.add({ location, caseId: null, activity: null, timestamp: null, bad: reason });
@@ -364,7 +370,7 @@ class FhirMapper {
     if (q.status !== 'completed' && q.status !== 'amended') return; // not (yet) a completed survey
     const attrs: Record<string, AttributeValue> = {};
     if (q.questionnaire) attrs.questionnaire = q.questionnaire;
-    collectAnswers(q.item ?? [], attrs);
+    collectAnswers(q.item ?? [], attrs, this.filter);
     const patient = this.caseOf(q.subject) ?? this.caseOf(q.source);
     this.emit(
       location,
@@ -382,6 +388,7 @@ class FhirMapper {
 function collectAnswers(
   items: readonly QuestionnaireResponseItem[],
   attrs: Record<string, AttributeValue>,
+  filter: AttributeFilter,
 ): void {
   for (const item of items) {
     const answer = item.answer?.[0];
@@ -394,10 +401,10 @@ function collectAnswers(
         answer.valueString ??
         answer.valueQuantity?.value ??
         (coded !== undefined && /^-?\d+(\.\d+)?$/.test(coded) ? Number(coded) : coded);
-      if (value !== undefined) attrs[item.linkId] = value;
-      collectAnswers(answer.item ?? [], attrs);
+      if (value !== undefined && filter.keeps(item.linkId)) attrs[item.linkId] = value;
+      collectAnswers(answer.item ?? [], attrs, filter);
     }
-    collectAnswers(item.item ?? [], attrs);
+    collectAnswers(item.item ?? [], attrs, filter);
   }
 }
 

@@ -57,6 +57,12 @@ describe('HL7 v2 import', () => {
     expect(trail(await eventRows(store), 'P001')).toEqual(EXPECTED.P001);
   });
 
+  it('imports an empty file as zero events', async () => {
+    const path = join(dir, 'empty.hl7');
+    await writeFile(path, '\n');
+    expect(await store.importEvents(path)).toMatchObject({ events: 0, cases: 0, ignoredMessages: {} });
+  });
+
   it('fails on a file without MSH, importing nothing', async () => {
     const path = join(dir, 'nomsh.hl7');
     await writeFile(path, 'PID|1||P001\nPV1|1|O\n');

@@ -19,6 +19,8 @@ const ADT_ACTIVITY: Record<string, { activity: string; lifecycle: string }> = {
   A04: { activity: 'encounter.registered', lifecycle: 'start' },
 };
 
+const HL7_FIELDS: FieldNames = { caseId: 'PID-3', activity: 'MSH-9', timestamp: 'MSH-7/EVN' };
+
 interface RawMessage {
   text: string;
   line: number;
@@ -39,6 +41,10 @@ export async function readHl7(
   const text = await readFile(file, 'utf8');
   options.onProgress?.({ done: 0, total: text.length, unit: 'bytes' });
   const { messages, leading } = splitMessages(text);
+  if (messages.length === 0 && text.trim() === '') {
+    stager.finish(); // an empty file is an empty log
+    return { fields: HL7_FIELDS, ignoredMessages: {} };
+  }
   if (messages.length === 0) {
     throw new ImportError(file, 'no HL7 v2 message found (no MSH segment); nothing was imported', 'line 1');
   }
@@ -126,10 +132,7 @@ export async function readHl7(
   }
   stager.finish();
   options.onProgress?.({ done: text.length, total: text.length, unit: 'bytes' });
-  return {
-    fields: { caseId: 'PID-3', activity: 'MSH-9', timestamp: 'MSH-7/EVN' },
-    ignoredMessages: ignored,
-  };
+  return { fields: HL7_FIELDS, ignoredMessages: ignored };
 }
 
 /** Splits a file into messages at each MSH segment; `leading` is the line of any text before the first. */

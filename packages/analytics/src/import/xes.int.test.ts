@@ -28,6 +28,7 @@ describe('XES import', () => {
       format: 'xes',
       events: 4,
       cases: 3,
+      droppedColumns: ['patient_name'],
       firstEvent: '2024-03-01T08:00:00.000Z',
       lastEvent: '2024-03-03T00:00:00.000Z',
     });
@@ -119,6 +120,12 @@ describe('XES import errors', () => {
       count: 1,
       first: [{ record: 1, location: 'line 3', reason: 'missing timestamp (time:timestamp)' }],
     });
+  });
+
+  it('imports an XES log without traces as zero events', async () => {
+    const path = join(dir, 'empty.xes');
+    await writeFile(path, '<?xml version="1.0"?>\n<log xes.version="1.0"/>\n');
+    expect(await store.importEvents(path)).toMatchObject({ events: 0, cases: 0, firstEvent: null });
   });
 
   it('fails on XML that is not XES', async () => {

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { AttributeFilter } from './attribute-filter';
 import { ImportError } from './import-error';
 import type { AttributeValue, EventStager, FieldNames } from './staging';
 import type { ImportOptions } from './types';
@@ -30,14 +31,16 @@ interface Element {
 /**
  * Streams an XES (IEEE 1849) log, plain or gzipped, into the stager. A trace's `concept:name` is the case
  * id; its other attributes are copied onto each of its events (an event's own attribute wins a clash).
- * `<global>` defaults fill attributes an event or trace lacks. Meta-attributes (attributes nested in
+ * `<global>` defaults fill attributes an event or trace lacks. Attributes named like direct identifiers are
+ * dropped unless kept (`keepColumns`). Meta-attributes (attributes nested in
  * attributes), lists and containers are ignored: the events table holds flat values only.
  */
 export async function readXes(
   file: string,
   stager: EventStager,
   options: ImportOptions,
-): Promise<FieldNames> {
+): Promise<{ fields: FieldNames; droppedColumns: string[] }> {
+  const filter = new AttributeFilter(options.keepColumns);
   const total = (await stat(file)).size;
   const raw = createReadStream(file);
   const gzipped = await isGzip(file);
@@ -59,7 +62,7 @@ export async function readXes(
     for (const e of t.events) {
       const all = { ...globals.event, ...traceAttrs, ...e.attrs };
       const attrs: Record<string, AttributeValue> = {};
-      for (const [k, v] of Object.entries(all)) if (!COLUMN_KEYS.has(k)) attrs[k] = v;
+      for (const [k, v] of Object.entries(all)) if (!COLUMN_KEYS.has(k) && filter.keeps(k)) attrs[k] = v;
       const cost = all['cost:total'];
       stager.add({
         location: `line ${e.line}`,
@@ -132,10 +135,13 @@ export async function readXes(
   stager.finish();
   options.onProgress?.({ done: total, total, unit: 'bytes' });
   return {
-    caseId: 'trace concept:name',
-    activity: 'concept:name',
-    timestamp: 'time:timestamp',
-    cost: 'cost:total',
+    fields: {
+      caseId: 'trace concept:name',
+      activity: 'concept:name',
+      timestamp: 'time:timestamp',
+      cost: 'cost:total',
+    },
+    droppedColumns: filter.dropped,
   };
 }
 
