@@ -94,11 +94,11 @@ export const EmotionRow = memo(function EmotionRow(p: EmotionRowProps) {
         role="group"
         aria-label={`Emotion curves: ${p.personas.map((x) => x.name).join(', ') || 'no personas yet'}`}
       >
-        <line x1={0} x2={width} y1={y(0)} y2={y(0)} className="pl-curve__zero" />
-        <line x1={0} x2={width} y1={y(2)} y2={y(2)} className="pl-curve__guide" />
-        <line x1={0} x2={width} y1={y(-2)} y2={y(-2)} className="pl-curve__guide" />
+        <line x1={0} x2={width} y1={y(0)} y2={y(0)} stroke="#94a3b8" strokeDasharray="4 4" />
+        <line x1={0} x2={width} y1={y(2)} y2={y(2)} stroke="#e5e7eb" />
+        <line x1={0} x2={width} y1={y(-2)} y2={y(-2)} stroke="#e5e7eb" />
         {[2, 0, -2].map((s) => (
-          <text key={s} x={4} y={y(s) + 4} className="pl-curve__axis">
+          <text key={s} x={4} y={y(s) + 4} fontSize={10} fill="#6b7280">
             {fmt(s)}
           </text>
         ))}
@@ -109,7 +109,8 @@ export const EmotionRow = memo(function EmotionRow(p: EmotionRowProps) {
             y={0}
             width={width}
             height={p.height}
-            fill="transparent"
+            fill="#ffffff"
+            fillOpacity={0}
             className="pl-curve__hit"
             data-testid="emotion-hit"
             onClick={(e) => {
@@ -186,9 +187,18 @@ export const EmotionRow = memo(function EmotionRow(p: EmotionRowProps) {
                   }}
                 >
                   <title>{`${personaName.get(per.id)} at ${stepName(e.stepId)}: ${fmt(e.score)} ${SCORE_WORDS[e.score]}${e.note ? ` — ${e.note}` : ''}`}</title>
-                  <circle cx={x(i)} cy={y(e.score)} r={12} fill="transparent" />
+                  <circle cx={x(i)} cy={y(e.score)} r={12} fill="#ffffff" fillOpacity={0} />
                   <MarkerShape marker={per.marker} x={x(i)} y={y(e.score)} r={6} color={per.color} />
-                  <circle cx={x(i)} cy={y(e.score)} r={9} className="pl-curve__ring" />
+                  <circle
+                    cx={x(i)}
+                    cy={y(e.score)}
+                    r={9}
+                    fill="none"
+                    stroke="#f59e0b"
+                    strokeOpacity={0}
+                    strokeWidth={3}
+                    className="pl-curve__ring"
+                  />
                 </g>
               ))}
             </g>

@@ -1,0 +1,215 @@
+/**
+ * The map editor end to end, in real Chromium against the real server and built web app:
+ * template → edit (stage, step, card, evidence, drag, emotion) → undo/redo → reload → conflict →
+ * viewer read-only → PNG and PDF export.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, type Harness, ok, startHarness } from './harness';
+
+let h: Harness;
+let workspaceId = '';
+let journeyUrl = '';
+let viewer: { email: string; password: string };
+
+beforeAll(async () => {
+  h = await startHarness();
+  const admin = await h.apiAs();
+  const ws = await ok(admin.client.api.workspaces.$post({ json: { name: 'Editor E2E Dental' } }));
+  workspaceId = ws.id;
+  viewer = await h.createUser('Vera Viewer', 'vera.viewer@pathlight.test');
+  await ok(
+    admin.client.api.workspaces[':id'].members.$post({
+      param: { id: ws.id },
+      json: { email: viewer.email, role: 'viewer' },
+    }),
+  );
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+const grid = (page: Page) => page.getByTestId('map-grid');
+
+async function saved(page: Page) {
+  await expect
+    .poll(() => page.getByTestId('save-status').textContent(), { timeout: 15_000 })
+    .toContain('Saved');
+}
+
+/** The column (step) and row (lane) ids of the map, read from the DOM. */
+async function cellOf(page: Page, laneName: string, stepName: string) {
+  const laneId = await page
+    .locator('[data-testid^="lane-"]')
+    .filter({ has: page.getByRole('rowheader').filter({ hasText: laneName }) })
+    .first()
+    .getAttribute('data-testid');
+  const stepId = await page
+    .locator('[data-testid^="step-"]')
+    .filter({ hasText: stepName })
+    .first()
+    .getAttribute('data-testid');
+  return page.getByTestId(`cell-${laneId!.slice('lane-'.length)}-${stepId!.slice('step-'.length)}`);
+}
+
+describe('journey map editor', () => {
+  it('creates from the dental template, edits, undoes, and keeps everything after a reload', async () => {
+    const { page } = h;
+    await h.signIn(page, ADMIN.email, ADMIN.password);
+    await page.goto(`${h.baseUrl}/w/${workspaceId}/journeys`);
+    await page.getByRole('button', { name: 'New from template' }).first().click();
+    await page.locator('input[type="radio"][value="dental-practice"]').check();
+    await page.getByLabel('Name of your new journey').fill('E2E dental map');
+    await page.getByRole('button', { name: 'Use this template' }).click();
+    await grid(page).waitFor();
+    journeyUrl = page.url();
+    const cardsBefore = await page.getByTestId('card').count();
+    expect(cardsBefore).toBeGreaterThan(5);
+
+    // add a stage (it comes with a first step), name it inline
+    await page.getByTestId('add-stage').click();
+    await page.getByLabel('Stage name').fill('Aftercare');
+    await page.getByLabel('Stage name').press('Enter');
+    await expect
+      .poll(() =>
+        grid(page)
+          .getByRole('columnheader', { name: /Aftercare/ })
+          .count(),
+      )
+      .toBe(1);
+
+    // add a step to it from the stage menu
+    await grid(page).getByRole('button', { name: 'Stage options: Aftercare' }).click();
+    await page.getByRole('menuitem', { name: 'Add step' }).click();
+    await page.getByLabel('Step name').fill('Follow-up call');
+    await page.getByLabel('Step name').press('Enter');
+    await grid(page).getByText('Follow-up call').waitFor();
+
+    // add a card to the first lane of the new step
+    const firstLane = (await page.getByRole('rowheader').first().locator('.pl-lane__name').textContent())!;
+    const target = await cellOf(page, firstLane, 'Follow-up call');
+    await target.getByRole('button', { name: /Add card/ }).click();
+    await target.getByRole('textbox').fill('Calls to check on healing');
+    await target.getByRole('textbox').press('Enter');
+    const card = grid(page).getByTestId('card').filter({ hasText: 'Calls to check on healing' });
+    await expect.poll(() => card.count()).toBe(1);
+    await expect.poll(() => card.getByTestId('evidence-badge').textContent()).toBe('Assumed');
+
+    // set evidence in the side panel
+    await card.click();
+    const panel = page.getByTestId('card-panel');
+    await panel.getByRole('button', { name: '+ Add evidence' }).click();
+    await panel.getByLabel('Evidence 1 source').fill('Post-op call log, May');
+    await panel.getByLabel('Evidence 1 confidence').selectOption('observed');
+    await expect.poll(() => card.getByTestId('evidence-badge').textContent()).toBe('Observed');
+    await panel.getByRole('button', { name: 'Close' }).click();
+
+    // drag the card to the neighbouring step's cell (the stage's first step, "New step")
+    const drop = await cellOf(page, firstLane, 'New step');
+    await card.dragTo(drop);
+    await expect.poll(() => drop.getByText('Calls to check on healing').count()).toBe(1);
+    expect(await target.getByText('Calls to check on healing').count()).toBe(0);
+
+    // set an emotion point: click the emotions lane near the top (+2) in the new step's column
+    const hit = page.getByTestId('emotion-hit');
+    const hitBox = (await hit.boundingBox())!;
+    const stepBox = (await grid(page)
+      .locator('[data-testid^="step-"]')
+      .filter({ hasText: 'Follow-up call' })
+      .boundingBox())!;
+    await hit.click({ position: { x: stepBox.x + stepBox.width / 2 - hitBox.x, y: 20 } });
+    const newPoint = page.getByRole('slider', { name: /at Follow-up call/ });
+    await expect.poll(() => newPoint.getAttribute('aria-valuenow')).toBe('2');
+
+    // undo removes the point, redo brings it back
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => newPoint.count()).toBe(0);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => newPoint.getAttribute('aria-valuenow')).toBe('2');
+
+    await saved(page);
+    await page.reload();
+    await grid(page).waitFor();
+    expect(
+      await grid(page)
+        .getByRole('columnheader', { name: /Aftercare/ })
+        .count(),
+    ).toBe(1);
+    await grid(page).getByText('Follow-up call').waitFor();
+    const again = (await cellOf(page, firstLane, 'New step'))
+      .getByTestId('card')
+      .filter({ hasText: 'Calls to check on healing' });
+    expect(await again.getByTestId('evidence-badge').textContent()).toBe('Observed');
+    expect(await page.getByRole('slider', { name: /at Follow-up call/ }).getAttribute('aria-valuenow')).toBe(
+      '2',
+    );
+  });
+
+  it('a second browser saving a stale version gets the conflict prompt', async () => {
+    const { page } = h;
+    const other = await h.newContext();
+    const page2 = other.pages()[0] ?? (await other.newPage());
+    await h.signIn(page2, ADMIN.email, ADMIN.password);
+    await page2.goto(journeyUrl);
+    await grid(page2).waitFor();
+    await page.goto(journeyUrl);
+    await grid(page).waitFor();
+
+    // first browser renames a stage and saves
+    await grid(page).getByRole('button', { name: 'Stage options: Aftercare' }).click();
+    await page.getByRole('menuitem', { name: 'Rename stage' }).click();
+    await page.getByLabel('Stage name').fill('Aftercare and recall');
+    await page.getByLabel('Stage name').press('Enter');
+    await saved(page);
+
+    // second browser, still on the old version, edits and tries to save
+    await grid(page2).getByRole('button', { name: 'Stage options: Aftercare' }).click();
+    await page2.getByRole('menuitem', { name: 'Rename stage' }).click();
+    await page2.getByLabel('Stage name').fill('Healing');
+    await page2.getByLabel('Stage name').press('Enter');
+    const dialog = page2.getByTestId('conflict-dialog');
+    await dialog.waitFor({ timeout: 15_000 });
+    expect(await dialog.textContent()).toContain('Healing');
+    expect(await page2.getByTestId('save-status').textContent()).toContain('Not saved');
+    await dialog.getByRole('button', { name: /Take theirs/ }).click();
+    await grid(page2)
+      .getByRole('columnheader', { name: /Aftercare and recall/ })
+      .waitFor();
+    await other.close();
+  });
+
+  it('a viewer cannot edit but can export PNG and PDF', async () => {
+    const context = await h.newContext();
+    const page = context.pages()[0] ?? (await context.newPage());
+    await h.signIn(page, viewer.email, viewer.password);
+    await page.goto(journeyUrl);
+    await grid(page).waitFor();
+    expect(await page.getByTestId('add-stage').count()).toBe(0);
+    expect(await page.getByRole('button', { name: /Add card/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /Stage options/ }).count()).toBe(0);
+    expect(await page.locator('[draggable="true"]').count()).toBe(0);
+    expect(await page.getByTestId('save-status').textContent()).toBe('View only');
+    // the card panel opens read-only
+    await grid(page).getByTestId('card').first().click();
+    expect(await page.getByTestId('card-panel').locator('textarea, input, select').count()).toBe(0);
+
+    const exportAs = async (item: string) => {
+      await page.getByTestId('export-menu').click();
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 60_000 }),
+        page.getByRole('menuitem', { name: item }).click(),
+      ]);
+      return readFileSync((await download.path())!);
+    };
+    const png = await exportAs('PNG image');
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(png.length).toBeGreaterThan(20_000);
+    const pdf = await exportAs('PDF poster, A3 landscape');
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(20_000);
+    await context.close();
+  });
+});
