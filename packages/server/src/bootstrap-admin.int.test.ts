@@ -6,8 +6,8 @@ import { verifyPassword } from './passwords';
 let db: Database;
 beforeEach(async () => {
   db = await createDatabase();
-});
-afterEach(() => db.close());
+}, 120_000);
+afterEach(() => db?.close());
 
 test('with PATHLIGHT_ADMIN_EMAIL/PASSWORD set, creates that admin and prints nothing', async () => {
   const printed: string[] = [];

@@ -8,8 +8,8 @@ let h: Harness;
 beforeAll(async () => {
   h = await makeHarness();
   await h.user('olga@example.test', 'Olga Owner');
-});
-afterAll(() => h.close());
+}, 120_000);
+afterAll(() => h?.close());
 
 /** A fetch that keeps the session cookie and sends the CSRF token, running the app in-process. */
 function sessionFetch() {

@@ -71,7 +71,7 @@ describe('startServer', () => {
       logger,
       print: (l) => printed.push(l),
     });
-  });
+  }, 120_000);
   afterAll(async () => {
     await server?.close();
     await rm(dir, { recursive: true, force: true });

@@ -15,8 +15,8 @@ beforeAll(async () => {
   olgaId = (await h.user('olga@example.test', 'Olga Owner')).id;
   moId = (await h.user('mo@example.test', 'Mo Member')).id;
   olga = await h.agent('olga@example.test').login();
-});
-afterAll(() => h.close());
+}, 120_000);
+afterAll(() => h?.close());
 
 type Entry = {
   action: string;

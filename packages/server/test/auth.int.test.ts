@@ -11,8 +11,8 @@ beforeAll(async () => {
   benId = (await h.user('ben@example.test', 'Ben Editor')).id;
   await h.user('cy@example.test', 'Cy Ratelimited');
   await h.user('dee@example.test', 'Dee Disabled');
-});
-afterAll(() => h.close());
+}, 120_000);
+afterAll(() => h?.close());
 
 describe('health', () => {
   test('GET /api/health answers {"status":"ok"} without a session', async () => {
@@ -149,7 +149,7 @@ describe('CSRF', () => {
   let ben: Agent;
   beforeAll(async () => {
     ben = await h.agent('ben@example.test').login();
-  });
+  }, 120_000);
 
   test('a write without X-CSRF-Token is 403', async () => {
     const res = await ben.json('POST', '/api/workspaces', { name: 'No token' }, { 'x-csrf-token': '' });

@@ -276,8 +276,8 @@ beforeAll(async () => {
     agents[actor] = await h.agent(EMAIL[actor]).login();
   }
   agents.anonymous = new Agent(h.app);
-});
-afterAll(() => h.close());
+}, 120_000);
+afterAll(() => h?.close());
 
 let counter = 0;
 async function fixture(): Promise<Fixture> {

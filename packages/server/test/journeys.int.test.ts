@@ -24,8 +24,8 @@ beforeAll(async () => {
       })
     ).status,
   ).toBe(201);
-});
-afterAll(() => h.close());
+}, 120_000);
+afterAll(() => h?.close());
 
 const withStage = (document: Journey['document'], stageName: string) => ({
   ...document,

@@ -24,8 +24,8 @@ beforeAll(async () => {
   f.personaId = (
     await ada.json('POST', `/api/workspaces/${f.workspaceId}/personas`, { name: 'P', kind: 'patient' })
   ).body.id;
-});
-afterAll(() => h.close());
+}, 120_000);
+afterAll(() => h?.close());
 
 const doc = () => ({ ...blankJourney({ name: 'Map', ownerId: randomUUID() }), ownerId: null });
 
@@ -245,5 +245,22 @@ describe('other bad input', () => {
   test('none of the above made the server log an unexpected error', () => {
     expect(h.logger.lines.filter((l) => l.startsWith('error'))).toEqual([]);
     expect(h.logger.lines.some((l) => l.includes('"status":500'))).toBe(false);
+  });
+});
+
+describe('request log', () => {
+  test('lines carry method, route pattern, status and ms: no ids, e-mails or bodies', () => {
+    const requests = h.logger.lines.filter((l) => l.startsWith('info request '));
+    expect(requests.length).toBeGreaterThan(100);
+    const fields = JSON.parse(
+      requests.find((l) => l.includes('"PUT"') && l.includes('journeys'))!.slice('info request '.length),
+    );
+    expect(Object.keys(fields).sort()).toEqual(['method', 'ms', 'route', 'status']);
+    expect(fields.route).toBe('/api/journeys/:id');
+    for (const line of requests) expect(line).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    for (const line of h.logger.lines) {
+      expect(line).not.toContain('@example.test');
+      expect(line).not.toContain(PASSWORD);
+    }
   });
 });

@@ -4,8 +4,8 @@ import { type Harness, makeHarness } from './harness';
 let h: Harness;
 beforeAll(async () => {
   h = await makeHarness();
-});
-afterAll(() => h.close());
+}, 120_000);
+afterAll(() => h?.close());
 
 test('GET /api/openapi.json is a valid OpenAPI 3 document listing every route', async () => {
   const res = await h.app.request('/api/openapi.json');
