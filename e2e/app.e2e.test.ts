@@ -1,6 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, type Harness, startHarness } from './harness';
+import { ADMIN, type Harness, ok, startHarness } from './harness';
 
 /**
  * The app shell in real Chromium against the real server: sign-in, workspaces, journeys from
@@ -121,6 +124,38 @@ describe('app shell', () => {
       'Emergency patient to recall',
       'Phone triage at the front desk',
     ]);
+  });
+
+  it('imports a journey export (JSON) and opens it; a non-JSON file gets a clear message', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pathlight-e2e-import-'));
+    try {
+      const admin = await h.apiAs();
+      const list = await ok(admin.client.api.workspaces.$get());
+      const ws = list.find((w) => w.name === 'Harbour Dental Group');
+      const journeys = await ok(
+        admin.client.api.workspaces[':id'].journeys.$get({ param: { id: ws?.id ?? '' } }),
+      );
+      const source = journeys.find((j) => j.name === 'Phone triage at the front desk');
+      const exported = await ok(
+        admin.client.api.journeys[':id'].export.$get({ param: { id: source?.id ?? '' } }),
+      );
+      const file = join(dir, 'triage.pathlight.json');
+      writeFileSync(
+        file,
+        JSON.stringify({ ...exported, journey: { ...exported.journey, name: 'Imported triage' } }),
+      );
+      const notJson = join(dir, 'notes.json');
+      writeFileSync(notJson, 'this is not json');
+
+      await page.getByLabel('Import a journey JSON file').setInputFiles(notJson);
+      await page.getByText(/“notes.json” is not a JSON file/).waitFor();
+      await page.getByLabel('Import a journey JSON file').setInputFiles(file);
+      await page.getByRole('navigation', { name: 'Breadcrumb' }).getByText('Imported triage').waitFor();
+      await page.getByRole('link', { name: '← Journeys' }).click();
+      await page.getByRole('link', { name: 'Imported triage' }).waitFor();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('creates and edits a persona', async () => {
