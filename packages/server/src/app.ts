@@ -3,6 +3,7 @@ import type { Database } from '@pathlight/db';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { routePath } from 'hono/route';
+import { secureHeaders } from 'hono/secure-headers';
 import { type AppConfig, defaultAppConfig } from './config';
 import { CSRF_HEADER, csrfMiddleware } from './csrf';
 import type { AppDeps, AppEnv } from './env';
@@ -74,6 +75,12 @@ export function createApp(options: CreateAppOptions) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
 
   app.use('*', requestLog(deps.logger));
+  app.use('*', secureHeaders());
+  app.use('/api/*', async (c, next) => {
+    await next();
+    // Answers carry workspace data: never let a shared cache keep them.
+    c.header('cache-control', 'no-store');
+  });
   app.use(
     '/api/*',
     bodyLimit({

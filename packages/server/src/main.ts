@@ -36,6 +36,7 @@ export interface RunningServer {
 }
 
 export const DEFAULT_PORT = 4300;
+const SESSION_SWEEP_MS = 60 * 60 * 1000;
 const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 const positiveInt = (name: string, value: string | undefined): number | undefined => {
@@ -81,6 +82,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     dataDir: resolve(options.dataDir ?? './data'),
   });
   try {
+    await db.sessions.deleteExpired();
     await bootstrapAdmin(db, { email: options.adminEmail, password: options.adminPassword }, options.print);
   } catch (error) {
     await db.close();
@@ -104,6 +106,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const s = serve({ fetch: root.fetch, port: options.port ?? DEFAULT_PORT, hostname: host }, () => done(s));
     s.once('error', fail);
   });
+  // Expired sessions are refused anyway; this just keeps the table small.
+  const sweep = setInterval(() => {
+    db.sessions.deleteExpired().catch(() => logger.warn('could not remove expired sessions'));
+  }, SESSION_SWEEP_MS);
+  sweep.unref();
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   logger.info(`Pathlight is running at ${url} (storage: ${db.kind})`);
@@ -111,6 +118,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     url,
     db,
     close: async () => {
+      clearInterval(sweep);
       await new Promise<void>((done) => server.close(() => done()));
       await db.close();
     },

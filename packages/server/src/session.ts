@@ -31,6 +31,9 @@ export function isHttps(c: Context, trustProxy: boolean): boolean {
 
 /** Starts a session for `userId`: stores the token hash and sets the cookie; returns the CSRF token. */
 export async function startSession(c: Context<AppEnv>, deps: AppDeps, userId: string): Promise<string> {
+  // Signing in again replaces the session this browser had, rather than leaving it alive.
+  const previous = getCookie(c, SESSION_COOKIE);
+  if (previous) await deps.db.sessions.delete(hashToken(previous));
   const token = randomToken();
   const csrfToken = randomToken();
   const expiresAt = new Date(deps.now().getTime() + deps.config.sessionTtlMs);

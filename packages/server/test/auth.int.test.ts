@@ -78,6 +78,27 @@ describe('login, me, logout', () => {
     expect(replay.status).toBe(401);
   });
 
+  test('signing in again replaces the previous session of that browser', async () => {
+    const ben = await h.agent('ben@example.test').login();
+    const first = ben.cookie;
+    await ben.login();
+    expect(ben.cookie).not.toBe(first);
+    expect((await h.app.request('/api/me', { headers: { cookie: first ?? '' } })).status).toBe(401);
+    expect((await ben.send('GET', '/api/me')).status).toBe(200);
+  });
+
+  test('API answers are not cacheable and carry the usual security headers', async () => {
+    const ben = await h.agent('ben@example.test').login();
+    const res = await ben.send('GET', '/api/me');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    const problem = await h.app.request('/api/me');
+    expect(problem.headers.get('cache-control')).toBe('no-store');
+    expect(problem.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
   test('me without a session is 401 problem+json', async () => {
     const res = await h.app.request('/api/me');
     expect(res.status).toBe(401);
