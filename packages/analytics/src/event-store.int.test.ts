@@ -107,6 +107,9 @@ describe('event store', () => {
         onProgress: (p) => seen.push(`${p.done}/${p.total} ${p.unit}`),
       });
       expect(seen).toEqual(['0/391 bytes', '391/391 bytes']);
+      await expect(store.importEvents('/nonexistent/log.csv', { format: 'csv' })).rejects.toThrow(
+        '/nonexistent/log.csv: file not found or not readable',
+      );
       await expect(store.importEvents(fixture('clinic.csv'), { timezone: 'Mars/Olympus' })).rejects.toThrow(
         'unknown time zone "Mars/Olympus"',
       );

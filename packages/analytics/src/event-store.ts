@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { access } from 'node:fs/promises';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { EVENTS_TABLE_DDL } from './events-table';
 import { stageCsv } from './import/csv';
@@ -96,6 +97,9 @@ export class EventStore {
   private async runImport(file: string, options: ImportOptions): Promise<ImportResult> {
     const timezone = options.timezone ?? 'UTC';
     checkTimezone(timezone);
+    await access(file).catch(() => {
+      throw new ImportError(file, 'file not found or not readable');
+    });
     const format = await resolveFormat(file, options.format);
     const sourceId = options.sourceId ?? randomUUID();
     const exists = await this.connection.runAndReadAll(

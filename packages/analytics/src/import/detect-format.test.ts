@@ -32,6 +32,9 @@ describe('detectFormat', () => {
     ).toBe('fhir-ndjson');
     expect(await write('f.dat', '{\n  "resourceType": "Bundle"\n}')).toBe('fhir-bundle');
     expect(await write('g.txt', 'case,activity,timestamp\n')).toBe('csv');
+    expect(
+      await write('h.json', '{"resourceType":"Patient","id":"a"}\n{"resourceType":"Patient","id":"b"}\n'),
+    ).toBe('fhir-ndjson');
   });
 
   it('fails on a missing file', async () => {

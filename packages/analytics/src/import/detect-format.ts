@@ -31,12 +31,14 @@ export async function detectFormat(path: string): Promise<ImportFormat> {
   if (looksLikeXml(text) || lower.endsWith('.xes')) return 'xes';
   if (text.startsWith('MSH') || /\.(hl7|hl7v2)$/.test(lower)) return 'hl7';
   if (lower.endsWith('.ndjson') || lower.endsWith('.jsonl')) return 'fhir-ndjson';
-  if (lower.endsWith('.json')) return 'fhir-bundle';
   if (text.startsWith('{')) {
-    // One resource per line means NDJSON; a bundle is one (usually pretty-printed) object.
-    const firstLine = text.split('\n', 1)[0]?.trim() ?? '';
+    // A whole resource on the first line means NDJSON (a one-line bundle reads fine that way too); a
+    // bundle is one object, usually pretty-printed, or too long for the head we read.
+    const newline = text.indexOf('\n');
+    const firstLine = (newline < 0 ? (head.length < HEAD_BYTES ? text : '') : text.slice(0, newline)).trim();
     return firstLine.endsWith('}') && firstLine.includes('"resourceType"') ? 'fhir-ndjson' : 'fhir-bundle';
   }
+  if (lower.endsWith('.json')) return 'fhir-bundle';
   if (lower.endsWith('.parquet')) return 'parquet';
   if (/\.(tsv|tab)$/.test(lower)) return 'tsv';
   return 'csv';
