@@ -9,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { drizzleDatabase } from './drizzle-database';
 import type { Executor } from './executor';
+import { bootInMemory } from './pglite-snapshot';
 import type { Database, DatabaseConfig } from './ports';
 
 /** An open database plus its raw Drizzle handle (for this package's own tests and tooling). */
@@ -57,15 +58,23 @@ async function openPostgres(databaseUrl: string): Promise<DatabaseHandle> {
 }
 
 async function openPglite(dir: string | undefined): Promise<DatabaseHandle> {
-  if (dir !== undefined) await mkdir(dir, { recursive: true });
-  const client = new PGlite(dir);
+  const migrate = (client: PGlite) =>
+    migratePglite(drizzlePglite({ client }), { migrationsFolder: MIGRATIONS_FOLDER });
+  let client: PGlite | undefined;
   try {
-    await client.waitReady;
+    if (dir === undefined) {
+      client = await bootInMemory(MIGRATIONS_FOLDER, migrate);
+    } else {
+      await mkdir(dir, { recursive: true });
+      client = new PGlite(dir);
+      await client.waitReady;
+      await migrate(client);
+    }
     const db = drizzlePglite({ client });
-    await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
-    return { database: drizzleDatabase(db, 'pglite', () => client.close()), drizzle: db };
+    const opened = client;
+    return { database: drizzleDatabase(db, 'pglite', () => opened.close()), drizzle: db };
   } catch (error) {
-    await client.close().catch(() => undefined);
+    await client?.close().catch(() => undefined);
     throw new Error(
       `@pathlight/db: could not open embedded PGlite in ${dir ?? 'memory'}: ${describe(error)}`,
       {
