@@ -3,6 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openEventStore } from '../event-store';
+import { activities } from '../mining/basic';
 import { demoJourney } from './demo-journey';
 import { generateEventLog, patientId } from './generate';
 import { CSV_COLUMNS } from './writers';
@@ -62,6 +64,53 @@ describe('generateEventLog', () => {
     expect(text.match(/<trace>/g)).toHaveLength(50);
     expect(text.match(/<event>/g)).toHaveLength(events);
     expect(text.trimEnd().endsWith('</log>')).toBe(true);
+  });
+
+  it('writes FHIR R4 NDJSON that the FHIR importer reads back', async () => {
+    const out = join(dir, 'clinic.ndjson');
+    await generateEventLog({ patients: 40, seed: 's1', out, format: 'fhir' });
+    const csv = join(dir, 'clinic-40.csv');
+    await generateEventLog({ patients: 40, seed: 's1', out: csv });
+    const lines = readFileSync(out, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.filter((r) => r.resourceType === 'Patient')).toHaveLength(40);
+    const rows = readFileSync(csv, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
+    const count = (activity: string) => rows.filter((r) => r[1] === activity).length;
+    const store = await openEventStore();
+    try {
+      const result = await store.importEvents(out);
+      expect(result.skipped.count).toBe(0);
+      // Patients who never got past a web visit or a call have no FHIR resource besides Patient.
+      const mapped = new Set([
+        'appointment.booked',
+        'appointment.arrived',
+        'appointment.noshow',
+        'appointment.cancelled',
+        'visit.completed',
+        'followup.completed',
+        'referral.placed',
+        'reminder.sent',
+        'survey.sent',
+        'intake.sent',
+        'portal.invited',
+        'survey.completed',
+      ]);
+      expect(result.cases).toBe(new Set(rows.filter((r) => mapped.has(r[1] ?? '')).map((r) => r[0])).size);
+      const byActivity = await activities(store.connection);
+      const events = (name: string) => byActivity.find((a) => a.name === name)?.events ?? 0;
+      expect(events('appointment.noshow')).toBe(count('appointment.noshow'));
+      expect(events('appointment.booked')).toBe(count('appointment.booked'));
+      expect(events('survey.completed')).toBe(count('survey.completed'));
+      expect(events('encounter.finished')).toBe(count('visit.completed') + count('followup.completed'));
+    } finally {
+      store.close();
+    }
   });
 
   it('rejects a non-positive patient count', async () => {

@@ -3,10 +3,10 @@ import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { generatePatient } from './clinic';
 import { Random } from './random';
-import { csvFormat, type LogFormat, xesFormat } from './writers';
+import { csvFormat, fhirFormat, type LogFormat, xesFormat } from './writers';
 
-export type GeneratedFormat = 'csv' | 'xes';
-const FORMATS: Record<GeneratedFormat, LogFormat> = { csv: csvFormat, xes: xesFormat };
+export type GeneratedFormat = 'csv' | 'xes' | 'fhir';
+const FORMATS: Record<GeneratedFormat, LogFormat> = { csv: csvFormat, xes: xesFormat, fhir: fhirFormat };
 
 export interface GenerateOptions {
   patients: number;

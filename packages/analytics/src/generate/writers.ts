@@ -98,3 +98,111 @@ export const xesFormat: LogFormat = {
   },
   footer: () => '</log>\n',
 };
+
+const iso = (ts: number) => new Date(ts).toISOString();
+const MEDIUM: Record<string, string> = {
+  sms: 'SMS',
+  email: 'EMAILWRIT',
+  phone: 'PHONE',
+  portal: 'ONLINEWRIT',
+};
+
+/** The FHIR R4 resource for one generated event, or null when FHIR has no resource for it. */
+function fhirResource(e: ClinicEvent, n: number): Record<string, unknown> | null {
+  const id = `${e.caseId}-${n}`;
+  const patient = { reference: `Patient/${e.caseId}` };
+  const appointment = (status: string, time: Record<string, unknown>) => ({
+    resourceType: 'Appointment',
+    id,
+    status,
+    ...time,
+    participant: [{ actor: patient, status: 'accepted' }],
+  });
+  switch (e.activity) {
+    case 'appointment.booked':
+      return appointment('booked', { meta: { lastUpdated: iso(e.ts) } });
+    case 'appointment.arrived':
+      return appointment('arrived', { start: iso(e.ts) });
+    case 'appointment.noshow':
+      return appointment('noshow', { start: iso(e.ts) });
+    case 'appointment.cancelled':
+      return appointment('cancelled', { meta: { lastUpdated: iso(e.ts) } });
+    case 'visit.completed':
+    case 'followup.completed':
+      return {
+        resourceType: 'Encounter',
+        id,
+        status: 'finished',
+        class: {
+          system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode',
+          code: e.channel === 'video' ? 'VR' : 'AMB',
+        },
+        subject: patient,
+        period: { start: iso(e.ts - 30 * 60_000), end: iso(e.ts) },
+      };
+    case 'referral.placed':
+      return {
+        resourceType: 'ServiceRequest',
+        id,
+        status: 'active',
+        intent: 'order',
+        subject: patient,
+        authoredOn: iso(e.ts),
+      };
+    case 'reminder.sent':
+    case 'survey.sent':
+    case 'intake.sent':
+    case 'portal.invited': {
+      const code = MEDIUM[e.channel ?? ''];
+      return {
+        resourceType: 'Communication',
+        id,
+        status: 'completed',
+        subject: patient,
+        sent: iso(e.ts),
+        ...(code
+          ? {
+              medium: [
+                { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationMode', code }] },
+              ],
+            }
+          : {}),
+      };
+    }
+    case 'survey.completed':
+      return {
+        resourceType: 'QuestionnaireResponse',
+        id,
+        status: 'completed',
+        subject: patient,
+        authored: iso(e.ts),
+        item: [
+          { linkId: 'nps', answer: [{ valueInteger: e.nps }] },
+          { linkId: 'csat', answer: [{ valueInteger: e.csat }] },
+        ],
+      };
+    default:
+      return null;
+  }
+}
+
+/**
+ * FHIR R4 NDJSON (one resource per line, mixed types): a Patient per case, then the events FHIR R4 can
+ * express — Appointment (booked/arrived/noshow/cancelled), Encounter (visits), ServiceRequest (referrals),
+ * Communication (reminders, invitations, surveys sent) and QuestionnaireResponse (NPS, CSAT). Web visits,
+ * treatment-plan decisions and other events have no standard R4 resource and are left out.
+ */
+export const fhirFormat: LogFormat = {
+  header: () => '',
+  patient: (events) => {
+    const first = events[0];
+    if (!first) return '';
+    const lines = [JSON.stringify({ resourceType: 'Patient', id: first.caseId })];
+    events.forEach((e, i) => {
+      const r = fhirResource(e, i + 1);
+      if (r) lines.push(JSON.stringify(r));
+    });
+    return `${lines.join('\n')}\n`;
+  },
+  footer: () => '',
+};

@@ -6,7 +6,8 @@ import { CliError, oneLine } from '../cli-error';
 import type { Io } from './analyze';
 
 export const GENERATE_USAGE =
-  'Usage: pathlight generate --patients N --seed S --out FILE [--format csv|xes] [--journey-out JOURNEY.json]';
+  'Usage: pathlight generate --patients N --seed S --out FILE [--format csv|xes|fhir] [--journey-out JOURNEY.json]\n' +
+  '  (fhir writes FHIR R4 NDJSON: name the file .ndjson)';
 
 /** `pathlight generate`: writes the deterministic synthetic clinic log (and optionally its journey map). */
 export async function runGenerate(args: string[], io: Io): Promise<number> {
@@ -35,7 +36,7 @@ export async function runGenerate(args: string[], io: Io): Promise<number> {
     throw new CliError('pathlight generate: --patients must be a positive whole number', 2);
   if (values.seed === undefined) throw new CliError('pathlight generate: --seed is required', 2);
   if (values.out === undefined) throw new CliError('pathlight generate: --out is required', 2);
-  const format = oneOf('generate', 'format', values.format, ['csv', 'xes'] as const) ?? 'csv';
+  const format = oneOf('generate', 'format', values.format, ['csv', 'xes', 'fhir'] as const) ?? 'csv';
   const patients = Number(values.patients);
   try {
     const result = await generateEventLog({
