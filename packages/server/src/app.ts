@@ -2,7 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Database } from '@pathlight/db';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { routePath } from 'hono/route';
+import { matchedRoutes, routePath } from 'hono/route';
 import { secureHeaders } from 'hono/secure-headers';
 import { type AppConfig, defaultAppConfig } from './config';
 import { CSRF_HEADER, csrfMiddleware } from './csrf';
@@ -51,9 +51,11 @@ function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now();
     await next();
+    // The first matched endpoint (not middleware) is the one that answered.
+    const endpoint = matchedRoutes(c).find((r) => r.method !== 'ALL');
     logger.info('request', {
       method: c.req.method,
-      route: routePath(c, -1),
+      route: endpoint?.path ?? routePath(c, -1),
       status: c.res.status,
       ms: Math.round(performance.now() - started),
     });
