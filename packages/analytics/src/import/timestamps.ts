@@ -89,7 +89,8 @@ export function timestampSql(value: string, format: TimestampFormat, timezone: s
     case 'iso': {
       const afterDate = `substr(${value}, 11)`;
       return `CASE
-        WHEN suffix(${value}, 'Z') OR suffix(${value}, 'z') THEN try_cast(rtrim(${value}, 'Zz') AS TIMESTAMP)
+        WHEN suffix(${value}, 'Z') THEN try_cast(${value} AS TIMESTAMP)
+        WHEN suffix(${value}, 'z') THEN try_cast(rtrim(${value}, 'z') AS TIMESTAMP)
         WHEN strpos(${afterDate}, '+') > 0 OR strpos(${afterDate}, '-') > 0
           THEN timezone('UTC', try_cast(${value} AS TIMESTAMPTZ))
         ELSE ${utc ? `try_cast(${value} AS TIMESTAMP)` : `timezone('UTC', try_cast(${value} AS TIMESTAMPTZ))`}
