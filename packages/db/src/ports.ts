@@ -258,7 +258,10 @@ export type Job = {
 
 export type NewJob = { workspaceId: string | null; kind: string; input?: unknown };
 
-/** Setting status `running` stamps `startedAt`; `succeeded`/`failed` stamp `finishedAt`. */
+/**
+ * Setting status `running` stamps `startedAt`; `succeeded`/`failed` stamp `finishedAt` (and `startedAt`
+ * if unset); `succeeded` without a `progress` sets it to 1. Progress outside 0..1 throws.
+ */
 export type JobPatch = { status?: JobStatus; progress?: number; error?: string | null; result?: unknown };
 
 export interface JobRepository {
