@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { audit } from './audit';
 import type { AppDeps, AppEnv, Caller } from './env';
 import { problems } from './problem';
 
@@ -29,19 +30,30 @@ export function isHttps(c: Context, trustProxy: boolean): boolean {
   return new URL(c.req.url).protocol === 'https:';
 }
 
-/** Starts a session for `userId`: stores the token hash and sets the cookie; returns the CSRF token. */
+/**
+ * Starts a session for `userId` (replacing the one this browser had) and sets the cookie, with
+ * an audit entry in the same transaction; returns the CSRF token.
+ */
 export async function startSession(c: Context<AppEnv>, deps: AppDeps, userId: string): Promise<string> {
-  // Signing in again replaces the session this browser had, rather than leaving it alive.
   const previous = getCookie(c, SESSION_COOKIE);
-  if (previous) await deps.db.sessions.delete(hashToken(previous));
   const token = randomToken();
   const csrfToken = randomToken();
   const expiresAt = new Date(deps.now().getTime() + deps.config.sessionTtlMs);
-  await deps.db.sessions.create({
-    tokenHash: hashToken(token),
-    userId,
-    csrfToken,
-    expiresAt: expiresAt.toISOString(),
+  await deps.db.transaction(async (tx) => {
+    if (previous) await tx.sessions.delete(hashToken(previous));
+    await tx.sessions.create({
+      tokenHash: hashToken(token),
+      userId,
+      csrfToken,
+      expiresAt: expiresAt.toISOString(),
+    });
+    await audit(tx, {
+      workspaceId: null,
+      actorId: userId,
+      action: 'session.login',
+      entityType: 'user',
+      entityId: userId,
+    });
   });
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
@@ -53,10 +65,25 @@ export async function startSession(c: Context<AppEnv>, deps: AppDeps, userId: st
   return csrfToken;
 }
 
-/** Ends the current session (if any) and clears the cookie. */
+/** Ends the current session (if any, audited) and clears the cookie. */
 export async function endSession(c: Context<AppEnv>, deps: AppDeps): Promise<void> {
   const token = getCookie(c, SESSION_COOKIE);
-  if (token) await deps.db.sessions.delete(hashToken(token));
+  const caller = c.get('caller');
+  if (token) {
+    await deps.db.transaction(async (tx) => {
+      const ended = await tx.sessions.delete(hashToken(token));
+      if (ended && caller) {
+        const id = caller.user.id;
+        await audit(tx, {
+          workspaceId: null,
+          actorId: id,
+          action: 'session.logout',
+          entityType: 'user',
+          entityId: id,
+        });
+      }
+    });
+  }
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c, deps.config.trustProxy) });
 }
 

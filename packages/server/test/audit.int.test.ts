@@ -106,6 +106,16 @@ describe('every write is audited with who, what, when and before/after versions'
     ]);
     expect(global[1]?.detail).toEqual({ name: false, disabled: true, password: false, endedSessions: 0 });
   });
+
+  test('sign-in and sign-out are audited too', async () => {
+    const mo = await h.agent('mo@example.test').login();
+    await mo.send('POST', '/api/auth/logout');
+    const global = await h.db.audit.list(null, { limit: 2 });
+    expect(global.map((e) => [e.action, e.actorId, e.entityId])).toEqual([
+      ['session.logout', moId, moId],
+      ['session.login', moId, moId],
+    ]);
+  });
 });
 
 /** A database whose audit log refuses to write inside transactions. */
@@ -135,7 +145,10 @@ describe('the audit entry is written in the same transaction as the write', () =
       logger,
       now: () => new Date('2026-03-02T09:00:00.000Z'),
     });
-    const agent = await new Agent(broken, 'olga@example.test').login();
+    // Signing in is audited too, so take the session from the working app.
+    const agent = new Agent(broken);
+    agent.cookie = olga.cookie;
+    agent.csrf = olga.csrf;
     const res = await agent.json('PUT', `/api/journeys/${j.id}`, {
       version: 1,
       document: { ...j.document, name: 'After' },
