@@ -204,6 +204,24 @@ describe('other bad input', () => {
     }
   });
 
+  test('routes without a body ignore a broken one; routes without parameters ignore junk queries', async () => {
+    const junk = { 'content-type': 'application/json' };
+    const dup = await ada.send('POST', `/api/journeys/${f.journeyId}/duplicate`, '{"oops', junk);
+    expect(dup.status).toBe(201);
+    for (const path of [
+      '/api/health',
+      '/api/me',
+      '/api/users',
+      '/api/workspaces',
+      '/api/templates',
+      '/api/openapi.json',
+    ]) {
+      expect((await ada.send('GET', `${path}?x=%ZZ&y[]=1`)).status, path).toBe(200);
+    }
+    const other = await h.agent('mo@example.test').login();
+    expect((await other.send('POST', '/api/auth/logout', '{"oops', junk)).status).toBe(204);
+  });
+
   test('unknown /api paths are 404 problem+json', async () => {
     const res = await ada.send('GET', '/api/nothing-here');
     expect(res.status).toBe(404);
