@@ -62,7 +62,7 @@ describe('app shell', () => {
     expect(page.url()).toMatch(/\/w\/[0-9a-f-]+\/journeys\/[0-9a-f-]+$/);
     await page.getByRole('link', { name: '← Journeys' }).click();
     await page.getByRole('table').waitFor();
-    expect(await rowNames()).toEqual(['Emergency patient to recall']);
+    await expect.poll(rowNames).toEqual(['Emergency patient to recall']);
   });
 
   it('searches and filters the list', async () => {
@@ -72,25 +72,24 @@ describe('app shell', () => {
     await page.getByRole('navigation', { name: 'Breadcrumb' }).waitFor();
     await page.getByRole('link', { name: '← Journeys' }).click();
     await page.getByRole('table').waitFor();
-    expect((await rowNames()).sort()).toEqual([
-      'Emergency patient to recall',
-      'Phone triage at the front desk',
-    ]);
+    await expect
+      .poll(async () => (await rowNames()).sort())
+      .toEqual(['Emergency patient to recall', 'Phone triage at the front desk']);
 
     await page.getByLabel('Search').fill('recall');
-    expect(await rowNames()).toEqual(['Emergency patient to recall']);
+    await expect.poll(rowNames).toEqual(['Emergency patient to recall']);
     await page.getByLabel('Search').fill('dental'); // a tag of the template journey
-    expect(await rowNames()).toEqual(['Emergency patient to recall']);
+    await expect.poll(rowNames).toEqual(['Emergency patient to recall']);
     await page.getByLabel('Search').fill('');
     const personaOptions = await page.getByLabel('Persona').locator('option').allTextContents();
     expect(personaOptions.length).toBeGreaterThan(1); // the template's personas joined the library
     await page.getByLabel('Persona').selectOption({ label: personaOptions[1] as string });
-    expect(await rowNames()).toEqual(['Emergency patient to recall']);
+    await expect.poll(rowNames).toEqual(['Emergency patient to recall']);
     await page.getByLabel('Persona').selectOption('');
     await page.getByLabel('Status').selectOption('live');
     await page.getByText('No journeys match these filters.').waitFor();
     await page.getByRole('button', { name: 'Clear filters' }).first().click();
-    expect(await rowNames()).toHaveLength(2);
+    await expect.poll(rowNames).toHaveLength(2);
   });
 
   it('duplicates, archives and deletes (after confirmation)', async () => {
@@ -106,24 +105,23 @@ describe('app shell', () => {
       .getByRole('link', { name: 'Emergency patient to recall (copy)' })
       .waitFor({ state: 'detached' });
     await page.getByLabel('Status').selectOption('archived');
-    expect(await rowNames()).toEqual(['Emergency patient to recall (copy)']);
-    expect(await page.locator('tbody tr').first().getByText('Archived').count()).toBe(1);
+    await expect.poll(rowNames).toEqual(['Emergency patient to recall (copy)']);
+    await page.locator('tbody tr').first().getByText('Archived', { exact: true }).waitFor();
 
     await page.getByRole('button', { name: 'Actions for Emergency patient to recall (copy)' }).click();
     await page.getByRole('menuitem', { name: 'Delete…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Delete this journey?' });
     await dialog.getByRole('button', { name: 'Cancel' }).click();
-    expect(await rowNames()).toEqual(['Emergency patient to recall (copy)']);
+    await expect.poll(rowNames).toEqual(['Emergency patient to recall (copy)']);
     await page.getByRole('button', { name: 'Actions for Emergency patient to recall (copy)' }).click();
     await page.getByRole('menuitem', { name: 'Delete…' }).click();
     await dialog.getByRole('button', { name: 'Delete journey' }).click();
     await page.getByText('Deleted “Emergency patient to recall (copy)”.').waitFor();
     await page.getByText('No journeys match these filters.').waitFor();
     await page.getByLabel('Status').selectOption('all');
-    expect((await rowNames()).sort()).toEqual([
-      'Emergency patient to recall',
-      'Phone triage at the front desk',
-    ]);
+    await expect
+      .poll(async () => (await rowNames()).sort())
+      .toEqual(['Emergency patient to recall', 'Phone triage at the front desk']);
   });
 
   it('imports a journey export (JSON) and opens it; a non-JSON file gets a clear message', async () => {
@@ -176,7 +174,7 @@ describe('app shell', () => {
     const card = page
       .getByRole('listitem')
       .filter({ has: page.getByRole('heading', { name: 'Night-shift nurse' }) });
-    expect(await card.getByText('Clinician').count()).toBe(1);
+    await card.getByText('Clinician', { exact: true }).waitFor();
 
     await page.getByRole('button', { name: 'Edit Night-shift nurse' }).click();
     const edit = page.getByRole('dialog', { name: 'Edit Night-shift nurse' });
@@ -186,8 +184,17 @@ describe('app shell', () => {
     await card.getByText('“I only get a break at 3 am.”').waitFor();
   });
 
-  it('adds a viewer, who then sees no edit controls anywhere', async () => {
-    const viewer = await h.createUser('Vera Viewer', 'vera.viewer@pathlight.test');
+  it('creates an account, adds it as a viewer, who then sees no edit controls anywhere', async () => {
+    await page.getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByText('Password: use at least 12 characters').waitFor();
+    await page.getByLabel('Full name').fill('Vera Viewer');
+    await page.getByLabel('Email').fill('vera.viewer@pathlight.test');
+    await page.getByLabel('Password').fill('vera-viewer-password');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByText(/Created an account for Vera Viewer/).waitFor();
+    const viewer = { email: 'vera.viewer@pathlight.test', password: 'vera-viewer-password' };
+
     await page.getByRole('link', { name: 'Members' }).click();
     await page.getByLabel('Email').fill('nobody@pathlight.test');
     await page.getByRole('button', { name: 'Add member' }).click();
@@ -197,6 +204,9 @@ describe('app shell', () => {
     await page.getByRole('button', { name: 'Add member' }).click();
     await page.getByText('Added Vera Viewer as viewer.').waitFor();
     expect(await page.getByLabel('Role of Vera Viewer').inputValue()).toBe('viewer');
+    await page.getByLabel('Role of Administrator').selectOption('viewer');
+    await page.getByText(/A workspace must always keep at least one owner/).waitFor();
+    expect(await page.getByLabel('Role of Administrator').inputValue()).toBe('owner');
 
     const other = await h.newContext();
     const vpage = other.pages()[0] ?? (await other.newPage());
@@ -213,6 +223,23 @@ describe('app shell', () => {
     await vpage.getByRole('link', { name: 'Personas' }).click();
     await vpage.getByRole('heading', { name: 'Night-shift nurse' }).waitFor();
     expect(await vpage.getByRole('button', { name: /New persona|Edit|Delete/ }).count()).toBe(0);
+
+    // Disabling the account ends the viewer's session: the next request takes them to sign-in.
+    await page.getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('button', { name: 'Disable Vera Viewer' }).click();
+    await page.getByText('Vera Viewer can no longer sign in.').waitFor();
+    await vpage.getByRole('link', { name: 'Journeys' }).click();
+    await vpage.getByText('Your session ended. Please sign in again.').waitFor();
+    await page.getByRole('button', { name: 'Enable Vera Viewer' }).click();
+    await page.getByText('Vera Viewer can sign in again.').waitFor();
     await other.close();
+  });
+
+  it('signs out from the user menu', async () => {
+    await page.getByRole('button', { name: /Administrator/ }).click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.goto(`${h.baseUrl}/users`);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   });
 });
