@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { z } from 'zod';
 import { type EventFilter, filteredEvents } from './filters';
 import { runQuery, runSingle } from './runner';
-import { CASE_SEQUENCE, SqlParams, type SqlQuery, secondsBetween } from './sql';
+import { CASE_SEQUENCE, position, SqlParams, type SqlQuery, secondsBetween } from './sql';
 
 /** Every analysis reads the filtered events; `filters` defaults to none. */
 export interface FilteredRequest {
@@ -57,8 +57,10 @@ export type ActivityCount = z.infer<typeof ActivityCount>;
 /** Events and cases per activity, by events descending then name. */
 export function buildActivities(req: FilteredRequest): SqlQuery {
   return withEvents(req, () => ({
-    select: `SELECT activity AS name, count(*) AS events, count(DISTINCT case_id) AS cases
-FROM fe GROUP BY activity ORDER BY events DESC, name`,
+    // Two-phase grouping instead of count(DISTINCT case_id): DuckDB's distinct aggregates are slow.
+    ctes: ['ac AS (SELECT activity, case_id, count(*) AS n FROM fe GROUP BY activity, case_id)'],
+    select: `SELECT activity AS name, sum(n)::BIGINT AS events, count(*) AS cases
+FROM ac GROUP BY activity ORDER BY events DESC, name`,
   }));
 }
 
@@ -76,7 +78,7 @@ const EndpointRow = EndpointCount.extend({ kind: z.enum(['start', 'end']) });
 export function buildEndpoints(req: FilteredRequest): SqlQuery {
   return withEvents(req, () => ({
     ctes: [
-      `se AS (SELECT arg_min(activity, {'ts': ts, 'seq': seq}) AS s, arg_max(activity, {'ts': ts, 'seq': seq}) AS e
+      `se AS (SELECT arg_min(activity, ${position()}) AS s, arg_max(activity, ${position()}) AS e
 FROM fe GROUP BY case_id)`,
     ],
     select: `SELECT 'start' AS kind, s AS name, count(*) AS cases FROM se GROUP BY s

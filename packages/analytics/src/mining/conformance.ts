@@ -36,13 +36,15 @@ export function buildConformance(req: ConformanceRequest): SqlQuery {
       `fv AS MATERIALIZED (SELECT case_id, k, min(${position()}) AS p FROM fe JOIN sm USING (activity) GROUP BY case_id, k)`,
       `fo AS MATERIALIZED (SELECT case_id, k, coalesce(max(k) OVER (PARTITION BY case_id ORDER BY p, k
   ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), -1) > k AS late, max(k) OVER (PARTITION BY case_id) AS maxk FROM fv)`,
-      `cs AS (SELECT list_transform(list_sort(list({'p': p, 'k': k})), x -> x.k) AS ks FROM fv GROUP BY case_id)`,
+      // A case fits when none of its visited steps comes late and it visits every required step.
+      `cf AS (SELECT case_id FROM fo GROUP BY case_id
+  HAVING NOT bool_or(late) AND count(*) FILTER (WHERE list_contains(${p.integers(required)}, k)) = ${p.add(required.length)})`,
     ],
     select: `SELECT 'step' AS kind, k, NULL AS name, count(*) FILTER (WHERE maxk > k) AS a, count(*) FILTER (WHERE late) AS b
 FROM fo GROUP BY k
 UNION ALL SELECT 'reach', maxk, NULL, count(*), NULL FROM (SELECT DISTINCT case_id, maxk FROM fo) GROUP BY maxk
 UNION ALL SELECT 'fit', NULL, NULL,
-  (SELECT count(*) FROM cs WHERE ks = list_sort(ks) AND list_has_all(ks, ${p.integers(required)})),
+  (SELECT count(*) FROM cf),
   (SELECT count(DISTINCT case_id) FROM fe)
 UNION ALL SELECT 'unmapped', NULL, activity, count(*), NULL FROM fe ANTI JOIN sm USING (activity) GROUP BY activity
 ORDER BY kind, k, a DESC, name`,

@@ -1,4 +1,4 @@
-import { CASE_SEQUENCE, type SqlParams } from './sql';
+import { CASE_SEQUENCE, position, type SqlParams } from './sql';
 
 /** Columns of the events table an attribute filter or segment can name directly; other keys read `attrs`. */
 const EVENT_COLUMNS = new Set(['channel', 'resource', 'lifecycle', 'source_id']);
@@ -27,7 +27,7 @@ export function attributeExpr(key: string, params: SqlParams): string {
 /** The aggregate giving a case's value of an attribute: the value on its first event that has one. */
 export function caseAttributeAgg(key: string, params: SqlParams): string {
   const expr = attributeExpr(key, params);
-  return `arg_min(${expr}, {'ts': ts, 'seq': seq}) FILTER (WHERE ${expr} IS NOT NULL)`;
+  return `arg_min(${expr}, ${position()}) FILTER (WHERE ${expr} IS NOT NULL)`;
 }
 
 const COLUMNS = 'case_id, seq, activity, ts, channel, resource, lifecycle, cost, attrs';

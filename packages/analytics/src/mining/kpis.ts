@@ -75,13 +75,13 @@ export function buildKpi(req: KpiRequest): SqlQuery {
         const am = activityFlags(p, { f: resolveRef(kpi.from, journey), t: resolveRef(kpi.to, journey) });
         const window =
           kpi.kind === 'conversion' && kpi.windowDays !== null
-            ? ` AND ${secondsBetween('f.p.ts', 'e.p.ts')} <= ${p.add(kpi.windowDays * 86400)}`
+            ? ` AND ${secondsBetween('f.ts', 'e.ts')} <= ${p.add(kpi.windowDays * 86400)}`
             : '';
         const ctes = [
           am,
-          `ke AS MATERIALIZED (SELECT case_id, ${position()} AS p, f, t FROM fe JOIN am USING (activity))`,
-          'kf AS MATERIALIZED (SELECT case_id, min(p) AS p FROM ke WHERE f GROUP BY case_id)',
-          `kt AS MATERIALIZED (SELECT e.case_id, min(e.p) AS p FROM ke e JOIN kf f ON e.case_id = f.case_id
+          `ke AS MATERIALIZED (SELECT case_id, ${position()} AS p, ts, f, t FROM fe JOIN am USING (activity))`,
+          'kf AS MATERIALIZED (SELECT case_id, min(p) AS p, arg_min(ts, p) AS ts FROM ke WHERE f GROUP BY case_id)',
+          `kt AS MATERIALIZED (SELECT e.case_id, min(e.p) AS p, arg_min(e.ts, e.p) AS ts FROM ke e JOIN kf f ON e.case_id = f.case_id
 WHERE e.t AND e.p > f.p${window} GROUP BY e.case_id)`,
         ];
         if (kpi.kind === 'conversion')
@@ -93,7 +93,7 @@ WHERE e.t AND e.p > f.p${window} GROUP BY e.case_id)`,
         return {
           ctes: [
             ...ctes,
-            `kd AS (SELECT ${secondsBetween('f.p.ts', 't.p.ts')} AS s FROM kt t JOIN kf f USING (case_id))`,
+            `kd AS (SELECT ${secondsBetween('f.ts', 't.ts')} AS s FROM kt t JOIN kf f USING (case_id))`,
           ],
           select: `SELECT (SELECT count(*) FROM kd) AS numerator, (SELECT count(*) FROM kf) AS denominator,
   (SELECT quantile_cont(s, 0.5) FROM kd) AS value, (SELECT quantile_cont(s, 0.9) FROM kd) AS p90`,

@@ -33,10 +33,14 @@ export class SqlParams {
   }
 }
 
-/** An event's position within its case: events are ordered by (ts, seq), compared as a struct. */
+/**
+ * An event's position within its case as one HUGEINT, ordered exactly like (ts, seq):
+ * epoch microseconds × 2^40 + seq (seq stays below 2^40 ≈ 1.1 trillion events). `min`/`arg_min` on it
+ * are native integer aggregates, several times faster than on a (ts, seq) struct.
+ */
 export function position(alias?: string): string {
   const p = alias ? `${alias}.` : '';
-  return `{'ts': ${p}ts, 'seq': ${p}seq}`;
+  return `(epoch_us(${p}ts)::HUGEINT * 1099511627776 + ${p}seq)`;
 }
 
 /** Seconds between two timestamps, exact to the microsecond. */
