@@ -126,6 +126,29 @@ describe('pathlight analyze', () => {
     expect(out.conformance.unmappedActivities).toEqual([{ name: 'Überweisung', events: 1 }]);
   });
 
+  it('analyses an empty log to zeros and nulls', async () => {
+    const r = await pathlight(
+      'analyze',
+      file('empty.csv', 'case_id,activity,timestamp\n'),
+      '--journey',
+      journey,
+      '--json',
+    );
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.summary).toEqual({
+      cases: 0,
+      events: 0,
+      activities: 0,
+      variants: 0,
+      firstEvent: null,
+      lastEvent: null,
+    });
+    expect(out.funnel.map((f: { cases: number }) => f.cases)).toEqual([0, 0, 0]);
+    expect(out.kpis[0].value).toBeNull();
+    expect(out.conformance).toMatchObject({ fittingCases: 0, fittingShare: null });
+  });
+
   it('prints readable tables without --json', async () => {
     const r = await pathlight('analyze', hand, '--variants', 'all');
     expect(r.code).toBe(0);
