@@ -31,13 +31,18 @@ export async function createDatabase(config: DatabaseConfig = {}): Promise<Datab
 
 /** `createDatabase`, also returning the Drizzle handle underneath. */
 export function openDatabase(config: DatabaseConfig = {}): Promise<DatabaseHandle> {
-  if (config.databaseUrl) return openPostgres(config.databaseUrl);
+  if (config.databaseUrl) return openPostgres(config.databaseUrl, config.onConnectionError);
   const inMemory = config.dataDir === undefined || config.dataDir === ':memory:';
   return openPglite(inMemory ? undefined : join(config.dataDir as string, 'pglite'));
 }
 
-async function openPostgres(databaseUrl: string): Promise<DatabaseHandle> {
+async function openPostgres(
+  databaseUrl: string,
+  onConnectionError: ((error: Error) => void) | undefined,
+): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: databaseUrl });
+  // An idle connection that breaks emits 'error' on the pool; unheard, that event would crash the process.
+  pool.on('error', (error) => onConnectionError?.(error));
   try {
     const db = drizzlePg({ client: pool });
     const lock = await pool.connect();

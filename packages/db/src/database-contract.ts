@@ -599,6 +599,55 @@ export function describeDatabaseContract(label: string, harness: ContractHarness
         expect((await db.audit.list(ws.id)).map((e) => [e.beforeVersion, e.afterVersion])).toEqual([[1, 2]]);
       });
 
+      it('keeps concurrent audited saves of one journey consistent: one wins, one audit entry', async () => {
+        const owner = await user('owner@example.test');
+        const ws = await db.workspaces.create({ name: 'W' }, owner.id);
+        const journey = await db.journeys.create(ws.id, bookingJourney(), owner.id);
+        const attempt = (n: number) =>
+          db.transaction(async (tx) => {
+            const saved = await tx.journeys.update(
+              journey.id,
+              1,
+              bookingJourney({ cardText: `tab ${n}` }),
+              owner.id,
+            );
+            if (!saved.ok) return saved.reason;
+            await tx.audit.append({
+              workspaceId: ws.id,
+              actorId: owner.id,
+              action: 'journey.update',
+              entityType: 'journey',
+              entityId: journey.id,
+              beforeVersion: 1,
+              afterVersion: saved.journey.version,
+              detail: { tab: n },
+            });
+            return 'saved';
+          });
+        const outcomes = await Promise.all([1, 2, 3, 4].map(attempt));
+        expect(outcomes.filter((o) => o === 'saved')).toHaveLength(1);
+        expect(outcomes.filter((o) => o === 'conflict')).toHaveLength(3);
+        const entries = await db.audit.list(ws.id);
+        expect(entries).toHaveLength(1);
+        const stored = await db.journeys.get(journey.id);
+        expect(stored?.document.cards[0]?.text).toBe(`tab ${entries[0]?.detail.tab}`);
+      });
+
+      it('refuses an oversized audit detail, naming the action', async () => {
+        await expect(
+          db.audit.append({
+            workspaceId: null,
+            actorId: null,
+            action: 'journey.import',
+            entityType: 'journey',
+            entityId: null,
+            beforeVersion: null,
+            afterVersion: null,
+            detail: { note: 'x'.repeat(5000) },
+          }),
+        ).rejects.toThrow('audit detail for journey.import is 5011 characters; keep it under 4096');
+      });
+
       it('rolls back a nested transaction on its own (savepoint) and refuses close() inside one', async () => {
         await db.transaction(async (tx) => {
           await tx.users.create({

@@ -59,7 +59,7 @@ export type NewSession = { tokenHash: string; userId: string; csrfToken: string;
 
 export interface SessionRepository {
   create(input: NewSession): Promise<Session>;
-  /** The live session with its user; null when unknown or expired at `now` (default: the clock). */
+  /** The live session with its user; null when unknown, expired at `now` (default: the clock) or the user is disabled. */
   find(tokenHash: string, now?: IsoInstant): Promise<{ session: Session; user: User } | null>;
   /** Moves the expiry (sliding sessions); false when the session does not exist. */
   extend(tokenHash: string, expiresAt: IsoInstant): Promise<boolean>;
@@ -168,7 +168,7 @@ export interface PersonaRepository {
 
 // ---------- audit log (append-only)
 
-/** Small JSON about a write. Never patient data or imported free text. */
+/** Small JSON about a write (at most 4 KB serialised). Never patient data or imported free text. */
 export type AuditDetail = Record<string, string | number | boolean | null>;
 
 export type NewAuditEntry = {
@@ -301,4 +301,9 @@ export type DatabaseConfig = {
   databaseUrl?: string | undefined;
   /** Directory for embedded PGlite data (stored in `${dataDir}/pglite`); omitted or `:memory:` = in memory. */
   dataDir?: string | undefined;
+  /**
+   * Told about errors on idle PostgreSQL connections (e.g. the server restarted). The pool drops the broken
+   * connection and the next query opens a new one; without a listener such errors are ignored.
+   */
+  onConnectionError?: ((error: Error) => void) | undefined;
 };

@@ -7,6 +7,7 @@ type AuditRow = typeof auditLog.$inferSelect;
 
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 500;
+const MAX_DETAIL_CHARS = 4096;
 
 function toEntry(row: AuditRow): AuditEntry {
   return {
@@ -28,6 +29,11 @@ function toEntry(row: AuditRow): AuditEntry {
 export function auditRepository(db: Executor): AuditRepository {
   return {
     async append(entry) {
+      const size = JSON.stringify(entry.detail ?? {}).length;
+      if (size > MAX_DETAIL_CHARS)
+        throw new Error(
+          `@pathlight/db: audit detail for ${entry.action} is ${size} characters; keep it under ${MAX_DETAIL_CHARS}`,
+        );
       const [row] = await db
         .insert(auditLog)
         .values({
