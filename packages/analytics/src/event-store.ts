@@ -10,7 +10,7 @@ import { ImportError } from './import/import-error';
 import { stageParquet } from './import/parquet';
 import { lit } from './import/sql';
 import { EventStager, type FinalizeResult, finalizeImport, type StagedSource } from './import/staging';
-import { resolveMapping, tabularSource } from './import/tabular';
+import { type ResolvedMapping, resolveMapping, tabularSource, usedColumns } from './import/tabular';
 import { checkTimezone } from './import/timestamps';
 import type { ImportFormat, ImportOptions, ImportResult, SkippedRecord } from './import/types';
 import { readXes } from './import/xes';
@@ -162,22 +162,22 @@ async function read(
 ): Promise<ReadOutcome> {
   switch (format) {
     case 'csv':
-    case 'tsv': {
-      const staged = await stageCsv(db, file, format === 'tsv' ? { delimiter: '\t', ...options } : options);
-      if (staged.table === null) return { source: null };
-      const mapping = resolveMapping(file, staged.columns, options);
-      return {
-        source: await tabularSource(db, file, staged.table, mapping, options, timezone),
-        droppedColumns: mapping.dropped,
-        rejected: staged.rejected,
-      };
-    }
+    case 'tsv':
     case 'parquet': {
-      const staged = await stageParquet(db, file, options);
-      const mapping = resolveMapping(file, staged.columns, options);
+      let mapping: ResolvedMapping | undefined;
+      const pick = (columns: readonly string[]) => {
+        mapping = resolveMapping(file, columns, options);
+        return usedColumns(mapping);
+      };
+      const staged =
+        format === 'parquet'
+          ? { ...(await stageParquet(db, file, options, pick)), rejected: undefined }
+          : await stageCsv(db, file, format === 'tsv' ? { delimiter: '\t', ...options } : options, pick);
+      if (staged.table === null || mapping === undefined) return { source: null };
       return {
         source: await tabularSource(db, file, staged.table, mapping, options, timezone),
         droppedColumns: mapping.dropped,
+        ...(staged.rejected ? { rejected: staged.rejected } : {}),
       };
     }
     case 'xes':

@@ -125,6 +125,7 @@ export async function stageCsv(
   db: DuckDBConnection,
   file: string,
   options: ImportOptions,
+  pick: (columns: readonly string[]) => readonly string[],
 ): Promise<StagedCsv> {
   const total = (await stat(file)).size;
   options.onProgress?.({ done: 0, total, unit: 'bytes' });
@@ -134,9 +135,12 @@ export async function stageCsv(
   const rejects = tempName('rejects');
   const scans = tempName('scans');
   const columns = `{${d.columns.map((c) => `${lit(c)}: 'VARCHAR'`).join(', ')}}`;
+  const kept = pick(d.columns);
   const skip = options.skipBadRows === true;
   try {
-    await db.run(`CREATE TEMP TABLE ${table} AS SELECT * FROM read_csv(${lit(file)},
+    // Only the columns the import uses are staged: dropped identifier columns never land in a table.
+    // Insertion order is preserved (DuckDB's default), so the staged rowid is the record's place in the file.
+    await db.run(`CREATE TEMP TABLE ${table} AS SELECT ${kept.map(ident).join(', ')} FROM read_csv(${lit(file)},
       delim = ${lit(d.delimiter)}, quote = '"', escape = '"', header = ${d.header}, auto_detect = false,
       columns = ${columns}, strict_mode = true, null_padding = false
       ${skip ? `, store_rejects = true, rejects_table = ${lit(rejects)}, rejects_scan = ${lit(scans)}` : ''})`);

@@ -107,6 +107,11 @@ export function guessMapping(columns: readonly string[], options: ImportOptions)
   return { fields, attributes, dropped };
 }
 
+/** The columns a mapping reads, each once: mapped fields first, then attributes. */
+export function usedColumns(mapping: ResolvedMapping): string[] {
+  return [...new Set([...Object.values(mapping.fields), ...mapping.attributes])];
+}
+
 /** Like guessMapping, but throws an ImportError when a required field has no column or a named one is absent. */
 export function resolveMapping(
   file: string,
