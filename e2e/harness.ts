@@ -81,7 +81,15 @@ export function ensureWebBuild(): void {
     join(ROOT, 'packages/core/src'),
   ];
   if (existsSync(index) && Math.max(...sources.map(newestMtime)) <= statSync(index).mtimeMs) return;
-  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: WEB, encoding: 'utf8' });
+  // Under a lock: another helper's e2e run may be building the same dist at the same moment.
+  const build = spawnSync(
+    'flock',
+    ['/tmp/pathlight-web-build.lock', 'npx', 'vite', 'build', '--logLevel', 'warn'],
+    {
+      cwd: WEB,
+      encoding: 'utf8',
+    },
+  );
   if (build.status !== 0)
     throw new Error(`web build failed:\n${build.stdout}\n${build.stderr}`.slice(0, 4000));
 }

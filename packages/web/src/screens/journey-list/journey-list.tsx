@@ -8,6 +8,7 @@ import { navigate } from '../../router/router';
 import { ConfirmDialog } from '../../ui/confirm/confirm-dialog';
 import { ErrorBanner, Loading } from '../../ui/status';
 import { useResource } from '../../ui/use-resource';
+import { useTitle } from '../../ui/use-title';
 import { TemplatePicker } from '../template-picker/template-picker';
 import { CreateBlankDialog } from './create-blank-dialog';
 import { emptyFilter, filterJourneys, isFiltered, type JourneyFilter } from './filter';
@@ -35,6 +36,7 @@ async function loadList(workspaceId: string) {
 /** The journeys of the current workspace: filter, search, create, duplicate, archive, delete. */
 export function JourneyList({ now = () => new Date() }: { now?: () => Date }) {
   const { workspace, canEdit, isOwner } = useWorkspace();
+  useTitle(`Journeys — ${workspace.name}`);
   const list = useResource(() => loadList(workspace.id), [workspace.id]);
   const [filter, setFilter] = useState<JourneyFilter>(emptyFilter);
   const [dialog, setDialog] = useState<

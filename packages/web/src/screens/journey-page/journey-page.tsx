@@ -1,10 +1,11 @@
 import { useCallback } from 'react';
-import { api } from '../../api';
+import { ApiError, api } from '../../api';
 import { useWorkspace } from '../../app/workspace';
 import type { SaveFn } from '../../editor';
 import { Link } from '../../router/link';
 import { ErrorBanner, Loading } from '../../ui/status';
 import { useResource } from '../../ui/use-resource';
+import { useTitle } from '../../ui/use-title';
 import { EditorSlot } from './editor-slot';
 import styles from './journey-page.module.css';
 
@@ -22,12 +23,23 @@ export function JourneyPage({ journeyId }: { journeyId: string }) {
     return { journey, personas };
   }, [journeyId, workspace.id]);
 
+  useTitle(loaded.data?.journey.document.name ?? 'Journey');
   const save = useCallback<SaveFn>(
     (doc, baseVersion) => api.journeys.save(journeyId, baseVersion, doc),
     [journeyId],
   );
 
   if (loaded.loading && !loaded.data) return <Loading what="the journey" />;
+  if (loaded.error instanceof ApiError && loaded.error.status === 404) {
+    return (
+      <div className="banner banner-info" role="status">
+        <span>
+          This journey does not exist any more, or you no longer have access to it.{' '}
+          <Link to={`/w/${workspace.id}/journeys`}>Back to the journeys</Link>
+        </span>
+      </div>
+    );
+  }
   if (loaded.error || !loaded.data) return <ErrorBanner error={loaded.error} onRetry={loaded.reload} />;
   const { journey, personas } = loaded.data;
 

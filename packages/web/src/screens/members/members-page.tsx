@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../../ui/confirm/confirm-dialog';
 import { Field } from '../../ui/field';
 import { ErrorBanner, Loading } from '../../ui/status';
 import { useResource } from '../../ui/use-resource';
+import { useTitle } from '../../ui/use-title';
 import styles from './members.module.css';
 
 export const roleHelp: Record<Role, string> = {
@@ -28,6 +29,7 @@ function memberError(error: unknown): string {
 export function MembersPage() {
   const { workspace, isOwner } = useWorkspace();
   const { user, reloadWorkspaces } = useSignedIn();
+  useTitle(`Members — ${workspace.name}`);
   const list = useResource(() => api.members.list(workspace.id), [workspace.id]);
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('editor');

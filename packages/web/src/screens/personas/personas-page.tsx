@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../../ui/confirm/confirm-dialog';
 import { Dialog } from '../../ui/dialog/dialog';
 import { ErrorBanner, Loading } from '../../ui/status';
 import { useResource } from '../../ui/use-resource';
+import { useTitle } from '../../ui/use-title';
 import { channelLabel, kindLabel } from './labels';
 import { draftOf, emptyDraft, PersonaForm } from './persona-form';
 import styles from './personas.module.css';
@@ -16,6 +17,7 @@ type Editing = { persona: Persona | null; formKey: number; conflict: Persona | n
 /** The workspace's persona library: cards, create/edit in a dialog, delete with confirmation. */
 export function PersonasPage() {
   const { workspace, canEdit } = useWorkspace();
+  useTitle(`Personas — ${workspace.name}`);
   const list = useResource(() => api.personas.list(workspace.id), [workspace.id]);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [deleting, setDeleting] = useState<Persona | null>(null);

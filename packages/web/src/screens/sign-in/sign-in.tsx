@@ -1,6 +1,7 @@
 import { LoginRequest } from '@pathlight/core';
 import { type FormEvent, useId, useState } from 'react';
 import { ApiError, errorMessage } from '../../api';
+import { useTitle } from '../../ui/use-title';
 import styles from './sign-in.module.css';
 
 interface SignInProps {
@@ -27,6 +28,7 @@ export function signInErrorMessage(error: unknown): string {
 
 /** The sign-in page: email and password, with a clear message on failure. */
 export function SignIn({ onSignIn, expired = false }: SignInProps) {
+  useTitle('Sign in');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);

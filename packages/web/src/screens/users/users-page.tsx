@@ -6,11 +6,13 @@ import { apiFieldErrors, type FieldErrors, zodFieldErrors } from '../../lib/fiel
 import { Field } from '../../ui/field';
 import { ErrorBanner, Loading } from '../../ui/status';
 import { useResource } from '../../ui/use-resource';
+import { useTitle } from '../../ui/use-title';
 import styles from './users.module.css';
 
 /** User accounts (administrators): create an account, disable or enable one. */
 export function UsersPage() {
   const { user: me } = useSignedIn();
+  useTitle('Users');
   const list = useResource(() => api.users.list(), []);
   const [draft, setDraft] = useState({ name: '', email: '', password: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
