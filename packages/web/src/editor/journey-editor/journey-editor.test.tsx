@@ -1,5 +1,6 @@
 import type { JourneyContent } from '@pathlight/core';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { StrictMode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { counterIds, sampleJourney, samplePersonas } from '../fixtures/sample-journey';
 import type { SaveFn } from '../store/autosave';
@@ -11,17 +12,20 @@ afterEach(cleanup);
 function mount(opts: { doc?: JourneyContent; readOnly?: boolean; save?: SaveFn } = {}) {
   let store: EditorStore | null = null;
   const save: SaveFn = opts.save ?? (async (_d, v) => ({ ok: true, version: v + 1 }));
+  // StrictMode runs effects twice, as in development: the autosave must survive it.
   const view = render(
-    <JourneyEditor
-      journey={{ version: 1, document: opts.doc ?? sampleJourney() }}
-      personas={samplePersonas}
-      readOnly={opts.readOnly ?? false}
-      save={save}
-      newId={counterIds('n')}
-      onReady={(h) => {
-        store = h.store;
-      }}
-    />,
+    <StrictMode>
+      <JourneyEditor
+        journey={{ version: 1, document: opts.doc ?? sampleJourney() }}
+        personas={samplePersonas}
+        readOnly={opts.readOnly ?? false}
+        save={save}
+        newId={counterIds('n')}
+        onReady={(h) => {
+          store = h.store;
+        }}
+      />
+    </StrictMode>,
   );
   return { ...view, store: () => store! };
 }

@@ -52,7 +52,10 @@ export function JourneyEditor(props: JourneyEditorProps) {
     () => new EditorStore(journey.document, { newId: props.newId ?? (() => crypto.randomUUID()) }),
   );
   const [autosave] = useState(() => (readOnly || !save ? null : new Autosave(store, save, journey.version)));
-  useEffect(() => () => autosave?.dispose(), [autosave]);
+  useEffect(() => {
+    autosave?.start();
+    return () => autosave?.dispose();
+  }, [autosave]);
   const onReady = useRef(props.onReady);
   useEffect(() => onReady.current?.({ store, autosave }), [store, autosave]);
   const context: EditorContextValue = useMemo(

@@ -42,6 +42,7 @@ function setup(results: (SaveResult | Error)[]) {
   };
   const { timers, tick } = fakeTimers();
   const autosave = new Autosave(store, save, 7, { timers });
+  autosave.start();
   return { store, autosave, calls, tick };
 }
 
@@ -107,6 +108,19 @@ describe('Autosave', () => {
     store.dispatch(renameStep, { stepId: 't1', name: 'After' });
     await tick(800);
     expect(calls[1]!.base).toBe(9);
+  });
+
+  it('survives stop and start (React effects run twice in development)', async () => {
+    const { store, autosave, calls, tick } = setup([]);
+    autosave.dispose();
+    store.dispatch(renameStep, { stepId: 't1', name: 'While stopped' });
+    await tick(1000);
+    expect(calls).toHaveLength(0);
+    autosave.start();
+    expect(autosave.getSnapshot().status).toBe('unsaved');
+    await tick(800);
+    expect(calls).toHaveLength(1);
+    expect(autosave.getSnapshot().status).toBe('saved');
   });
 
   it('undo back to the saved document is "saved" without a request', async () => {

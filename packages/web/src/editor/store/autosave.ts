@@ -44,8 +44,8 @@ export class Autosave {
   private timer: unknown = null;
   private inFlight = false;
   private retryMs = 0;
-  private readonly unsubscribe: () => void;
-  private disposed = false;
+  private unsubscribe: (() => void) | null = null;
+  private disposed = true;
 
   constructor(
     private readonly store: EditorStore,
@@ -55,7 +55,17 @@ export class Autosave {
   ) {
     this.savedDoc = store.doc;
     this.state = { status: 'saved', version, conflict: null, lastError: null };
-    this.unsubscribe = store.subscribe(() => this.onStoreChange());
+  }
+
+  /**
+   * Starts watching the store (again). Paired with `dispose` so React's effect double-run in
+   * development (mount, cleanup, mount) leaves a working autosave.
+   */
+  start(): void {
+    if (!this.disposed) return;
+    this.disposed = false;
+    this.unsubscribe = this.store.subscribe(() => this.onStoreChange());
+    this.onStoreChange(); // edits made while stopped
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -71,7 +81,8 @@ export class Autosave {
 
   dispose(): void {
     this.disposed = true;
-    this.unsubscribe();
+    this.unsubscribe?.();
+    this.unsubscribe = null;
     this.clearTimer();
   }
 
