@@ -166,6 +166,50 @@ describe('login rate limiting', () => {
   });
 });
 
+describe('behind a reverse proxy', () => {
+  const fail = (agent: Agent, forwardedFor: string) =>
+    agent.send(
+      'POST',
+      '/api/auth/login',
+      { email: 'gil@example.test', password: 'wrong' },
+      { 'x-forwarded-for': forwardedFor },
+    );
+
+  test('X-Forwarded-For is ignored unless trusted, so spoofing it does not reset the allowance', async () => {
+    const direct = await makeHarness({ loginLimit: 2 });
+    await direct.user('gil@example.test', 'Gil');
+    const agent = new Agent(direct.app);
+    const statuses = [];
+    for (const ip of ['203.0.113.1', '203.0.113.2', '203.0.113.3'])
+      statuses.push((await fail(agent, ip)).status);
+    expect(statuses).toEqual([401, 401, 429]);
+    await direct.close();
+  }, 120_000);
+
+  test('with trustProxy, each forwarded address has its own allowance, https and host come from the proxy', async () => {
+    const proxied = await makeHarness({ loginLimit: 2, trustProxy: true });
+    await proxied.user('gil@example.test', 'Gil');
+    const agent = new Agent(proxied.app);
+    const statuses = [];
+    for (const ip of ['203.0.113.1', '203.0.113.1', '203.0.113.1', '203.0.113.2'])
+      statuses.push((await fail(agent, ip)).status);
+    expect(statuses).toEqual([401, 401, 429, 401]);
+    const login = await agent.send(
+      'POST',
+      '/api/auth/login',
+      { email: 'gil@example.test', password: PASSWORD },
+      {
+        'x-forwarded-proto': 'https',
+        'x-forwarded-host': 'pathlight.example',
+        origin: 'https://pathlight.example',
+      },
+    );
+    expect(login.status).toBe(200);
+    expect(login.headers.get('set-cookie')).toContain('Secure');
+    await proxied.close();
+  }, 120_000);
+});
+
 describe('CSRF', () => {
   let ben: Agent;
   beforeAll(async () => {

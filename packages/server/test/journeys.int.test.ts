@@ -80,6 +80,22 @@ describe('optimistic concurrency', () => {
     expect(final.body.document.stages.map((s: { name: string }) => s.name)).toEqual(['Awareness', 'Intake']);
   });
 
+  test('two saves racing on the same version: exactly one wins, the other gets 409', async () => {
+    const j = (await olga.json('POST', `/api/workspaces/${ws}/journeys`, { name: 'Race' })).body;
+    const [x, y] = await Promise.all([
+      olga.json('PUT', `/api/journeys/${j.id}`, { version: 1, document: withStage(j.document, 'From Olga') }),
+      eddie.json('PUT', `/api/journeys/${j.id}`, {
+        version: 1,
+        document: withStage(j.document, 'From Eddie'),
+      }),
+    ]);
+    expect([x.status, y.status].sort()).toEqual([200, 409]);
+    const winner = x.status === 200 ? x : y;
+    const loser = x.status === 200 ? y : x;
+    expect(loser.body.current.document).toEqual(winner.body.document);
+    expect((await olga.json('GET', `/api/journeys/${j.id}`)).body.version).toBe(2);
+  });
+
   test('a save without any base version is 428; header and body that disagree are 400', async () => {
     const j = (await olga.json('POST', `/api/workspaces/${ws}/journeys`, { name: 'Recall' })).body;
     const none = await olga.json('PUT', `/api/journeys/${j.id}`, { document: j.document });
