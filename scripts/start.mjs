@@ -47,12 +47,23 @@ if (needsBuild()) {
   }
 }
 
+// The server gets its own process group, so a terminal Ctrl+C reaches it once (forwarded by us)
+// rather than twice (terminal + forward); a second signal would cut its database shutdown short.
 const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'packages/server/src/main.ts')], {
   cwd: root,
   stdio: 'inherit',
   env: process.env,
+  detached: true,
 });
+let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(signal, () => server.kill(signal));
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    server.kill(signal);
+  });
 }
+process.on('exit', () => {
+  if (server.exitCode === null && server.signalCode === null) server.kill('SIGTERM');
+});
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
