@@ -75,6 +75,7 @@ describe('FHIR import', () => {
     await expect(store.importEvents(path)).rejects.toThrow(
       new RegExp(`^${path}, line 4: invalid JSON: Unexpected token .*; nothing was imported$`),
     );
+    await expect(store.importEvents(path, { skipBadRows: true })).rejects.toThrow('invalid JSON');
     expect(await tableState(store)).toEqual({ n: 0, maxSeq: 0 });
   });
 
