@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createDatabase, type DatabaseHandle, openDatabase } from './create-database';
 import { describeDatabaseContract } from './database-contract';
 
@@ -37,6 +37,11 @@ function isolatedPostgres(admin: string) {
     url: url.toString(),
     create: () => adminQuery(`create database ${name}`),
     drop: () => adminQuery(`drop database if exists ${name} with (force)`),
+    /** Cuts every connection to this database, as a server restart would. */
+    disconnectAll: () =>
+      adminQuery(
+        `select pg_terminate_backend(pid) from pg_stat_activity where datname = '${name}' and pid <> pg_backend_pid()`,
+      ),
   };
 }
 
@@ -76,6 +81,25 @@ if (adminUrl) {
       }
     });
   });
+
+  describe('PostgreSQL connections', () => {
+    it('hands a broken idle connection to onConnectionError instead of crashing, and keeps working', async () => {
+      const fresh = isolatedPostgres(adminUrl);
+      await fresh.create();
+      try {
+        const errors: Error[] = [];
+        const db = await createDatabase({ databaseUrl: fresh.url, onConnectionError: (e) => errors.push(e) });
+        expect(db.kind).toBe('postgres');
+        expect(await db.users.count()).toBe(0);
+        await fresh.disconnectAll();
+        await vi.waitFor(() => expect(errors.length).toBeGreaterThan(0), { timeout: 5000 });
+        expect(await db.users.count()).toBe(0);
+        await db.close();
+      } finally {
+        await fresh.drop();
+      }
+    });
+  });
 } else {
   describe.skip('PostgreSQL contract (set PATHLIGHT_TEST_DATABASE_URL to run)', () => {
     it('runs against a real server', () => {});
@@ -83,6 +107,23 @@ if (adminUrl) {
 }
 
 describe('PGlite in a data directory', () => {
+  it('refuses a second open of a directory in use, and opens it again once closed', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'pathlight-db-'));
+    try {
+      const first = await createDatabase({ dataDir });
+      await expect(createDatabase({ dataDir })).rejects.toThrow(
+        `The data directory ${dataDir} is already in use by process ${process.pid}`,
+      );
+      await first.users.create({ email: 'one@example.test', name: 'One', passwordHash: 'h', isAdmin: false });
+      await first.close();
+      const again = await createDatabase({ dataDir });
+      expect(await again.users.count()).toBe(1);
+      await again.close();
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('persists across reopen and applies migrations only once', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'pathlight-db-'));
     try {

@@ -7,6 +7,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock';
 import { drizzleDatabase } from './drizzle-database';
 import type { Executor } from './executor';
 import { bootInMemory } from './pglite-snapshot';
@@ -33,7 +34,7 @@ export async function createDatabase(config: DatabaseConfig = {}): Promise<Datab
 export function openDatabase(config: DatabaseConfig = {}): Promise<DatabaseHandle> {
   if (config.databaseUrl) return openPostgres(config.databaseUrl, config.onConnectionError);
   const inMemory = config.dataDir === undefined || config.dataDir === ':memory:';
-  return openPglite(inMemory ? undefined : join(config.dataDir as string, 'pglite'));
+  return openPglite(inMemory ? undefined : (config.dataDir as string));
 }
 
 async function openPostgres(
@@ -62,30 +63,37 @@ async function openPostgres(
   }
 }
 
-async function openPglite(dir: string | undefined): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
   const migrate = (client: PGlite) =>
     migratePglite(drizzlePglite({ client }), { migrationsFolder: MIGRATIONS_FOLDER });
   let client: PGlite | undefined;
+  let unlock = async () => {};
   try {
-    if (dir === undefined) {
+    if (dataDir === undefined) {
       client = await bootInMemory(MIGRATIONS_FOLDER, migrate);
     } else {
+      const dir = join(dataDir, 'pglite');
       await mkdir(dir, { recursive: true });
+      unlock = await lockDataDir(join(dataDir, 'pglite.lock'), `The data directory ${dataDir}`);
       client = new PGlite(dir);
       await client.waitReady;
       await migrate(client);
     }
     const db = drizzlePglite({ client });
     const opened = client;
-    return { database: drizzleDatabase(db, 'pglite', () => opened.close()), drizzle: db };
+    const release = unlock;
+    const close = async () => {
+      await opened.close();
+      await release();
+    };
+    return { database: drizzleDatabase(db, 'pglite', close), drizzle: db };
   } catch (error) {
     await client?.close().catch(() => undefined);
-    throw new Error(
-      `@pathlight/db: could not open embedded PGlite in ${dir ?? 'memory'}: ${describe(error)}`,
-      {
-        cause: error,
-      },
-    );
+    await unlock();
+    const where = dataDir === undefined ? 'memory' : join(dataDir, 'pglite');
+    throw new Error(`@pathlight/db: could not open embedded PGlite in ${where}: ${describe(error)}`, {
+      cause: error,
+    });
   }
 }
 
