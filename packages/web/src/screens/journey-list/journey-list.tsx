@@ -179,111 +179,113 @@ export function JourneyList({ now = () => new Date() }: { now?: () => Date }) {
               </button>
             </div>
           ) : (
-            <table className={styles.table}>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Owner</th>
-                  <th scope="col">Personas</th>
-                  <th scope="col">Last edited</th>
-                  <th scope="col">Review due</th>
-                  {canEdit ? (
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  ) : null}
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((j) => (
-                  <tr key={j.id}>
-                    <td>
-                      <Link to={`/w/${workspace.id}/journeys/${j.id}`} className={styles.name}>
-                        {j.name}
-                      </Link>
-                      {j.tags.length > 0 ? (
-                        <span className={styles.tags}>
-                          <span className="visually-hidden">Tags: </span>
-                          {j.tags.slice(0, 4).map((t) => (
-                            <span key={t} className={styles.tag}>
-                              #{t}
-                            </span>
-                          ))}
-                          {j.tags.length > 4 ? (
-                            <span className={styles.tag} title={j.tags.slice(4).join(', ')}>
-                              +{j.tags.length - 4} more
-                            </span>
-                          ) : null}
-                        </span>
-                      ) : null}
-                    </td>
-                    <td>
-                      <span className={styles.status} data-status={j.status}>
-                        {statusLabel[j.status]}
-                      </span>
-                    </td>
-                    <td>{nameOf(j.ownerId) ?? <span className="muted">No owner</span>}</td>
-                    <td>
-                      <span className={styles.chips}>
-                        {j.personaIds.length === 0 ? <span className="muted">None</span> : null}
-                        {j.personaIds.map((id) => {
-                          const p = personaById.get(id);
-                          return (
-                            <span key={id} className="chip" title={p?.name}>
-                              <span
-                                className="chip-dot"
-                                style={{ background: p?.color ?? '#9ca3af' }}
-                                aria-hidden="true"
-                              />
-                              <span className={styles.chipText}>{p?.name ?? 'Removed persona'}</span>
-                            </span>
-                          );
-                        })}
-                      </span>
-                    </td>
-                    <td>
-                      <time dateTime={j.updatedAt} title={new Date(j.updatedAt).toLocaleString()}>
-                        {relativeTime(j.updatedAt, now())}
-                      </time>
-                      {j.updatedBy ? <span className={styles.sub}>by {nameOf(j.updatedBy)}</span> : null}
-                    </td>
-                    <td>
-                      <ReviewDue journey={j} today={today} />
-                    </td>
+            <div className={styles.tableWrap}>
+              <table className={styles.table}>
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Owner</th>
+                    <th scope="col">Personas</th>
+                    <th scope="col">Last edited</th>
+                    <th scope="col">Review due</th>
                     {canEdit ? (
-                      <td className={styles.actionsCell}>
-                        <RowActions
-                          journey={j}
-                          canDelete={isOwner}
-                          onDuplicate={async () => {
-                            const copy = await api.journeys.duplicate(j.id);
-                            setNotice({ tone: 'success', text: `Made a copy: “${copy.document.name}”.` });
-                            list.reload();
-                          }}
-                          onArchive={async () => {
-                            const full = await api.journeys.get(j.id);
-                            const result = await api.journeys.save(j.id, full.version, {
-                              ...full.document,
-                              status: 'archived',
-                            });
-                            if (!result.ok)
-                              throw new Error('Someone changed this journey just now. Try again.');
-                            setNotice({
-                              tone: 'success',
-                              text: `Archived “${j.name}”. Choose “Archived” under Status to see it.`,
-                            });
-                            list.reload();
-                          }}
-                          onDelete={() => setDialog({ kind: 'delete', journey: j })}
-                          onError={(text) => setNotice({ tone: 'error', text })}
-                        />
-                      </td>
+                      <th scope="col">
+                        <span className="visually-hidden">Actions</span>
+                      </th>
                     ) : null}
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {shown.map((j) => (
+                    <tr key={j.id}>
+                      <td>
+                        <Link to={`/w/${workspace.id}/journeys/${j.id}`} className={styles.name}>
+                          {j.name}
+                        </Link>
+                        {j.tags.length > 0 ? (
+                          <span className={styles.tags}>
+                            <span className="visually-hidden">Tags: </span>
+                            {j.tags.slice(0, 4).map((t) => (
+                              <span key={t} className={styles.tag}>
+                                #{t}
+                              </span>
+                            ))}
+                            {j.tags.length > 4 ? (
+                              <span className={styles.tag} title={j.tags.slice(4).join(', ')}>
+                                +{j.tags.length - 4} more
+                              </span>
+                            ) : null}
+                          </span>
+                        ) : null}
+                      </td>
+                      <td>
+                        <span className={styles.status} data-status={j.status}>
+                          {statusLabel[j.status]}
+                        </span>
+                      </td>
+                      <td>{nameOf(j.ownerId) ?? <span className="muted">No owner</span>}</td>
+                      <td>
+                        <span className={styles.chips}>
+                          {j.personaIds.length === 0 ? <span className="muted">None</span> : null}
+                          {j.personaIds.map((id) => {
+                            const p = personaById.get(id);
+                            return (
+                              <span key={id} className="chip" title={p?.name}>
+                                <span
+                                  className="chip-dot"
+                                  style={{ background: p?.color ?? '#9ca3af' }}
+                                  aria-hidden="true"
+                                />
+                                <span className={styles.chipText}>{p?.name ?? 'Removed persona'}</span>
+                              </span>
+                            );
+                          })}
+                        </span>
+                      </td>
+                      <td>
+                        <time dateTime={j.updatedAt} title={new Date(j.updatedAt).toLocaleString()}>
+                          {relativeTime(j.updatedAt, now())}
+                        </time>
+                        {j.updatedBy ? <span className={styles.sub}>by {nameOf(j.updatedBy)}</span> : null}
+                      </td>
+                      <td>
+                        <ReviewDue journey={j} today={today} />
+                      </td>
+                      {canEdit ? (
+                        <td className={styles.actionsCell}>
+                          <RowActions
+                            journey={j}
+                            canDelete={isOwner}
+                            onDuplicate={async () => {
+                              const copy = await api.journeys.duplicate(j.id);
+                              setNotice({ tone: 'success', text: `Made a copy: “${copy.document.name}”.` });
+                              list.reload();
+                            }}
+                            onArchive={async () => {
+                              const full = await api.journeys.get(j.id);
+                              const result = await api.journeys.save(j.id, full.version, {
+                                ...full.document,
+                                status: 'archived',
+                              });
+                              if (!result.ok)
+                                throw new Error('Someone changed this journey just now. Try again.');
+                              setNotice({
+                                tone: 'success',
+                                text: `Archived “${j.name}”. Choose “Archived” under Status to see it.`,
+                              });
+                              list.reload();
+                            }}
+                            onDelete={() => setDialog({ kind: 'delete', journey: j })}
+                            onError={(text) => setNotice({ tone: 'error', text })}
+                          />
+                        </td>
+                      ) : null}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
         </>
       )}
@@ -329,15 +331,21 @@ export function ReviewDue({ journey, today }: { journey: JourneySummary; today: 
       return <span className="muted">Not reviewed yet</span>;
     case 'overdue':
       return (
-        <span className={styles.overdue}>
-          <span aria-hidden="true">⚠ </span>Overdue by {state.days} day{state.days === 1 ? '' : 's'}
-          <span className={styles.sub}>was due {formatDate(state.due)}</span>
+        <span>
+          <span className={styles.overdue}>
+            <span aria-hidden="true">⚠ </span>Overdue
+          </span>
+          <span className={styles.sub}>
+            {state.days} day{state.days === 1 ? '' : 's'} late · was due {formatDate(state.due)}
+          </span>
         </span>
       );
     case 'soon':
       return (
-        <span className={styles.soon}>
-          {state.days === 0 ? 'Due today' : `Due in ${state.days} day${state.days === 1 ? '' : 's'}`}
+        <span>
+          <span className={styles.soon}>
+            {state.days === 0 ? 'Due today' : `Due in ${state.days} day${state.days === 1 ? '' : 's'}`}
+          </span>
           <span className={styles.sub}>{formatDate(state.due)}</span>
         </span>
       );
