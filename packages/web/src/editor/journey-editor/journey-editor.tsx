@@ -1,5 +1,5 @@
 import type { JourneyContent, Persona } from '@pathlight/core';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { OpportunityBoard } from '../board/opportunity-board';
 import { ConflictDialog } from '../conflict/conflict-dialog';
 import {
@@ -81,6 +81,21 @@ function EditorFrame(props: JourneyEditorProps & { autosave: Autosave | null }) 
   const ui = useEditorState((s) => s.ui);
   const saveState = useAutosaveState(autosave);
   const gridRef = useRef<HTMLDivElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+
+  // Fill the rest of the window so the map scrolls inside its own box (sticky headers need a
+  // scroll container), whether or not the host page gives the editor a definite height.
+  useLayoutEffect(() => {
+    const el = rootRef.current;
+    if (!el) return;
+    const fit = () => {
+      const top = el.getBoundingClientRect().top + window.scrollY;
+      el.style.height = `${Math.max(420, window.innerHeight - top - 16)}px`;
+    };
+    fit();
+    window.addEventListener('resize', fit);
+    return () => window.removeEventListener('resize', fit);
+  }, []);
   const scrollerRef = useRef<HTMLDivElement>(null);
   const now = props.now ?? (() => new Date());
 
@@ -128,8 +143,9 @@ function EditorFrame(props: JourneyEditorProps & { autosave: Autosave | null }) 
   const conflict = saveState.conflict;
 
   return (
-    <div className="pl-editor" data-testid="journey-editor">
+    <div className="pl-editor" data-testid="journey-editor" ref={rootRef}>
       <Toolbar
+        empty={doc.stages.length === 0}
         save={autosave ? saveState : null}
         mapElement={() => gridRef.current}
         scroller={() => scrollerRef.current}

@@ -19,6 +19,8 @@ const STATUS_TEXT: Record<AutosaveState['status'], string> = {
 };
 
 export interface ToolbarProps {
+  /** No stages yet: map tools would do nothing, so they are not shown. */
+  empty: boolean;
   save: AutosaveState | null;
   mapElement: () => HTMLElement | null;
   scroller: () => HTMLElement | null;
@@ -26,7 +28,7 @@ export interface ToolbarProps {
 }
 
 /** Undo/redo, persona filter, zoom, view toggles, hidden items, export and the save status. */
-export function Toolbar({ save, mapElement, scroller, now }: ToolbarProps) {
+export function Toolbar({ empty, save, mapElement, scroller, now }: ToolbarProps) {
   const { store, readOnly, personas } = useEditor();
   const snap = useEditorState((s) => s);
   const { doc, ui } = snap;
@@ -188,7 +190,7 @@ export function Toolbar({ save, mapElement, scroller, now }: ToolbarProps) {
           </button>
         </div>
       )}
-      {ui.tab === 'map' && (
+      {ui.tab === 'map' && !empty && (
         <>
           <label className="pl-toolgroup pl-toolgroup--label">
             <span>Persona</span>
