@@ -205,6 +205,10 @@ describe('app shell', () => {
     await page.getByText('Added Vera Viewer as viewer.').waitFor();
     expect(await page.getByLabel('Role of Vera Viewer').inputValue()).toBe('viewer');
     await page.getByLabel('Role of Administrator').selectOption('viewer');
+    await page
+      .getByRole('dialog', { name: 'Step down as owner?' })
+      .getByRole('button', { name: 'Become viewer' })
+      .click();
     await page.getByText(/A workspace must always keep at least one owner/).waitFor();
     expect(await page.getByLabel('Role of Administrator').inputValue()).toBe('owner');
 

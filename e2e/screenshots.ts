@@ -133,6 +133,10 @@ try {
   await page.getByRole('table').waitFor();
   await shoot(page, '11-members');
   await page.getByLabel('Role of Administrator').selectOption('viewer');
+  await page
+    .getByRole('dialog', { name: 'Step down as owner?' })
+    .getByRole('button', { name: 'Become viewer' })
+    .click();
   await page.getByRole('alert').waitFor();
   await shoot(page, '12-members-last-owner');
 

@@ -36,6 +36,7 @@ export function MembersPage() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const [removing, setRemoving] = useState<Member | null>(null);
+  const [demotingSelf, setDemotingSelf] = useState<Role | null>(null);
   const [busy, setBusy] = useState(false);
 
   if (!isOwner) {
@@ -167,7 +168,12 @@ export function MembersPage() {
                     id={`role-${m.userId}`}
                     className="select"
                     value={m.role}
-                    onChange={(e) => changeRole(m, e.target.value as Role)}
+                    onChange={(e) => {
+                      const next = e.target.value as Role;
+                      // Stepping down yourself ends your access to this page: ask first.
+                      if (m.userId === user.id && next !== 'owner') setDemotingSelf(next);
+                      else changeRole(m, next);
+                    }}
                   >
                     {Role.options.map((r) => (
                       <option key={r} value={r}>
@@ -190,6 +196,18 @@ export function MembersPage() {
             ))}
           </tbody>
         </table>
+      ) : null}
+      {demotingSelf ? (
+        <ConfirmDialog
+          title="Step down as owner?"
+          message={`You will become ${demotingSelf === 'editor' ? 'an editor' : 'a viewer'} of ${workspace.name} and can no longer manage its members. Another owner can make you an owner again.`}
+          confirmLabel={`Become ${demotingSelf}`}
+          onClose={() => setDemotingSelf(null)}
+          onConfirm={async () => {
+            const me = list.data?.find((m) => m.userId === user.id);
+            if (me) await changeRole(me, demotingSelf);
+          }}
+        />
       ) : null}
       {removing ? (
         <ConfirmDialog
