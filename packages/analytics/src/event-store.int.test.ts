@@ -1,9 +1,19 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openEventStore } from './event-store';
-import { eventRows, fixture, pseudo, scratch, TEST_KEY, tableState } from './import/test-helpers';
+import {
+  eventRows,
+  fixture,
+  pseudo,
+  removeScratch,
+  scratch,
+  TEST_KEY,
+  tableState,
+} from './import/test-helpers';
 import { pseudonymise } from './pseudonymise';
+
+afterAll(removeScratch);
 
 describe('event store', () => {
   it('keeps seq increasing across imports and deletes a source', async () => {

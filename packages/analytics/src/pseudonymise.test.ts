@@ -1,8 +1,10 @@
 import { stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { scratch } from './import/test-helpers';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeScratch, scratch } from './import/test-helpers';
 import { loadOrCreateKey, looksLikeDirectIdentifier, pseudonymise } from './pseudonymise';
+
+afterAll(removeScratch);
 
 const KEY = Buffer.alloc(32, 7);
 

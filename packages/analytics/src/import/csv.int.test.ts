@@ -1,10 +1,21 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type EventStore, openEventStore } from '../event-store';
 import { detectCsv } from './csv';
 import { ImportError } from './import-error';
-import { eventRows, fixture, pseudo, scratch, TEST_KEY, tableState, trail } from './test-helpers';
+import {
+  eventRows,
+  fixture,
+  pseudo,
+  removeScratch,
+  scratch,
+  TEST_KEY,
+  tableState,
+  trail,
+} from './test-helpers';
+
+afterAll(removeScratch);
 
 let store: EventStore;
 let dir: string;

@@ -1,9 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { detectFormat } from './detect-format';
-import { fixture, scratch } from './test-helpers';
+import { fixture, removeScratch, scratch } from './test-helpers';
+
+afterAll(removeScratch);
 
 describe('detectFormat', () => {
   it('recognises the fixtures', async () => {

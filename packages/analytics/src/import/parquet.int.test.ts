@@ -1,8 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type EventStore, openEventStore } from '../event-store';
-import { eventRows, scratch, TEST_KEY, tableState, trail } from './test-helpers';
+import { eventRows, removeScratch, scratch, TEST_KEY, tableState, trail } from './test-helpers';
+
+afterAll(removeScratch);
 
 let store: EventStore;
 let dir: string;

@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,8 +15,19 @@ export const pseudo = (id: string) => pseudonymise(TEST_KEY, id);
 export const fixture = (name: string) =>
   fileURLToPath(new URL(`../../test/fixtures/${name}`, import.meta.url));
 
-/** A fresh scratch folder outside the repo. */
-export const scratch = () => mkdtemp(join(tmpdir(), 'pathlight-import-'));
+const scratchDirs: string[] = [];
+
+/** A fresh scratch folder outside the repo; `removeScratch` deletes them all. */
+export async function scratch(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'pathlight-import-'));
+  scratchDirs.push(dir);
+  return dir;
+}
+
+/** Deletes every folder `scratch` made (call it in afterAll). */
+export async function removeScratch(): Promise<void> {
+  await Promise.all(scratchDirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+}
 
 export interface EventRow {
   case: string;

@@ -3,10 +3,12 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type EventStore, openEventStore } from '../event-store';
 import { ImportError } from './import-error';
-import { eventRows, fixture, scratch, TEST_KEY, tableState, trail } from './test-helpers';
+import { eventRows, fixture, removeScratch, scratch, TEST_KEY, tableState, trail } from './test-helpers';
+
+afterAll(removeScratch);
 
 /** The real sample, shared beside the repo (`../shared/data` from the repo root); never copied in. */
 const HOSPITAL_BILLING = fileURLToPath(
