@@ -1,5 +1,15 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { Id, IsoDateTime, JourneyStatus, User } from '@pathlight/core';
+import {
+  Id,
+  IsoDateTime,
+  Journey as JourneySchema,
+  JourneyStatus,
+  JourneyTemplate as JourneyTemplateSchema,
+  Member as MemberSchema,
+  Persona as PersonaSchema,
+  User as UserSchema,
+  Workspace as WorkspaceSchema,
+} from '@pathlight/core';
 import type { AppEnv } from './env';
 import { problems, zodIssues } from './problem';
 
@@ -61,6 +71,15 @@ export const jsonResponse = <T extends z.ZodType>(schema: T, description: string
   description,
   content: { 'application/json': { schema } },
 });
+
+// The core schemas under their own names, so the OpenAPI document refers to each once. zod's own
+// `.meta` (not `.openapi`): core may be loaded with another zod instance than the OpenAPI extension.
+export const User = UserSchema.meta({ id: 'User' });
+export const Workspace = WorkspaceSchema.meta({ id: 'Workspace' });
+export const Member = MemberSchema.meta({ id: 'Member' });
+export const Journey = JourneySchema.meta({ id: 'Journey' });
+export const Persona = PersonaSchema.meta({ id: 'Persona' });
+export const JourneyTemplate = JourneyTemplateSchema.meta({ id: 'JourneyTemplate' });
 
 export const IdParam = z.object({ id: z.uuid() });
 export const MemberParam = z.object({ id: z.uuid(), userId: z.uuid() });

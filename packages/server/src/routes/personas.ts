@@ -1,9 +1,18 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { Persona, PersonaContent, type Role } from '@pathlight/core';
+import { PersonaContent, type Role } from '@pathlight/core';
 import { requireRole } from '../access';
 import { audit } from '../audit';
 import type { AppDeps } from '../env';
-import { baseVersion, errors, IdParam, ifMatchVersion, jsonBody, jsonResponse, router } from '../openapi';
+import {
+  baseVersion,
+  errors,
+  IdParam,
+  ifMatchVersion,
+  jsonBody,
+  jsonResponse,
+  Persona,
+  router,
+} from '../openapi';
 import { problems } from '../problem';
 import { requireCaller } from '../session';
 

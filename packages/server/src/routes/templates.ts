@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { Id, JourneyTemplate, templates } from '@pathlight/core';
-import { errors, jsonResponse, router } from '../openapi';
+import { Id, templates } from '@pathlight/core';
+import { errors, JourneyTemplate, jsonResponse, router } from '../openapi';
 import { problems } from '../problem';
 import { requireCaller } from '../session';
 

@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { User, UserCreate, UserUpdate } from '@pathlight/core';
+import { UserCreate, UserUpdate } from '@pathlight/core';
 import type { UserPatch } from '@pathlight/db';
 import { audit } from '../audit';
 import type { AppDeps } from '../env';
-import { errors, IdParam, jsonBody, jsonResponse, router } from '../openapi';
+import { errors, IdParam, jsonBody, jsonResponse, router, User } from '../openapi';
 import { hashPassword } from '../passwords';
 import { problems } from '../problem';
 import { requireAdmin } from '../session';

@@ -1,9 +1,19 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { Member, MemberAdd, MemberUpdate, Workspace, WorkspaceCreate } from '@pathlight/core';
+import { MemberAdd, MemberUpdate, WorkspaceCreate } from '@pathlight/core';
 import { requireRole } from '../access';
 import { audit } from '../audit';
 import type { AppDeps } from '../env';
-import { AuditEntry, errors, IdParam, jsonBody, jsonResponse, MemberParam, router } from '../openapi';
+import {
+  AuditEntry,
+  errors,
+  IdParam,
+  jsonBody,
+  jsonResponse,
+  Member,
+  MemberParam,
+  router,
+  Workspace,
+} from '../openapi';
 import { problems } from '../problem';
 import { requireCaller } from '../session';
 
