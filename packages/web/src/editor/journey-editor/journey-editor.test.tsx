@@ -188,4 +188,82 @@ describe('JourneyEditor', () => {
       vi.useRealTimers();
     }
   });
+
+  it('arrow keys reach the step and lane headers; Enter opens their menu', () => {
+    mount();
+    const first = screen.getByTestId('cell-l-touch-t1');
+    first.focus();
+    fireEvent.keyDown(first, { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(screen.getByTestId('step-t1'));
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight' });
+    expect(document.activeElement).toBe(screen.getByTestId('step-t2'));
+    fireEvent.keyDown(document.activeElement!, { key: 'Enter' });
+    expect(screen.getByRole('menu', { name: 'Step options: Call the practice' })).toBeTruthy();
+    first.focus();
+    fireEvent.keyDown(first, { key: 'ArrowLeft' });
+    expect(document.activeElement?.getAttribute('data-nav')).toBe('lane|l-touch');
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight' });
+    expect(document.activeElement).toBe(first);
+  });
+
+  it('deletes a card with the Delete key and offers Undo', () => {
+    const { store } = mount();
+    const card = within(screen.getByRole('grid'))
+      .getByText('Shows insurance card')
+      .closest<HTMLElement>('[data-card-id]')!;
+    card.focus();
+    fireEvent.keyDown(card, { key: 'Delete' });
+    expect(store().doc.cards.some((c) => c.id === 'c6')).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(store().doc.cards.some((c) => c.id === 'c6')).toBe(true);
+  });
+
+  it('opportunity board: arrow keys change impact and effort; show on map selects linked cells', () => {
+    const { store } = mount();
+    fireEvent.click(screen.getByTestId('tab-board'));
+    const token = screen.getByTestId('opportunity');
+    expect(token.getAttribute('aria-label')).toContain('Quick wins');
+    fireEvent.keyDown(token, { key: 'ArrowRight' });
+    fireEvent.keyDown(token, { key: 'ArrowRight' });
+    expect(store().doc.opportunities[0]).toMatchObject({ impact: 4, effort: 4 });
+    expect(screen.getByTestId('opportunity').getAttribute('aria-label')).toContain('Big bets');
+    fireEvent.click(screen.getByTestId('opportunity'));
+    fireEvent.click(screen.getByTestId('show-on-map'));
+    expect(store().ui.tab).toBe('map');
+    expect(store().ui.selection).toEqual({
+      kind: 'cells',
+      cells: [{ laneId: 'l-pain', stepId: 't2' }],
+      stepIds: ['t2'],
+      label: 'Online booking',
+    });
+    expect(screen.getByTestId('cell-l-pain-t2').className).toContain('pl-cell--targeted');
+  });
+
+  it('conflict: copy mine puts my document on the clipboard, then takes theirs', async () => {
+    vi.useFakeTimers();
+    const writeText = vi.fn(async (_text: string) => {});
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    try {
+      const theirs = { ...sampleJourney(), name: 'Their name' };
+      const save = vi.fn<SaveFn>(async () => ({
+        ok: false,
+        conflict: { version: 5, document: theirs, updatedAt: '2026-05-01T10:00:00Z' },
+      }));
+      const { store } = mount({ save });
+      act(() => {
+        store().dispatch((d) => ({ ...d, question: 'Mine' }), undefined);
+      });
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(900);
+      });
+      await act(async () => {
+        fireEvent.click(screen.getByRole('button', { name: /Copy mine, then take theirs/ }));
+      });
+      expect(JSON.parse(writeText.mock.calls[0]![0]).question).toBe('Mine');
+      expect(store().doc.name).toBe('Their name');
+      expect(screen.queryByTestId('conflict-dialog')).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

@@ -305,7 +305,10 @@ export const MapGrid = forwardRef<HTMLDivElement, MapGridProps>(function MapGrid
     const grid = e.currentTarget;
     const cardEl = target.closest<HTMLElement>('[data-card-id]');
     const cellEl = target.closest<HTMLElement>('[data-cell]');
-    if (!cellEl) return;
+    if (!cellEl) {
+      onHeaderKey(e, grid);
+      return;
+    }
     const [laneId, stepId] = cellEl.dataset.cell!.split('|') as [string, string];
     const lanes = stableLayout.lanes;
     const steps = stableLayout.columns.flatMap((c) => (c.step ? [c.step.id] : []));
@@ -319,6 +322,17 @@ export const MapGrid = forwardRef<HTMLDivElement, MapGridProps>(function MapGrid
     };
     const d = delta[e.key];
     const neighbour = d ? { lane: lanes[li + d[0]], step: steps[si + d[1]] } : null;
+    // Off the top or left edge of the cells: into the step or lane headers.
+    if (target === cellEl && !e.altKey && e.key === 'ArrowUp' && li === 0) {
+      e.preventDefault();
+      grid.querySelector<HTMLElement>(`[data-nav="step|${stepId}"]`)?.focus();
+      return;
+    }
+    if (target === cellEl && !e.altKey && e.key === 'ArrowLeft' && si === 0) {
+      e.preventDefault();
+      grid.querySelector<HTMLElement>(`[data-nav="lane|${laneId}"]`)?.focus();
+      return;
+    }
 
     if (cardEl && target === cardEl) {
       const cardId = cardEl.dataset.cardId!;
@@ -401,6 +415,48 @@ export const MapGrid = forwardRef<HTMLDivElement, MapGridProps>(function MapGrid
     }
   };
 
+  // Headers: arrows move between them and back into the cells; Enter opens the header's menu.
+  const onHeaderKey = (e: React.KeyboardEvent<HTMLDivElement>, grid: HTMLElement) => {
+    const navEl = (e.target as HTMLElement).closest<HTMLElement>('[data-nav]');
+    if (!navEl || (e.target as HTMLElement).closest('[role="menu"], input, textarea')) return;
+    const [kind, id] = navEl.dataset.nav!.split('|') as ['stage' | 'step' | 'lane', string];
+    const steps = stableLayout.columns.flatMap((c) => (c.step ? [c.step] : []));
+    const lanes = stableLayout.lanes;
+    const go = (selector: string | null) => {
+      e.preventDefault();
+      if (selector) grid.querySelector<HTMLElement>(selector)?.focus();
+    };
+    const cell = (laneId: string | undefined, stepId: string | undefined) =>
+      laneId && stepId ? `[data-cell="${laneId}|${stepId}"]` : null;
+    if (e.key === 'Enter' || e.key === ' ') {
+      if (readOnly) return;
+      e.preventDefault();
+      navEl.querySelector<HTMLElement>('[aria-haspopup="menu"]')?.click();
+      return;
+    }
+    if (kind === 'step') {
+      const i = steps.findIndex((s) => s.id === id);
+      const stageId = stableLayout.columns.find((c) => c.step?.id === id)?.stage.id;
+      if (e.key === 'ArrowLeft') go(steps[i - 1] ? `[data-nav="step|${steps[i - 1]!.id}"]` : null);
+      else if (e.key === 'ArrowRight') go(steps[i + 1] ? `[data-nav="step|${steps[i + 1]!.id}"]` : null);
+      else if (e.key === 'ArrowUp') go(`[data-nav="stage|${stageId}"]`);
+      else if (e.key === 'ArrowDown') go(cell(lanes[0]?.id, id));
+    } else if (kind === 'stage') {
+      const spans = stableLayout.stages;
+      const i = spans.findIndex((s) => s.stage.id === id);
+      const firstStep = (at: number) => stableLayout.columns[spans[at]?.start ?? -1]?.step?.id;
+      if (e.key === 'ArrowLeft') go(spans[i - 1] ? `[data-nav="stage|${spans[i - 1]!.stage.id}"]` : null);
+      else if (e.key === 'ArrowRight')
+        go(spans[i + 1] ? `[data-nav="stage|${spans[i + 1]!.stage.id}"]` : null);
+      else if (e.key === 'ArrowDown') go(firstStep(i) ? `[data-nav="step|${firstStep(i)}"]` : null);
+    } else {
+      const i = lanes.findIndex((l) => l.id === id);
+      if (e.key === 'ArrowUp') go(lanes[i - 1] ? `[data-nav="lane|${lanes[i - 1]!.id}"]` : null);
+      else if (e.key === 'ArrowDown') go(lanes[i + 1] ? `[data-nav="lane|${lanes[i + 1]!.id}"]` : null);
+      else if (e.key === 'ArrowRight') go(cell(id, steps[0]?.id));
+    }
+  };
+
   const onClick = (e: React.MouseEvent<HTMLDivElement>) => {
     const target = e.target as HTMLElement;
     const cellEl = target.closest<HTMLElement>('[data-cell]');
@@ -461,6 +517,8 @@ export const MapGrid = forwardRef<HTMLDivElement, MapGridProps>(function MapGrid
               className="pl-stagecell"
               style={{ gridRow: 1, gridColumn: `${start + 2} / span ${span}` }}
               data-testid={`stage-${stage.id}`}
+              data-nav={`stage|${stage.id}`}
+              tabIndex={-1}
             >
               <StageHeader stage={stage} a={actions} />
             </div>
@@ -497,6 +555,8 @@ export const MapGrid = forwardRef<HTMLDivElement, MapGridProps>(function MapGrid
               className="pl-stepcell"
               style={{ gridRow: 2, gridColumn: i + 2 }}
               data-testid={c.step ? `step-${c.step.id}` : undefined}
+              data-nav={c.step ? `step|${c.step.id}` : undefined}
+              tabIndex={c.step ? -1 : undefined}
             >
               {c.step ? (
                 <StepHeader
@@ -542,6 +602,8 @@ export const MapGrid = forwardRef<HTMLDivElement, MapGridProps>(function MapGrid
                 role="rowheader"
                 className={`pl-lanecell${line ? ` pl-line--${line}` : ''}`}
                 style={{ gridRow: row, gridColumn: 1 }}
+                data-nav={`lane|${lane.id}`}
+                tabIndex={-1}
               >
                 <LaneHeader lane={lane} a={actions} line={line}>
                   {lane.kind === 'emotions' && (
