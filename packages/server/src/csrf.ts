@@ -26,7 +26,8 @@ function originAllowed(origin: string, c: Context, config: AppConfig): boolean {
 
 /**
  * Cross-site request forgery defence for every state-changing request:
- * 1. a cross-origin `Origin` header is refused (login included, against login CSRF);
+ * 1. a cross-origin `Origin` header (or `Sec-Fetch-Site: cross-site`) is refused, login
+ *    included (against login CSRF);
  * 2. with a session, the `X-CSRF-Token` header must equal the session's token (synchroniser
  *    token: the page gets it from `POST /api/auth/login` or `GET /api/me`; another site cannot
  *    read it). Login is exempt because no session exists yet. Requests without a session carry
@@ -39,7 +40,10 @@ export function csrfMiddleware(config: AppConfig): MiddlewareHandler<AppEnv> {
     if (origin !== undefined && origin !== 'null' && !originAllowed(origin, c, config)) {
       throw problems.forbidden('cross-origin request refused');
     }
-    if (origin === 'null') throw problems.forbidden('cross-origin request refused');
+    // `Origin: null` (sandboxed frames, some redirects) and browsers' own cross-site marker.
+    if (origin === 'null' || c.req.header('sec-fetch-site') === 'cross-site') {
+      throw problems.forbidden('cross-origin request refused');
+    }
     const caller = c.get('caller');
     if (caller && c.req.path !== '/api/auth/login') {
       const sent = c.req.header(CSRF_HEADER);

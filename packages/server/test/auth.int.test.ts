@@ -244,6 +244,16 @@ describe('CSRF', () => {
     expect(res.body.detail).toBe('cross-origin request refused');
   });
 
+  test('Origin: null and Sec-Fetch-Site: cross-site are refused as well', async () => {
+    expect((await ben.send('POST', '/api/workspaces', { name: 'N' }, { origin: 'null' })).status).toBe(403);
+    expect(
+      (await ben.send('POST', '/api/workspaces', { name: 'S' }, { 'sec-fetch-site': 'cross-site' })).status,
+    ).toBe(403);
+    expect(
+      (await ben.send('POST', '/api/workspaces', { name: 'O' }, { 'sec-fetch-site': 'same-origin' })).status,
+    ).toBe(201);
+  });
+
   test('a cross-origin login is refused (login CSRF)', async () => {
     const res = await new Agent(h.app).send(
       'POST',
