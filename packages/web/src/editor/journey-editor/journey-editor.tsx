@@ -54,7 +54,11 @@ export function JourneyEditor(props: JourneyEditorProps) {
   const [autosave] = useState(() => (readOnly || !save ? null : new Autosave(store, save, journey.version)));
   useEffect(() => {
     autosave?.start();
-    return () => autosave?.dispose();
+    return () => {
+      // Leaving the page inside the app: send what the debounce still holds, then stop.
+      if (autosave?.dirty) void autosave.flush();
+      autosave?.dispose();
+    };
   }, [autosave]);
   const onReady = useRef(props.onReady);
   useEffect(() => onReady.current?.({ store, autosave }), [store, autosave]);
