@@ -44,6 +44,19 @@ describe('App', () => {
     expect(screen.queryByText('Your session ended. Please sign in again.')).toBeNull();
   });
 
+  it('says when the server cannot be reached, and retries', async () => {
+    let up = false;
+    fakeApi({
+      'GET /api/me': () =>
+        up ? unauthorized() : json({ title: 'Bad gateway', status: 502, detail: '' }, 502),
+    });
+    render(<App />);
+    expect(await screen.findByRole('heading', { name: 'Pathlight is not answering' })).toBeTruthy();
+    up = true;
+    screen.getByRole('button', { name: 'Try again' }).click();
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeTruthy();
+  });
+
   it('opens the first workspace, and goes back to sign-in when the session ends mid-use', async () => {
     let sessionAlive = true;
     fakeApi({

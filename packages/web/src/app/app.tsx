@@ -9,6 +9,7 @@ import { MembersPage } from '../screens/members/members-page';
 import { PersonasPage } from '../screens/personas/personas-page';
 import { SignIn } from '../screens/sign-in/sign-in';
 import { UsersPage } from '../screens/users/users-page';
+import { ErrorBanner } from '../ui/status';
 import { SessionProvider, useSession, useSignedIn } from './session';
 import { WorkspaceProvider } from './workspace';
 
@@ -22,12 +23,24 @@ export function App() {
 }
 
 function Gate() {
-  const { state, signIn } = useSession();
+  const { state, signIn, retry } = useSession();
   if (state.status === 'loading') {
     return (
       <p className="muted" role="status" style={{ padding: 24 }}>
         Loading Pathlight…
       </p>
+    );
+  }
+  if (state.status === 'unreachable') {
+    return (
+      <main style={{ padding: 32, maxWidth: 640 }}>
+        <h1>Pathlight is not answering</h1>
+        <p style={{ margin: '12px 0' }}>
+          The page loaded, but the Pathlight server did not respond. It may be restarting; try again in a
+          moment.
+        </p>
+        <ErrorBanner error={state.error} onRetry={retry} />
+      </main>
     );
   }
   if (state.status === 'signed-out') return <SignIn onSignIn={signIn} expired={state.expired} />;

@@ -4,6 +4,7 @@ import { ApiError, api, http } from '../api';
 
 type SessionState =
   | { status: 'loading' }
+  | { status: 'unreachable'; error: unknown }
   | { status: 'signed-out'; expired: boolean }
   | { status: 'signed-in'; user: User; workspaces: Workspace[] };
 
@@ -13,6 +14,8 @@ interface SessionValue {
   signOut(): Promise<void>;
   /** Re-reads the caller's workspaces (after creating one or a role change). */
   reloadWorkspaces(): Promise<Workspace[]>;
+  /** Tries to restore the session again (after the server could not be reached). */
+  retry(): void;
 }
 
 const SessionContext = createContext<SessionValue | null>(null);
@@ -20,7 +23,9 @@ const SessionContext = createContext<SessionValue | null>(null);
 /** Holds who is signed in and their workspaces; a 401 anywhere returns the app to sign-in. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` re-runs the restore on retry
   useEffect(() => {
     http.setOnUnauthorized(() =>
       setState((s) => (s.status === 'signed-in' ? { status: 'signed-out', expired: true } : s)),
@@ -33,14 +38,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         if (live) setState({ status: 'signed-in', user: me.user, workspaces });
       } catch (e) {
         if (!live) return;
-        if (!(e instanceof ApiError) || e.status !== 401) console.warn('could not restore the session');
-        setState({ status: 'signed-out', expired: false });
+        // 401 is the normal "not signed in"; anything else means the server is down or broken.
+        if (e instanceof ApiError && e.status === 401) setState({ status: 'signed-out', expired: false });
+        else setState({ status: 'unreachable', error: e });
       }
     })();
     return () => {
       live = false;
       http.setOnUnauthorized(undefined);
     };
+  }, [attempt]);
+
+  const retry = useCallback(() => {
+    setState({ status: 'loading' });
+    setAttempt((n) => n + 1);
   }, []);
 
   const signIn = useCallback(async (email: string, password: string) => {
@@ -64,8 +75,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo(
-    () => ({ state, signIn, signOut, reloadWorkspaces }),
-    [state, signIn, signOut, reloadWorkspaces],
+    () => ({ state, signIn, signOut, reloadWorkspaces, retry }),
+    [state, signIn, signOut, reloadWorkspaces, retry],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
