@@ -693,6 +693,7 @@ export function describeDatabaseContract(label: string, harness: ContractHarness
           caseCount: null,
           error: null,
           skippedReport: null,
+          settings: null,
           createdBy: owner.id,
           createdAt: expect.stringMatching(ISO_UTC),
           updatedAt: source.createdAt,
@@ -769,6 +770,20 @@ export function describeDatabaseContract(label: string, harness: ContractHarness
         expect((await db.jobs.list(ws.id)).map((j) => j.kind)).toEqual(['analyze', 'import']);
         expect(await db.jobs.list(ws.id, { limit: 1 })).toHaveLength(1);
         expect(await db.jobs.get('00000000-0000-4000-8000-000000000000')).toBeNull();
+
+        // After a restart nothing runs the jobs left queued or running: they are failed, finished ones stay.
+        const queued = await db.jobs.create({ workspaceId: null, kind: 'import' });
+        const started = await db.jobs.create({ workspaceId: ws.id, kind: 'import' });
+        await db.jobs.update(started.id, { status: 'running', progress: 0.5 });
+        expect(await db.jobs.failUnfinished('interrupted by a restart')).toBe(2);
+        expect(await db.jobs.get(queued.id)).toMatchObject({
+          status: 'failed',
+          error: 'interrupted by a restart',
+        });
+        expect(await db.jobs.get(started.id)).toMatchObject({ status: 'failed', progress: 0.5 });
+        expect((await db.jobs.get(started.id))?.finishedAt).toMatch(ISO_UTC);
+        expect(await db.jobs.get(job.id)).toMatchObject({ status: 'succeeded', error: null });
+        expect(await db.jobs.failUnfinished('again')).toBe(0);
         expect(
           await db.jobs.update('00000000-0000-4000-8000-000000000000', { status: 'running' }),
         ).toBeNull();

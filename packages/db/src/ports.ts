@@ -213,12 +213,20 @@ export type DataSource = {
   error: string | null;
   /** Summary of skipped rows (counts and reasons, no row contents). */
   skippedReport: unknown;
+  /** Import options (column mapping, timestamp format, time zone), kept to re-import a refreshed file. */
+  settings: unknown;
   createdBy: string | null;
   createdAt: IsoInstant;
   updatedAt: IsoInstant;
 };
 
-export type NewDataSource = { workspaceId: string; name: string; format: string; createdBy: string | null };
+export type NewDataSource = {
+  workspaceId: string;
+  name: string;
+  format: string;
+  createdBy: string | null;
+  settings?: unknown;
+};
 
 export type DataSourcePatch = {
   name?: string;
@@ -227,6 +235,7 @@ export type DataSourcePatch = {
   caseCount?: number | null;
   error?: string | null;
   skippedReport?: unknown;
+  settings?: unknown;
 };
 
 export interface DataSourceRepository {
@@ -271,6 +280,11 @@ export interface JobRepository {
   /** Newest first. */
   list(workspaceId: string, options?: { limit?: number }): Promise<Job[]>;
   update(id: string, patch: JobPatch): Promise<Job | null>;
+  /**
+   * Marks every queued or running job as failed with `error`; for startup, when the process that ran
+   * them is gone. Returns how many.
+   */
+  failUnfinished(error: string): Promise<number>;
 }
 
 // ---------- the database

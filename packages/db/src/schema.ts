@@ -160,6 +160,8 @@ export const dataSources = pgTable(
     caseCount: bigint('case_count', { mode: 'number' }),
     error: text('error'),
     skippedReport: jsonb('skipped_report'),
+    /** Import options kept for a refresh with a new file: column mapping, timestamp format, time zone. */
+    settings: jsonb('settings'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: instant('created_at').notNull(),
     updatedAt: instant('updated_at').notNull(),

@@ -16,6 +16,7 @@ function toDataSource(row: DataSourceRow): DataSource {
     caseCount: row.caseCount,
     error: row.error,
     skippedReport: row.skippedReport,
+    settings: row.settings,
     createdBy: row.createdBy,
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
@@ -36,6 +37,7 @@ export function dataSourceRepository(db: Executor): DataSourceRepository {
           format: input.format,
           status: 'pending',
           createdBy: input.createdBy,
+          settings: input.settings ?? null,
           createdAt: at,
           updatedAt: at,
         })
@@ -66,6 +68,7 @@ export function dataSourceRepository(db: Executor): DataSourceRepository {
       if (patch.caseCount !== undefined) set.caseCount = patch.caseCount;
       if (patch.error !== undefined) set.error = patch.error;
       if (patch.skippedReport !== undefined) set.skippedReport = patch.skippedReport;
+      if (patch.settings !== undefined) set.settings = patch.settings;
       const [row] = await db.update(dataSources).set(set).where(eq(dataSources.id, id)).returning();
       return row ? toDataSource(row) : null;
     },

@@ -1,4 +1,4 @@
-import { desc, eq, sql } from 'drizzle-orm';
+import { desc, eq, inArray, sql } from 'drizzle-orm';
 import { type Executor, iso, isoOrNull, now } from '../executor';
 import type { Job, JobRepository } from '../ports';
 import { jobs } from '../schema';
@@ -77,6 +77,15 @@ export function jobRepository(db: Executor): JobRepository {
       if (Object.keys(set).length === 0) return this.get(id);
       const [row] = await db.update(jobs).set(set).where(eq(jobs.id, id)).returning();
       return row ? toJob(row) : null;
+    },
+
+    async failUnfinished(error) {
+      const rows = await db
+        .update(jobs)
+        .set({ status: 'failed', error, finishedAt: now() })
+        .where(inArray(jobs.status, ['queued', 'running']))
+        .returning({ id: jobs.id });
+      return rows.length;
     },
   };
 }
