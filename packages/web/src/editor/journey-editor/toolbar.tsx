@@ -15,6 +15,7 @@ const STATUS_TEXT: Record<AutosaveState['status'], string> = {
   saving: 'Saving…',
   unsaved: 'Unsaved changes',
   offline: 'Offline — retrying',
+  failed: 'Not saved: the server refused the change',
   conflict: 'Not saved: newer version on the server',
 };
 
@@ -272,6 +273,7 @@ export function Toolbar({ empty, save, mapElement, scroller, now }: ToolbarProps
         className={`pl-status pl-status--${save?.status ?? 'readonly'}`}
         role="status"
         data-testid="save-status"
+        title={save?.lastError ?? undefined}
       >
         {save ? STATUS_TEXT[save.status] : 'View only'}
       </span>

@@ -123,6 +123,23 @@ describe('Autosave', () => {
     expect(autosave.getSnapshot().status).toBe('saved');
   });
 
+  it('a refused save (4xx) is "failed" without retrying until the next edit', async () => {
+    const refused = Object.assign(new Error('journey.name: must not be empty'), { status: 400 });
+    const { store, autosave, calls, tick } = setup([refused]);
+    store.dispatch(renameStep, { stepId: 't1', name: 'A' });
+    await tick(800);
+    expect(autosave.getSnapshot()).toMatchObject({
+      status: 'failed',
+      lastError: 'journey.name: must not be empty',
+    });
+    await tick(60_000);
+    expect(calls).toHaveLength(1);
+    store.dispatch(renameStep, { stepId: 't1', name: 'B' });
+    await tick(800);
+    expect(calls).toHaveLength(2);
+    expect(autosave.getSnapshot().status).toBe('saved');
+  });
+
   it('undo back to the saved document is "saved" without a request', async () => {
     const { store, autosave, calls, tick } = setup([]);
     store.dispatch(renameStep, { stepId: 't1', name: 'A' });

@@ -13,7 +13,7 @@ export type SaveResult = { ok: true; version: number } | { ok: false; conflict: 
 /** The host's save function: PUT the document based on a version; a 409 comes back as a conflict. */
 export type SaveFn = (document: JourneyContent, baseVersion: number) => Promise<SaveResult>;
 
-export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'offline' | 'conflict';
+export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'offline' | 'failed' | 'conflict';
 
 export interface AutosaveState {
   status: SaveStatus;
@@ -102,6 +102,7 @@ export class Autosave {
       return;
     }
     if (this.state.status === 'offline') return; // the retry timer will pick it up
+    // after 'failed', a new edit tries again
     this.set({ status: 'unsaved' });
     this.schedule(this.options.debounceMs ?? 800);
   }
@@ -136,9 +137,17 @@ export class Autosave {
     } catch (err) {
       this.inFlight = false;
       if (this.disposed) return;
+      const message = err instanceof Error ? err.message : String(err);
+      const status = (err as { status?: unknown } | null)?.status;
+      if (typeof status === 'number' && status >= 400 && status < 500 && status !== 408 && status !== 429) {
+        // The server refused this document (e.g. invalid, or no permission): retrying the same
+        // document cannot help, so wait for the next edit.
+        this.set({ status: 'failed', lastError: message });
+        return;
+      }
       const max = this.options.maxRetryMs ?? 30_000;
       this.retryMs = Math.min(max, this.retryMs === 0 ? 2000 : this.retryMs * 2);
-      this.set({ status: 'offline', lastError: err instanceof Error ? err.message : String(err) });
+      this.set({ status: 'offline', lastError: message });
       this.schedule(this.retryMs);
       return;
     }
