@@ -33,8 +33,8 @@ export async function createDatabase(config: DatabaseConfig = {}): Promise<Datab
 /** `createDatabase`, also returning the Drizzle handle underneath. */
 export function openDatabase(config: DatabaseConfig = {}): Promise<DatabaseHandle> {
   if (config.databaseUrl) return openPostgres(config.databaseUrl, config.onConnectionError);
-  const inMemory = config.dataDir === undefined || config.dataDir === ':memory:';
-  return openPglite(inMemory ? undefined : (config.dataDir as string));
+  const { dataDir } = config;
+  return openPglite(dataDir === undefined || dataDir === ':memory:' ? undefined : dataDir);
 }
 
 async function openPostgres(
