@@ -45,6 +45,19 @@ describe('app shell', () => {
     expect(await page.getByRole('button', { name: /Workspace/ }).textContent()).toContain(
       'Harbour Dental Group',
     );
+
+    // A second workspace from the switcher, then back to the first.
+    await page.getByRole('button', { name: /Workspace/ }).click();
+    await page.getByRole('button', { name: '+ New workspace' }).click();
+    await page.getByLabel('Workspace name').fill('Lakeside Clinic');
+    await page.getByRole('button', { name: 'Create workspace' }).click();
+    await page.getByText('Patient journey maps in Lakeside Clinic.').waitFor();
+    await page.getByRole('button', { name: /Workspace/ }).click();
+    await page
+      .getByRole('list', { name: 'Your workspaces' })
+      .getByRole('button', { name: /Harbour Dental Group/ })
+      .click();
+    await page.getByText('Patient journey maps in Harbour Dental Group.').waitFor();
   });
 
   it('creates a journey from the dental template through its preview', async () => {
