@@ -15,7 +15,12 @@ const STATUS_LABELS: Record<Opportunity['status'], string> = {
   dropped: 'Dropped',
 };
 
-const pos = (v: number) => `${((v - 1) / 4) * 100}%`;
+// Tokens are centred on their point inside an inset plot so those at 1 or 5 stay in the matrix.
+const INSET_X = 96;
+const INSET_Y = 44;
+const at = (f: number, inset: number) =>
+  `calc(${inset}px + (100% - ${inset * 2}px) * ${Math.max(0, Math.min(1, f))})`;
+const pos = (v: number, inset: number) => at((v - 1) / 4, inset);
 
 /**
  * Opportunities on an impact × effort matrix with labelled quadrants. Drag (or arrow keys) to
@@ -31,7 +36,10 @@ export function OpportunityBoard({ onShowOnMap }: { onShowOnMap?: (o: Opportunit
 
   const frac = (e: React.PointerEvent) => {
     const r = area.current!.getBoundingClientRect();
-    return { fx: (e.clientX - r.left) / r.width, fy: (e.clientY - r.top) / r.height };
+    return {
+      fx: (e.clientX - r.left - INSET_X) / (r.width - 2 * INSET_X),
+      fy: (e.clientY - r.top - INSET_Y) / (r.height - 2 * INSET_Y),
+    };
   };
   const setScores = (o: Opportunity, patch: Partial<Pick<Opportunity, 'impact' | 'effort'>>) =>
     store.dispatch(cmd.updateOpportunity, { opportunityId: o.id, patch });
@@ -92,8 +100,8 @@ export function OpportunityBoard({ onShowOnMap }: { onShowOnMap?: (o: Opportunit
                   className={`pl-opp${o.id === selected ? ' pl-opp--selected' : ''}`}
                   data-testid="opportunity"
                   style={{
-                    left: d ? `${Math.max(0, Math.min(1, d.fx)) * 100}%` : pos(o.effort),
-                    bottom: d ? `${(1 - Math.max(0, Math.min(1, d.fy))) * 100}%` : pos(o.impact),
+                    left: d ? at(d.fx, INSET_X) : pos(o.effort, INSET_X),
+                    bottom: d ? at(1 - d.fy, INSET_Y) : pos(o.impact, INSET_Y),
                     translate: `-50% ${50 - n * 60}%`,
                   }}
                   aria-label={`${o.title}: impact ${o.impact} of 5, effort ${o.effort} of 5, ${QUADRANT_LABELS[quadrantOf(o)].title}, ${STATUS_LABELS[o.status]}${o.owner ? `, owner ${o.owner}` : ''}.${readOnly ? '' : ' Arrow keys change impact and effort.'}`}
