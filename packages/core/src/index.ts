@@ -33,8 +33,22 @@ export {
   RateKpi,
   ScoreKpi,
 } from './kpi';
+export { KPI_LIBRARY } from './kpi-library';
 export { journeyMigrations, type MigrationResult, migrateJourney } from './migrations';
 export { Persona, PersonaContent, type PersonaInput, PersonaKind } from './persona';
+export {
+  type FunnelStepNumbers,
+  hiddenCells,
+  hideFields,
+  isSmallCount,
+  type KpiNumbers,
+  type RowRule,
+  SMALL_CELL_THRESHOLD,
+  type Suppressed,
+  suppressFunnel,
+  suppressKpi,
+  suppressRows,
+} from './suppression';
 export { instantiateTemplate, JourneyTemplate, type JourneyTemplateInput } from './template';
 export { ACTIVITY_VOCABULARY, type Activity as KnownActivity, TEMPLATE_EVIDENCE } from './templates/build';
 export { templates } from './templates/index';
