@@ -126,6 +126,13 @@ try {
   await page.getByRole('button', { name: '+ Add evidence' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Create persona' }).click();
   await shoot(page, '10-persona-form-errors');
+  await page
+    .getByRole('group', { name: 'Evidence 1' })
+    .getByLabel('Source')
+    .fill('Front-desk call log, March');
+  await shoot(page, '10b-persona-form-evidence', async () => {
+    await page.getByRole('group', { name: 'Evidence 1' }).getByLabel('Source').scrollIntoViewIfNeeded();
+  });
   await page.getByRole('button', { name: 'Cancel' }).click();
 
   await page.getByRole('link', { name: 'Members' }).click();
