@@ -39,8 +39,10 @@ export type Summary = z.infer<typeof Summary>;
 export function buildSummary(req: FilteredRequest): SqlQuery {
   return withEvents(req, () => ({
     ctes: [`cv AS (SELECT ${CASE_SEQUENCE} AS v FROM fe GROUP BY case_id)`],
+    // GROUP BY then count rather than count(DISTINCT …): DuckDB's distinct aggregates are much slower.
     select: `SELECT (SELECT count(*) FROM cv) AS cases, (SELECT count(*) FROM fe) AS events,
-  (SELECT count(DISTINCT activity) FROM fe) AS activities, (SELECT count(DISTINCT v) FROM cv) AS variants,
+  (SELECT count(*) FROM (SELECT activity FROM fe GROUP BY activity)) AS activities,
+  (SELECT count(*) FROM (SELECT v FROM cv GROUP BY v)) AS variants,
   (SELECT min(ts) FROM fe) AS "firstEvent", (SELECT max(ts) FROM fe) AS "lastEvent"`,
   }));
 }
