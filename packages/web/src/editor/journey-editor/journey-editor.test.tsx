@@ -266,4 +266,22 @@ describe('JourneyEditor', () => {
       vi.useRealTimers();
     }
   });
+
+  it('edits journey details: status, review date, personas on the map', () => {
+    const { store } = mount();
+    fireEvent.click(screen.getByTestId('details-toggle'));
+    const panel = screen.getByTestId('details-panel');
+    fireEvent.change(within(panel).getByLabelText('Status'), { target: { value: 'researched' } });
+    fireEvent.change(within(panel).getByLabelText('Last reviewed'), { target: { value: '2026-03-01' } });
+    expect(within(panel).getByText('Next review due 2026-05-30')).toBeTruthy();
+    fireEvent.click(within(panel).getByLabelText('Omar (parent)'));
+    expect(store().doc).toMatchObject({
+      status: 'researched',
+      lastReviewedAt: '2026-03-01',
+      scope: { personaIds: ['p-rosa'] },
+    });
+    fireEvent.click(within(screen.getByRole('grid')).getByText('Shows insurance card'));
+    expect(screen.queryByTestId('details-panel')).toBeNull();
+    expect(screen.getByTestId('card-panel')).toBeTruthy();
+  });
 });

@@ -11,6 +11,7 @@ import {
 } from '../hooks';
 import { EvidenceKey, MapGrid, type StepMetrics } from '../map/map-grid';
 import { CardPanel } from '../panel/card-panel';
+import { DetailsPanel } from '../panel/details-panel';
 import { Autosave, type SaveFn } from '../store/autosave';
 import { EditorStore } from '../store/editor-store';
 import { EmptyState } from './empty-state';
@@ -92,6 +93,11 @@ function EditorFrame(props: JourneyEditorProps & { autosave: Autosave | null }) 
   const saveState = useAutosaveState(autosave);
   const gridRef = useRef<HTMLDivElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
+  const [details, setDetails] = useState(false);
+  const clickedCard = ui.selection?.kind === 'card' ? ui.selection.cardId : null;
+  useEffect(() => {
+    if (clickedCard) setDetails(false); // a clicked card takes the side panel
+  }, [clickedCard]);
 
   // Fill the rest of the window so the map scrolls inside its own box (sticky headers need a
   // scroll container), whether or not the host page gives the editor a definite height.
@@ -156,6 +162,11 @@ function EditorFrame(props: JourneyEditorProps & { autosave: Autosave | null }) 
     <div className="pl-editor" data-testid="journey-editor" ref={rootRef}>
       <Toolbar
         empty={doc.stages.length === 0}
+        detailsOpen={details}
+        onToggleDetails={() => {
+          if (!details) store.select(null);
+          setDetails(!details);
+        }}
         save={autosave ? saveState : null}
         mapElement={() => gridRef.current}
         scroller={() => scrollerRef.current}
@@ -181,10 +192,13 @@ function EditorFrame(props: JourneyEditorProps & { autosave: Autosave | null }) 
             <div className="pl-scroller" ref={scrollerRef} data-testid="map-scroller">
               <MapGrid ref={gridRef} metrics={props.metrics} onOpenStep={props.onOpenStep} />
             </div>
-            {selectedCard && (
+            {selectedCard && !details && (
               <CardPanel key={selectedCard.id} card={selectedCard} onClose={() => store.select(null)} />
             )}
           </>
+        )}
+        {details && (
+          <DetailsPanel onClose={() => setDetails(false)} today={() => now().toISOString().slice(0, 10)} />
         )}
       </div>
       <footer className="pl-footer">

@@ -22,6 +22,8 @@ const STATUS_TEXT: Record<AutosaveState['status'], string> = {
 export interface ToolbarProps {
   /** No stages yet: map tools would do nothing, so they are not shown. */
   empty: boolean;
+  detailsOpen: boolean;
+  onToggleDetails: () => void;
   save: AutosaveState | null;
   mapElement: () => HTMLElement | null;
   scroller: () => HTMLElement | null;
@@ -29,7 +31,15 @@ export interface ToolbarProps {
 }
 
 /** Undo/redo, persona filter, zoom, view toggles, hidden items, export and the save status. */
-export function Toolbar({ empty, save, mapElement, scroller, now }: ToolbarProps) {
+export function Toolbar({
+  empty,
+  detailsOpen,
+  onToggleDetails,
+  save,
+  mapElement,
+  scroller,
+  now,
+}: ToolbarProps) {
   const { store, readOnly, personas } = useEditor();
   const snap = useEditorState((s) => s);
   const { doc, ui } = snap;
@@ -263,6 +273,15 @@ export function Toolbar({ empty, save, mapElement, scroller, now }: ToolbarProps
         )}
       </div>
       <div className="pl-toolgroup">
+        <button
+          type="button"
+          className="pl-btn"
+          aria-pressed={detailsOpen}
+          onClick={onToggleDetails}
+          data-testid="details-toggle"
+        >
+          Details
+        </button>
         <span className="pl-labelled-menu">
           {busy ? `Exporting ${busy}…` : 'Export'}
           <Menu label="Export the map" items={exportItems} testId="export-menu" />
