@@ -54,9 +54,26 @@ export {
   funnelSteps,
   type JourneyModel,
 } from './mining/funnel';
+export { type KpiSeriesRequest, kpiSeries, type TimeBucket, weekBuckets } from './mining/kpi-series';
 export { buildKpi, type KpiRequest, type KpiResult, kpi, kpis } from './mining/kpis';
 export { runQuery } from './mining/runner';
 export { type Segment, type SegmentsRequest, segments } from './mining/segments';
 export type { SqlQuery } from './mining/sql';
 export { wilsonInterval } from './mining/stats';
+export {
+  buildStepCases,
+  buildStepPaths,
+  buildStepSplit,
+  buildStepWeekly,
+  type StepCase,
+  type StepCasesRequest,
+  type StepPaths,
+  type StepRequest,
+  type StepSplit,
+  type StepWeek,
+  stepCases,
+  stepPaths,
+  stepSplit,
+  stepWeekly,
+} from './mining/step-detail';
 export { loadOrCreateKey, looksLikeDirectIdentifier, pseudonymise } from './pseudonymise';
