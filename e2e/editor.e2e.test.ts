@@ -126,8 +126,19 @@ describe('journey map editor', () => {
     const newPoint = page.getByRole('slider', { name: /at Follow-up call/ });
     await expect.poll(() => newPoint.getAttribute('aria-valuenow')).toBe('2');
 
-    // undo removes the point, redo brings it back
+    // drag the point down to −1 (one undo step however many moves), then undo and redo
+    const svgBox = (await page.getByTestId('emotion-curve').boundingBox())!;
+    const px = stepBox.x + stepBox.width / 2;
+    const yOf = (score: number) => svgBox.y + 18 + ((2 - score) / 4) * (svgBox.height - 36);
+    await page.mouse.move(px, yOf(2));
+    await page.mouse.down();
+    for (const score of [1.4, 0.6, -0.2, -1]) await page.mouse.move(px, yOf(score), { steps: 2 });
+    await page.mouse.up();
+    await expect.poll(() => newPoint.getAttribute('aria-valuenow')).toBe('-1');
+
     await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => newPoint.getAttribute('aria-valuenow')).toBe('2');
     await page.keyboard.press('Control+z');
     await expect.poll(() => newPoint.count()).toBe(0);
     await page.keyboard.press('Control+Shift+z');
