@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JourneySummary } from '../../api';
-import { emptyFilter, filterJourneys, isFiltered } from './filter';
+import { emptyFilter, filterJourneys, isFiltered, loadFilter, saveFilter } from './filter';
 
 const row = (over: Partial<JourneySummary> & Pick<JourneySummary, 'id' | 'name'>): JourneySummary => ({
   workspaceId: 'ws',
@@ -50,5 +50,20 @@ describe('filterJourneys', () => {
     expect(isFiltered(emptyFilter)).toBe(false);
     expect(isFiltered({ ...emptyFilter, query: 'x' })).toBe(true);
     expect(isFiltered({ ...emptyFilter, status: 'all' })).toBe(true);
+  });
+});
+
+describe('loadFilter / saveFilter', () => {
+  it('remembers the filter per workspace and survives junk', () => {
+    const store = new Map<string, string>();
+    const storage = {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+    };
+    saveFilter('ws-1', { status: 'live', personaId: 'p1', query: 'recall' }, storage);
+    expect(loadFilter('ws-1', storage)).toEqual({ status: 'live', personaId: 'p1', query: 'recall' });
+    expect(loadFilter('ws-2', storage)).toEqual(emptyFilter);
+    store.set('pathlight.journeyFilter.ws-3', '{not json');
+    expect(loadFilter('ws-3', storage)).toEqual(emptyFilter);
   });
 });

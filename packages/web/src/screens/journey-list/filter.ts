@@ -31,3 +31,34 @@ export function filterJourneys(journeys: readonly JourneySummary[], f: JourneyFi
     return words.every((w) => haystack.includes(w));
   });
 }
+
+const storageKey = (workspaceId: string) => `pathlight.journeyFilter.${workspaceId}`;
+
+/** The filter last used in this workspace during this browser session (so "back to the list" keeps it). */
+export function loadFilter(
+  workspaceId: string,
+  storage: Pick<Storage, 'getItem'> = sessionStorage,
+): JourneyFilter {
+  try {
+    const raw = JSON.parse(
+      storage.getItem(storageKey(workspaceId)) ?? 'null',
+    ) as Partial<JourneyFilter> | null;
+    if (!raw) return emptyFilter;
+    return {
+      status: typeof raw.status === 'string' ? (raw.status as JourneyFilter['status']) : emptyFilter.status,
+      personaId: typeof raw.personaId === 'string' ? raw.personaId : '',
+      query: typeof raw.query === 'string' ? raw.query : '',
+    };
+  } catch {
+    return emptyFilter;
+  }
+}
+
+/** Remembers the filter for this workspace for the rest of the browser session. */
+export function saveFilter(
+  workspaceId: string,
+  f: JourneyFilter,
+  storage: Pick<Storage, 'setItem'> = sessionStorage,
+) {
+  storage.setItem(storageKey(workspaceId), JSON.stringify(f));
+}

@@ -51,6 +51,7 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  sessionStorage.clear();
 });
 
 const rows = () => screen.getAllByRole('row').slice(1);
@@ -97,6 +98,17 @@ describe('JourneyList', () => {
     expect(screen.getByText('No journeys match these filters.')).toBeTruthy();
     fireEvent.click(screen.getAllByRole('button', { name: 'Clear filters' })[0] as HTMLElement);
     expect(names()).toEqual(['Dental recall', 'New patient booking']);
+  });
+
+  it('keeps the filter when the user comes back to the list', async () => {
+    renderList();
+    await screen.findByRole('table');
+    fireEvent.change(screen.getByLabelText('Search'), { target: { value: 'booking' } });
+    cleanup();
+    renderList();
+    await screen.findByRole('table');
+    expect((screen.getByLabelText('Search') as HTMLInputElement).value).toBe('booking');
+    expect(names()).toEqual(['New patient booking']);
   });
 
   it('shows no edit affordances to viewers', async () => {

@@ -11,7 +11,14 @@ import { useResource } from '../../ui/use-resource';
 import { useTitle } from '../../ui/use-title';
 import { TemplatePicker } from '../template-picker/template-picker';
 import { CreateBlankDialog } from './create-blank-dialog';
-import { emptyFilter, filterJourneys, isFiltered, type JourneyFilter } from './filter';
+import {
+  emptyFilter,
+  filterJourneys,
+  isFiltered,
+  type JourneyFilter,
+  loadFilter,
+  saveFilter,
+} from './filter';
 import { ImportButton } from './import-button';
 import styles from './journey-list.module.css';
 import { RowActions } from './row-actions';
@@ -38,7 +45,11 @@ export function JourneyList({ now = () => new Date() }: { now?: () => Date }) {
   const { workspace, canEdit, isOwner } = useWorkspace();
   useTitle(`Journeys — ${workspace.name}`);
   const list = useResource(() => loadList(workspace.id), [workspace.id]);
-  const [filter, setFilter] = useState<JourneyFilter>(emptyFilter);
+  const [filter, setFilterState] = useState<JourneyFilter>(() => loadFilter(workspace.id));
+  const setFilter = (next: JourneyFilter) => {
+    setFilterState(next);
+    saveFilter(workspace.id, next);
+  };
   const [dialog, setDialog] = useState<
     { kind: 'templates' } | { kind: 'blank' } | { kind: 'delete'; journey: JourneySummary } | null
   >(null);
