@@ -139,6 +139,8 @@ export function Toolbar({
     },
   ];
 
+  // Fit the width (every step visible); the map then scrolls down. Fitting the height too
+  // made big maps unreadably small.
   const fit = () => {
     const sc = scroller();
     if (!sc) return;
@@ -147,9 +149,7 @@ export function Toolbar({
       0,
     );
     const width = LANE_WIDTH + cols * COL_WIDTH[ui.compact ? 'compact' : 'normal'] + (readOnly ? 0 : 132);
-    const grid = mapElement();
-    const height = grid ? grid.scrollHeight : width;
-    store.setZoom(Math.min(1, (sc.clientWidth - 16) / width, (sc.clientHeight - 16) / height));
+    store.setZoom(Math.max(0.4, Math.min(1, (sc.clientWidth - 16) / width)));
   };
 
   return (
@@ -239,7 +239,7 @@ export function Toolbar({
             >
               +
             </button>
-            <button type="button" className="pl-btn" onClick={fit} aria-label="Fit map to window">
+            <button type="button" className="pl-btn" onClick={fit} aria-label="Fit the map width to the window">
               Fit
             </button>
           </div>

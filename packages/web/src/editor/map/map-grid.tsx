@@ -724,7 +724,11 @@ function EmotionLegend({
   onPick: (id: string) => void;
 }) {
   if (personas.length === 0)
-    return <span className="pl-lane__hint">No personas on this map yet: add them under Details to draw their curves.</span>;
+    return (
+      <span className="pl-lane__hint">
+        No personas on this map yet: add them under Details to draw their curves.
+      </span>
+    );
   return (
     <ul className="pl-legend" aria-label="Emotion curve legend">
       {personas.map((p) => (

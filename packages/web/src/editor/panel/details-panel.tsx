@@ -47,7 +47,7 @@ export function DetailsPanel({ onClose, today }: { onClose: () => void; today: (
         <label className="pl-field">
           <span>The question this map answers</span>
           <textarea
-            rows={2}
+            rows={3}
             defaultValue={doc.question}
             placeholder="e.g. Why do new patients not book after calling?"
             onBlur={(e) => e.target.value.trim() !== doc.question && update({ question: e.target.value })}
@@ -101,7 +101,7 @@ export function DetailsPanel({ onClose, today }: { onClose: () => void; today: (
               Reviewed today
             </button>
           </div>
-          <span className="pl-muted">{due ? `Next review due ${due}` : 'Set a date to track reviews.'}</span>
+          <p className="pl-muted">{due ? `Next review due ${due}` : 'Set a date to track reviews.'}</p>
         </div>
         <label className="pl-field">
           <span>Tags (comma-separated)</span>
