@@ -240,7 +240,7 @@ export function Toolbar({
               +
             </button>
             <button type="button" className="pl-btn" onClick={fit} aria-label="Fit the map width to the window">
-              Fit
+              Fit width
             </button>
           </div>
           <div className="pl-toolgroup">
