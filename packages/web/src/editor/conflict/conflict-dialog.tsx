@@ -104,7 +104,7 @@ export function ConflictDialog(p: ConflictDialogProps) {
             }
           >
             Copy mine, then take theirs
-            <small>My version goes to the clipboard as JSON</small>
+            <small>My version goes to the clipboard as a journey export</small>
           </button>
         </div>
       </div>

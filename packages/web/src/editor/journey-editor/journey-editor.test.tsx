@@ -259,7 +259,7 @@ describe('JourneyEditor', () => {
       await act(async () => {
         fireEvent.click(screen.getByRole('button', { name: /Copy mine, then take theirs/ }));
       });
-      expect(JSON.parse(writeText.mock.calls[0]![0]).question).toBe('Mine');
+      expect(JSON.parse(writeText.mock.calls[0]![0]).journey.question).toBe('Mine');
       expect(store().doc.name).toBe('Their name');
       expect(screen.queryByTestId('conflict-dialog')).toBeNull();
     } finally {

@@ -2,6 +2,8 @@ import type { JourneyContent, Persona } from '@pathlight/core';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { OpportunityBoard } from '../board/opportunity-board';
 import { ConflictDialog } from '../conflict/conflict-dialog';
+import { download, fileStem } from '../export/image';
+import { journeyToExport } from '../export/json';
 import {
   EditorContext,
   type EditorContextValue,
@@ -253,7 +255,22 @@ function EditorFrame(props: JourneyEditorProps & { autosave: Autosave | null }) 
           updatedBy={conflict.updatedBy}
           onKeepMine={() => void autosave.keepMine()}
           onTakeTheirs={() => autosave.takeTheirs()}
-          onCopyMine={() => navigator.clipboard.writeText(JSON.stringify(conflict.mine, null, 2))}
+          onCopyMine={async () => {
+            const text = JSON.stringify(journeyToExport(conflict.mine, now().toISOString()), null, 2);
+            try {
+              await navigator.clipboard.writeText(text);
+              store.notify('Your version is on the clipboard (a Pathlight journey export, JSON).');
+            } catch {
+              // No clipboard (e.g. a page served over plain http): keep the user's work as a file instead.
+              download(
+                new Blob([text], { type: 'application/json' }),
+                `${fileStem(conflict.mine.name)}-my-version.pathlight.json`,
+              );
+              store.notify(
+                'The browser blocked the clipboard, so your version was downloaded as a file instead.',
+              );
+            }
+          }}
         />
       )}
     </div>

@@ -239,7 +239,12 @@ export function Toolbar({
             >
               +
             </button>
-            <button type="button" className="pl-btn" onClick={fit} aria-label="Fit the map width to the window">
+            <button
+              type="button"
+              className="pl-btn"
+              onClick={fit}
+              aria-label="Fit the map width to the window"
+            >
               Fit width
             </button>
           </div>

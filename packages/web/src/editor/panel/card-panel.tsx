@@ -119,7 +119,17 @@ export function CardPanel({ card, onClose }: { card: Card; onClose: () => void }
   }
 
   return (
-    <aside className="pl-panel" aria-label="Edit card" data-testid="card-panel">
+    <aside
+      className="pl-panel"
+      aria-label="Edit card"
+      data-testid="card-panel"
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.stopPropagation();
+        onClose();
+        document.querySelector<HTMLElement>(`[data-card-id="${card.id}"]`)?.focus();
+      }}
+    >
       <header className="pl-panel__head">
         <h2>Card</h2>
         <button type="button" className="pl-btn" onClick={onClose}>
