@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from './analyze';
+import { summary } from './mining/basic';
 import { CLINIC, CLINIC_JOURNEY, eventsDb } from './mining/test-fixture';
 
 describe('analyze', () => {
@@ -23,6 +24,15 @@ describe('analyze', () => {
     expect(full.conformance?.fittingCases).toBe(2);
     // Round-trips through JSON unchanged: plain numbers, strings and nulls only.
     expect(JSON.parse(JSON.stringify(full))).toEqual(full);
+  });
+
+  it('counts every variant in the summary whatever the variant limit', async () => {
+    const db = await eventsDb(CLINIC);
+    const none = await analyze(db, { variants: 0 });
+    expect(none.variants).toEqual([]);
+    expect(none.summary).toEqual(await summary(db));
+    expect(none.summary.variants).toBe(6);
+    expect((await analyze(db, { variants: 'all' })).variants).toHaveLength(6);
   });
 
   it('applies filters to every part', async () => {

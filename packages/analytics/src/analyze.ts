@@ -8,10 +8,10 @@ import {
   type EndpointCount,
   edges,
   endpoints,
+  eventStats,
   type Summary,
-  summary,
   type Variant,
-  variants,
+  variantsWithTotal,
 } from './mining/basic';
 import { type Conformance, conformance } from './mining/conformance';
 import type { EventFilter } from './mining/filters';
@@ -42,12 +42,22 @@ export interface AnalysisResult {
 /** Runs every analysis on the `events` table (and, with a journey, funnel, KPIs and conformance). */
 export async function analyze(conn: DuckDBConnection, options: AnalyzeOptions = {}): Promise<AnalysisResult> {
   const req = options.filters ? { filters: options.filters } : {};
+  // The variant count comes with the variants, so every case's sequence is built once.
+  const stats = await eventStats(conn, req);
+  const variantList = await variantsWithTotal(conn, { ...req, limit: options.variants ?? 50 });
   const result: AnalysisResult = {
-    summary: await summary(conn, req),
+    summary: {
+      cases: stats.cases,
+      events: stats.events,
+      activities: stats.activities,
+      variants: variantList.distinct,
+      firstEvent: stats.firstEvent,
+      lastEvent: stats.lastEvent,
+    },
     activities: await activities(conn, req),
     ...(await endpoints(conn, req)),
     edges: await edges(conn, req),
-    variants: await variants(conn, { ...req, limit: options.variants ?? 50 }),
+    variants: variantList.variants,
     caseDuration: await caseDuration(conn, req),
   };
   if (options.journey) {

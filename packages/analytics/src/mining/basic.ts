@@ -35,21 +35,40 @@ export const Summary = z.object({
 });
 export type Summary = z.infer<typeof Summary>;
 
+const EventStats = Summary.omit({ variants: true });
+export type EventStats = z.infer<typeof EventStats>;
+
+/** The summary's select; `variants` is an expression (a count over `cv`, or left out). */
+function summarySelect(variants: string | null): string {
+  // One scan for events and time span; GROUP BY then count rather than count(DISTINCT …), which DuckDB
+  // runs much more slowly.
+  return `SELECT (SELECT count(*) FROM (SELECT case_id FROM fe GROUP BY case_id)) AS cases, ev.events,
+  (SELECT count(*) FROM (SELECT activity FROM fe GROUP BY activity)) AS activities,${variants ? ` ${variants} AS variants,` : ''}
+  ev.f AS "firstEvent", ev.l AS "lastEvent"
+FROM (SELECT count(*) AS events, min(ts) AS f, max(ts) AS l FROM fe) ev`;
+}
+
 /** Cases, events, distinct activities and variants, first and last event time. */
 export function buildSummary(req: FilteredRequest): SqlQuery {
   return withEvents(req, () => ({
     ctes: [`cv AS (SELECT ${CASE_SEQUENCE} AS v FROM fe GROUP BY case_id)`],
-    // GROUP BY then count rather than count(DISTINCT …): DuckDB's distinct aggregates are much slower.
-    select: `SELECT (SELECT count(*) FROM cv) AS cases, (SELECT count(*) FROM fe) AS events,
-  (SELECT count(*) FROM (SELECT activity FROM fe GROUP BY activity)) AS activities,
-  (SELECT count(*) FROM (SELECT v FROM cv GROUP BY v)) AS variants,
-  (SELECT min(ts) FROM fe) AS "firstEvent", (SELECT max(ts) FROM fe) AS "lastEvent"`,
+    select: summarySelect('(SELECT count(*) FROM (SELECT v FROM cv GROUP BY v))'),
   }));
+}
+
+/** The summary without the variant count (which needs every case's sequence; see {@link variantsWithTotal}). */
+export function buildEventStats(req: FilteredRequest): SqlQuery {
+  return withEvents(req, () => ({ select: summarySelect(null) }));
 }
 
 /** Runs {@link buildSummary}. */
 export function summary(conn: DuckDBConnection, req: FilteredRequest = {}): Promise<Summary> {
   return runSingle(conn, buildSummary(req), Summary);
+}
+
+/** Runs {@link buildEventStats}. */
+export function eventStats(conn: DuckDBConnection, req: FilteredRequest = {}): Promise<EventStats> {
+  return runSingle(conn, buildEventStats(req), EventStats);
 }
 
 // ---- activities ----
@@ -152,16 +171,34 @@ export function buildVariants(req: VariantsRequest): SqlQuery {
       throw new Error(`variants limit must be a non-negative integer or "all", got ${limit}`);
     return {
       ctes: [`cv AS (SELECT ${CASE_SEQUENCE} AS v FROM fe GROUP BY case_id)`],
-      select: `SELECT v AS activities, count(*) AS cases FROM cv GROUP BY v ORDER BY cases DESC, v${
-        limit === 'all' ? '' : ` LIMIT ${p.add(limit)}`
-      }`,
+      // distinctVariants: the number of variants before the limit (window functions run before LIMIT).
+      select: `SELECT v AS activities, count(*) AS cases, count(*) OVER () AS "distinctVariants"
+FROM cv GROUP BY v ORDER BY cases DESC, v${limit === 'all' ? '' : ` LIMIT ${p.add(limit)}`}`,
     };
   });
 }
 
 /** Runs {@link buildVariants}. */
-export function variants(conn: DuckDBConnection, req: VariantsRequest = {}): Promise<Variant[]> {
-  return runQuery(conn, buildVariants(req), Variant);
+export async function variants(conn: DuckDBConnection, req: VariantsRequest = {}): Promise<Variant[]> {
+  return (await variantsWithTotal(conn, req)).variants;
+}
+
+const VariantRow = Variant.extend({ distinctVariants: count });
+
+/** Variants plus the number of distinct variants, from one pass over every case's sequence. */
+export async function variantsWithTotal(
+  conn: DuckDBConnection,
+  req: VariantsRequest = {},
+): Promise<{ variants: Variant[]; distinct: number }> {
+  const limit = req.limit ?? 50;
+  // At least one row, so the total is known even when no variant is asked for.
+  const rows = await runQuery(conn, buildVariants({ ...req, limit: limit === 0 ? 1 : limit }), VariantRow);
+  return {
+    variants: rows
+      .slice(0, limit === 'all' ? undefined : limit)
+      .map(({ activities, cases }) => ({ activities, cases })),
+    distinct: rows[0]?.distinctVariants ?? 0,
+  };
 }
 
 // ---- case duration ----
