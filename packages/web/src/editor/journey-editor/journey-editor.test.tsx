@@ -284,4 +284,13 @@ describe('JourneyEditor', () => {
     expect(screen.queryByTestId('details-panel')).toBeNull();
     expect(screen.getByTestId('card-panel')).toBeTruthy();
   });
+
+  it('Alt+Arrow on a cell moves its selected card', () => {
+    const { store } = mount();
+    fireEvent.click(within(screen.getByRole('grid')).getByText('Shows insurance card'));
+    const cell = screen.getByTestId('cell-l-act-t3');
+    cell.focus();
+    fireEvent.keyDown(cell, { key: 'ArrowRight', altKey: true });
+    expect(store().doc.cards.find((c) => c.id === 'c6')).toMatchObject({ laneId: 'l-act', stepId: 't4' });
+  });
 });

@@ -373,6 +373,25 @@ export const MapGrid = forwardRef<HTMLDivElement, MapGridProps>(function MapGrid
       return;
     }
     if (target !== cellEl) return;
+    // The selected card of this cell answers Alt+Arrow and Delete even while the cell has focus.
+    const selected =
+      selectedCard && selectedCard.laneId === laneId && selectedCard.stepId === stepId ? selectedCard : null;
+    if (selected && !readOnly && ((e.altKey && d) || e.key === 'Delete' || e.key === 'Backspace')) {
+      e.preventDefault();
+      if (e.key === 'Delete' || e.key === 'Backspace') {
+        store.dispatch(cmd.deleteCard, { cardId: selected.id });
+        store.notify('Card deleted.', true);
+      } else if (neighbour?.lane && neighbour.step) {
+        store.dispatch(cmd.moveCard, {
+          cardId: selected.id,
+          laneId: neighbour.lane.id,
+          stepId: neighbour.step,
+        });
+        store.focusCell({ laneId: neighbour.lane.id, stepId: neighbour.step });
+        focusLater(`[data-cell="${neighbour.lane.id}|${neighbour.step}"]`);
+      }
+      return;
+    }
     if (neighbour) {
       e.preventDefault();
       if (!neighbour.lane || !neighbour.step) return;
