@@ -259,4 +259,23 @@ describe('app shell', () => {
     await page.goto(`${h.baseUrl}/users`);
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   });
+
+  it('after too many failed attempts, says how long to wait', async () => {
+    await page.getByLabel('Email').fill('ghost@pathlight.test');
+    const alert = page.getByRole('alert');
+    let text = '';
+    for (let attempt = 1; attempt <= 12 && !text.startsWith('Too many'); attempt++) {
+      await page.getByLabel('Password').fill(`wrong-${attempt}`);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expect
+        .poll(
+          async () =>
+            (await alert.count()) > 0 && (await page.getByRole('button', { name: 'Sign in' }).isEnabled()),
+        )
+        .toBe(true);
+      text = (await alert.textContent()) ?? '';
+    }
+    // The server's default window is 15 minutes.
+    expect(text).toMatch(/^Too many attempts\. Try again in 1[45] minutes\.$/);
+  });
 });
