@@ -1,4 +1,5 @@
 // biome-ignore-all lint/a11y/useSemanticElements: grid cells of an ARIA grid; SVG points cannot be <input type="range">
+// biome-ignore-all lint/a11y/useFocusableInteractive: the curve cell holds focusable points; it is not a stop itself
 import type { EmotionPoint, Lane } from '@pathlight/core';
 import { memo, useRef } from 'react';
 import { MarkerShape } from '../glyphs/glyphs';
@@ -83,128 +84,136 @@ export const EmotionRow = memo(function EmotionRow(p: EmotionRowProps) {
           }
         />
       ))}
-      <svg
-        ref={svgRef}
-        className="pl-curve"
-        style={{ gridRow: p.row, gridColumn: `2 / span ${Math.max(1, p.columns.length)}`, height: p.height }}
-        width={width}
-        height={p.height}
-        viewBox={`0 0 ${width} ${p.height}`}
-        data-testid="emotion-curve"
-        role="group"
-        aria-label={`Emotion curves: ${p.personas.map((x) => x.name).join(', ') || 'no personas yet'}`}
-      >
-        <line x1={0} x2={width} y1={y(0)} y2={y(0)} stroke="#94a3b8" strokeDasharray="4 4" />
-        <line x1={0} x2={width} y1={y(2)} y2={y(2)} stroke="#e5e7eb" />
-        <line x1={0} x2={width} y1={y(-2)} y2={y(-2)} stroke="#e5e7eb" />
-        {[2, 0, -2].map((s) => (
-          <text key={s} x={4} y={y(s) + 4} fontSize={10} fill="#6b7280">
-            {fmt(s)}
-          </text>
-        ))}
-        {!p.readOnly && p.activePersonaId && (
-          // biome-ignore lint/a11y/noStaticElementInteractions: pointer shortcut; the keyboard path is the gridcells and points
-          <rect
-            x={0}
-            y={0}
-            width={width}
-            height={p.height}
-            fill="#ffffff"
-            fillOpacity={0}
-            className="pl-curve__hit"
-            data-testid="emotion-hit"
-            onClick={(e) => {
-              const stepId = stepAt(e.clientX);
-              if (stepId && p.activePersonaId) p.onSet(p.activePersonaId, stepId, scoreAt(e.clientY), false);
-            }}
-          />
-        )}
-        {p.personas.map((per) => {
-          const pts = p.emotions
-            .filter((e) => e.personaId === per.id && colIndex.has(e.stepId))
-            .map((e) => ({ e, i: colIndex.get(e.stepId)! }))
-            .sort((a, b) => a.i - b.i);
-          return (
-            <g key={per.id} className="pl-curve__persona">
-              <polyline
-                points={pts.map(({ e, i }) => `${x(i)},${y(e.score)}`).join(' ')}
-                fill="none"
-                stroke={per.color}
-                strokeWidth={2.5}
-                strokeLinejoin="round"
-              />
-              {pts.map(({ e, i }) => (
-                <g
-                  key={e.stepId}
-                  role="slider"
-                  tabIndex={-1}
-                  className="pl-curve__point"
-                  data-testid="emotion-point"
-                  data-persona={per.id}
-                  data-step={e.stepId}
-                  aria-label={`${per.name} at ${stepName(e.stepId)}`}
-                  aria-valuemin={-2}
-                  aria-valuemax={2}
-                  aria-valuenow={e.score}
-                  aria-valuetext={`${fmt(e.score)} ${SCORE_WORDS[e.score]}${e.note ? `: ${e.note}` : ''}`}
-                  aria-readonly={p.readOnly || undefined}
-                  onKeyDown={(ev) => {
-                    if (p.readOnly) return;
-                    let next: number | null = null;
-                    if (ev.key === 'ArrowUp') next = Math.min(2, e.score + 1);
-                    if (ev.key === 'ArrowDown') next = Math.max(-2, e.score - 1);
-                    if (next !== null) {
+      {/* A cell of its own so the grid row only owns cells; display: contents keeps the SVG a grid item. */}
+      <div role="gridcell" className="pl-curve-cell">
+        <svg
+          ref={svgRef}
+          className="pl-curve"
+          style={{
+            gridRow: p.row,
+            gridColumn: `2 / span ${Math.max(1, p.columns.length)}`,
+            height: p.height,
+          }}
+          width={width}
+          height={p.height}
+          viewBox={`0 0 ${width} ${p.height}`}
+          data-testid="emotion-curve"
+          role="group"
+          aria-label={`Emotion curves: ${p.personas.map((x) => x.name).join(', ') || 'no personas yet'}`}
+        >
+          <line x1={0} x2={width} y1={y(0)} y2={y(0)} stroke="#94a3b8" strokeDasharray="4 4" />
+          <line x1={0} x2={width} y1={y(2)} y2={y(2)} stroke="#e5e7eb" />
+          <line x1={0} x2={width} y1={y(-2)} y2={y(-2)} stroke="#e5e7eb" />
+          {[2, 0, -2].map((s) => (
+            <text key={s} x={4} y={y(s) + 4} fontSize={10} fill="#6b7280">
+              {fmt(s)}
+            </text>
+          ))}
+          {!p.readOnly && p.activePersonaId && (
+            // biome-ignore lint/a11y/noStaticElementInteractions: pointer shortcut; the keyboard path is the gridcells and points
+            <rect
+              x={0}
+              y={0}
+              width={width}
+              height={p.height}
+              fill="#ffffff"
+              fillOpacity={0}
+              className="pl-curve__hit"
+              data-testid="emotion-hit"
+              onClick={(e) => {
+                const stepId = stepAt(e.clientX);
+                if (stepId && p.activePersonaId)
+                  p.onSet(p.activePersonaId, stepId, scoreAt(e.clientY), false);
+              }}
+            />
+          )}
+          {p.personas.map((per) => {
+            const pts = p.emotions
+              .filter((e) => e.personaId === per.id && colIndex.has(e.stepId))
+              .map((e) => ({ e, i: colIndex.get(e.stepId)! }))
+              .sort((a, b) => a.i - b.i);
+            return (
+              <g key={per.id} className="pl-curve__persona">
+                <polyline
+                  points={pts.map(({ e, i }) => `${x(i)},${y(e.score)}`).join(' ')}
+                  fill="none"
+                  stroke={per.color}
+                  strokeWidth={2.5}
+                  strokeLinejoin="round"
+                />
+                {pts.map(({ e, i }) => (
+                  <g
+                    key={e.stepId}
+                    role="slider"
+                    tabIndex={-1}
+                    className="pl-curve__point"
+                    data-testid="emotion-point"
+                    data-persona={per.id}
+                    data-step={e.stepId}
+                    aria-label={`${per.name} at ${stepName(e.stepId)}`}
+                    aria-valuemin={-2}
+                    aria-valuemax={2}
+                    aria-valuenow={e.score}
+                    aria-valuetext={`${fmt(e.score)} ${SCORE_WORDS[e.score]}${e.note ? `: ${e.note}` : ''}`}
+                    aria-readonly={p.readOnly || undefined}
+                    onKeyDown={(ev) => {
+                      if (p.readOnly) return;
+                      let next: number | null = null;
+                      if (ev.key === 'ArrowUp') next = Math.min(2, e.score + 1);
+                      if (ev.key === 'ArrowDown') next = Math.max(-2, e.score - 1);
+                      if (next !== null) {
+                        ev.preventDefault();
+                        ev.stopPropagation();
+                        if (next !== e.score) p.onSet(per.id, e.stepId, next, true);
+                      } else if (ev.key === 'Delete' || ev.key === 'Backspace') {
+                        ev.preventDefault();
+                        ev.stopPropagation();
+                        p.onClear(per.id, e.stepId);
+                      } else if (ev.key === 'Escape') {
+                        ev.stopPropagation();
+                        (
+                          ev.currentTarget.ownerSVGElement?.parentElement?.querySelector(
+                            `[data-emotion-step="${e.stepId}"]`,
+                          ) as HTMLElement | null
+                        )?.focus();
+                      }
+                    }}
+                    onPointerDown={(ev) => {
+                      if (p.readOnly) return;
                       ev.preventDefault();
-                      ev.stopPropagation();
-                      if (next !== e.score) p.onSet(per.id, e.stepId, next, true);
-                    } else if (ev.key === 'Delete' || ev.key === 'Backspace') {
-                      ev.preventDefault();
-                      ev.stopPropagation();
-                      p.onClear(per.id, e.stepId);
-                    } else if (ev.key === 'Escape') {
-                      ev.stopPropagation();
-                      (
-                        ev.currentTarget.ownerSVGElement?.parentElement?.querySelector(
-                          `[data-emotion-step="${e.stepId}"]`,
-                        ) as HTMLElement | null
-                      )?.focus();
-                    }
-                  }}
-                  onPointerDown={(ev) => {
-                    if (p.readOnly) return;
-                    ev.preventDefault();
-                    (ev.currentTarget as Element).setPointerCapture(ev.pointerId);
-                    dragging.current = { personaId: per.id, stepId: e.stepId };
-                  }}
-                  onPointerMove={(ev) => {
-                    const d = dragging.current;
-                    if (!d || d.personaId !== per.id || d.stepId !== e.stepId) return;
-                    const score = scoreAt(ev.clientY);
-                    if (score !== e.score) p.onSet(per.id, e.stepId, score, true);
-                  }}
-                  onPointerUp={() => {
-                    dragging.current = null;
-                  }}
-                >
-                  <title>{`${personaName.get(per.id)} at ${stepName(e.stepId)}: ${fmt(e.score)} ${SCORE_WORDS[e.score]}${e.note ? ` — ${e.note}` : ''}`}</title>
-                  <circle cx={x(i)} cy={y(e.score)} r={12} fill="#ffffff" fillOpacity={0} />
-                  <MarkerShape marker={per.marker} x={x(i)} y={y(e.score)} r={6} color={per.color} />
-                  <circle
-                    cx={x(i)}
-                    cy={y(e.score)}
-                    r={9}
-                    fill="none"
-                    stroke="#f59e0b"
-                    strokeOpacity={0}
-                    strokeWidth={3}
-                    className="pl-curve__ring"
-                  />
-                </g>
-              ))}
-            </g>
-          );
-        })}
-      </svg>
+                      (ev.currentTarget as Element).setPointerCapture(ev.pointerId);
+                      dragging.current = { personaId: per.id, stepId: e.stepId };
+                    }}
+                    onPointerMove={(ev) => {
+                      const d = dragging.current;
+                      if (!d || d.personaId !== per.id || d.stepId !== e.stepId) return;
+                      const score = scoreAt(ev.clientY);
+                      if (score !== e.score) p.onSet(per.id, e.stepId, score, true);
+                    }}
+                    onPointerUp={() => {
+                      dragging.current = null;
+                    }}
+                  >
+                    <title>{`${personaName.get(per.id)} at ${stepName(e.stepId)}: ${fmt(e.score)} ${SCORE_WORDS[e.score]}${e.note ? ` — ${e.note}` : ''}`}</title>
+                    <circle cx={x(i)} cy={y(e.score)} r={12} fill="#ffffff" fillOpacity={0} />
+                    <MarkerShape marker={per.marker} x={x(i)} y={y(e.score)} r={6} color={per.color} />
+                    <circle
+                      cx={x(i)}
+                      cy={y(e.score)}
+                      r={9}
+                      fill="none"
+                      stroke="#f59e0b"
+                      strokeOpacity={0}
+                      strokeWidth={3}
+                      className="pl-curve__ring"
+                    />
+                  </g>
+                ))}
+              </g>
+            );
+          })}
+        </svg>
+      </div>
     </>
   );
 });
