@@ -45,8 +45,9 @@ FROM fo GROUP BY k
 UNION ALL SELECT 'reach', maxk, NULL, count(*), NULL FROM (SELECT DISTINCT case_id, maxk FROM fo) GROUP BY maxk
 UNION ALL SELECT 'fit', NULL, NULL,
   (SELECT count(*) FROM cf),
-  (SELECT count(DISTINCT case_id) FROM fe)
-UNION ALL SELECT 'unmapped', NULL, activity, count(*), NULL FROM fe ANTI JOIN sm USING (activity) GROUP BY activity
+  (SELECT count(*) FROM (SELECT case_id FROM fe GROUP BY case_id))
+UNION ALL SELECT 'unmapped', NULL, activity, n, NULL
+FROM (SELECT activity, count(*) AS n FROM fe GROUP BY activity) ANTI JOIN sm USING (activity)
 ORDER BY kind, k, a DESC, name`,
   }));
 }
