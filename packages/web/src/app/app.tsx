@@ -1,15 +1,14 @@
 import type { Workspace } from '@pathlight/core';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { matchPath, navigate, usePath } from '../router/router';
 import { AppFrame, type Section } from '../screens/app-frame/app-frame';
-import { CreateWorkspaceDialog } from '../screens/app-frame/workspace-switcher';
 import { JourneyList } from '../screens/journey-list/journey-list';
 import { JourneyPage } from '../screens/journey-page/journey-page';
 import { MembersPage } from '../screens/members/members-page';
 import { PersonasPage } from '../screens/personas/personas-page';
 import { SignIn } from '../screens/sign-in/sign-in';
 import { UsersPage } from '../screens/users/users-page';
-import { ErrorBanner } from '../ui/status';
+import { NoWorkspace, Unreachable } from '../screens/welcome/welcome';
 import { SessionProvider, useSession, useSignedIn } from './session';
 import { WorkspaceProvider } from './workspace';
 
@@ -31,18 +30,7 @@ function Gate() {
       </p>
     );
   }
-  if (state.status === 'unreachable') {
-    return (
-      <main style={{ padding: 32, maxWidth: 640 }}>
-        <h1>Pathlight is not answering</h1>
-        <p style={{ margin: '12px 0' }}>
-          The page loaded, but the Pathlight server did not respond. It may be restarting; try again in a
-          moment.
-        </p>
-        <ErrorBanner error={state.error} onRetry={retry} />
-      </main>
-    );
-  }
+  if (state.status === 'unreachable') return <Unreachable error={state.error} onRetry={retry} />;
   if (state.status === 'signed-out') return <SignIn onSignIn={signIn} expired={state.expired} />;
   return <SignedIn />;
 }
@@ -133,34 +121,5 @@ function SignedIn() {
     >
       {content}
     </AppFrame>
-  );
-}
-
-function NoWorkspace({ onCreated }: { onCreated: (ws: Workspace) => Promise<void> }) {
-  const [open, setOpen] = useState(false);
-  return (
-    <section
-      style={{
-        maxWidth: 640,
-        background: 'var(--surface)',
-        border: '1px solid var(--border)',
-        borderRadius: 12,
-        padding: '32px 40px',
-        display: 'flex',
-        flexDirection: 'column',
-        gap: 12,
-        alignItems: 'flex-start',
-      }}
-    >
-      <h1>Welcome to Pathlight</h1>
-      <p>
-        Everything in Pathlight lives in a <strong>workspace</strong> — one per organisation or clinic group.
-        Create one to start mapping journeys, or ask a workspace owner to add you to theirs.
-      </p>
-      <button type="button" className="btn btn-primary" onClick={() => setOpen(true)}>
-        Create a workspace
-      </button>
-      {open ? <CreateWorkspaceDialog onClose={() => setOpen(false)} onCreated={onCreated} /> : null}
-    </section>
   );
 }
