@@ -161,6 +161,41 @@ export function CardPanel({ card, onClose }: { card: Card; onClose: () => void }
         )}
       </label>
 
+      <fieldset className="pl-fieldset" data-testid="evidence-editor">
+        <legend>
+          Evidence <EvidenceBadge confidence={strongestConfidence(card.evidence)} />
+        </legend>
+        {card.evidence.length === 0 && (
+          <p className="pl-muted">No evidence yet: this card counts as assumed.</p>
+        )}
+        {card.evidence.map((ev, i) => (
+          <EvidenceRow
+            key={i}
+            index={i}
+            evidence={ev}
+            onChange={(e, typing) =>
+              setEvidence(
+                { action: 'update', index: i, evidence: e },
+                typing ? `ev:${card.id}:${i}` : undefined,
+              )
+            }
+            onRemove={() => setEvidence({ action: 'remove', index: i })}
+          />
+        ))}
+        <button
+          type="button"
+          className="pl-btn"
+          onClick={() =>
+            setEvidence({
+              action: 'add',
+              evidence: { kind: 'interview', source: '', date: null, confidence: 'reported' },
+            })
+          }
+        >
+          + Add evidence
+        </button>
+      </fieldset>
+
       <label className="pl-field">
         <span>Tags (comma-separated; a persona's name ties the card to that persona)</span>
         <input
@@ -339,41 +374,6 @@ export function CardPanel({ card, onClose }: { card: Card; onClose: () => void }
             </li>
           ))}
         </ul>
-      </fieldset>
-
-      <fieldset className="pl-fieldset" data-testid="evidence-editor">
-        <legend>
-          Evidence <EvidenceBadge confidence={strongestConfidence(card.evidence)} />
-        </legend>
-        {card.evidence.length === 0 && (
-          <p className="pl-muted">No evidence yet: this card counts as assumed.</p>
-        )}
-        {card.evidence.map((ev, i) => (
-          <EvidenceRow
-            key={i}
-            index={i}
-            evidence={ev}
-            onChange={(e, typing) =>
-              setEvidence(
-                { action: 'update', index: i, evidence: e },
-                typing ? `ev:${card.id}:${i}` : undefined,
-              )
-            }
-            onRemove={() => setEvidence({ action: 'remove', index: i })}
-          />
-        ))}
-        <button
-          type="button"
-          className="pl-btn"
-          onClick={() =>
-            setEvidence({
-              action: 'add',
-              evidence: { kind: 'interview', source: '', date: null, confidence: 'reported' },
-            })
-          }
-        >
-          + Add evidence
-        </button>
       </fieldset>
 
       <footer className="pl-panel__foot">
