@@ -160,6 +160,19 @@ try {
   await vpage.getByRole('navigation', { name: 'Breadcrumb' }).waitFor();
   await vpage.waitForTimeout(1500);
   await shoot(vpage, '15-viewer-journey-page');
+  const newcomer = await h.createUser('Nina Newcomer', 'nina@pathlight.test');
+  const ncontext = await h.newContext();
+  const npage = ncontext.pages()[0] ?? (await ncontext.newPage());
+  await h.signIn(npage, newcomer.email, newcomer.password);
+  await npage.getByRole('heading', { name: 'Welcome to Pathlight' }).waitFor();
+  await shoot(npage, '16-welcome');
+  await npage.getByRole('button', { name: 'Create a workspace' }).click();
+  await npage.getByRole('button', { name: 'Create workspace' }).click();
+  await shoot(npage, '17-create-workspace-error');
+
+  await page.getByRole('link', { name: 'Journeys' }).click();
+  await page.getByRole('button', { name: 'Blank journey' }).click();
+  await shoot(page, '18-blank-journey');
   console.log(`screenshots in ${out}`);
 } finally {
   await h.close();

@@ -35,7 +35,9 @@ export function WorkspaceSwitcher({ workspaces, current, onCreated }: SwitcherPr
         onClick={() => setOpen((o) => !o)}
       >
         <span className={styles.switcherLabel}>Workspace</span>
-        <span className={styles.switcherName}>{current?.name ?? 'Choose a workspace'}</span>
+        <span className={styles.switcherName}>
+          {current?.name ?? (workspaces.length === 0 ? 'None yet' : 'Choose a workspace')}
+        </span>
         <span aria-hidden="true">▾</span>
       </button>
       {open ? (
