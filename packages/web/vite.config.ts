@@ -24,6 +24,10 @@ function noNodeBuiltins(): Plugin {
 // In development the API runs on its own port; the built app is served by the server on the same origin.
 export default defineConfig({
   plugins: [react(), noNodeBuiltins()],
-  server: { port: 5173, proxy: { '/api': `http://127.0.0.1:${process.env.PORT ?? 4300}` } },
+  server: {
+    port: 5173,
+    // Keep the browser's Host header: the server's CSRF check compares it with the Origin.
+    proxy: { '/api': { target: `http://127.0.0.1:${process.env.PORT ?? 4300}`, changeOrigin: false } },
+  },
   build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 2000 },
 });
