@@ -46,6 +46,15 @@ export function ConflictDialog(p: ConflictDialogProps) {
         aria-describedby="pl-conflict-desc"
         className="pl-modal"
         data-testid="conflict-dialog"
+        onKeyDown={(e) => {
+          // Keep Tab inside the dialog: the choice has to be made before editing goes on.
+          if (e.key !== 'Tab') return;
+          const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('button')];
+          const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
+          const next = e.shiftKey ? (i <= 0 ? buttons.length - 1 : i - 1) : (i + 1) % buttons.length;
+          e.preventDefault();
+          buttons[next]?.focus();
+        }}
       >
         <h2 id="pl-conflict-title">Someone else saved this map while you were editing</h2>
         <p id="pl-conflict-desc">

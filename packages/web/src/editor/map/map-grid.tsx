@@ -189,7 +189,10 @@ export const MapGrid = forwardRef<HTMLDivElement, MapGridProps>(function MapGrid
 
   // ---- actions (stable: they read the store at call time) ----
   const actions: HeaderActions = useMemo(() => {
-    const notifyDeleted = (what: string) => store.notify(`${what} deleted.`, true);
+    const notifyDeleted = (what: string) => {
+      store.notify(`${what} deleted.`, true);
+      focusLater('[data-testid="map-grid"] [data-cell][tabindex="0"]'); // the header that had focus is gone
+    };
     const stageIndex = (id: string) => store.doc.stages.findIndex((s) => s.id === id);
     return {
       readOnly,
