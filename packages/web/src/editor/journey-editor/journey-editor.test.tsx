@@ -293,4 +293,16 @@ describe('JourneyEditor', () => {
     fireEvent.keyDown(cell, { key: 'ArrowRight', altKey: true });
     expect(store().doc.cards.find((c) => c.id === 'c6')).toMatchObject({ laneId: 'l-act', stepId: 't4' });
   });
+
+  it('keeps one tab stop in the grid after the focused step is deleted', () => {
+    const { store } = mount();
+    const cell = screen.getByTestId('cell-l-act-t4');
+    fireEvent.focus(cell);
+    expect(cell.tabIndex).toBe(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Step options: Exam' }));
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Delete step' }));
+    expect(store().doc.stages[1]!.steps.map((t) => t.id)).toEqual(['t3']);
+    expect(screen.getByRole('grid').querySelectorAll('[data-cell][tabindex="0"]')).toHaveLength(1);
+    expect(screen.getByText('Step deleted.')).toBeTruthy();
+  });
 });

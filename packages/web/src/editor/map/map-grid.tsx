@@ -181,9 +181,17 @@ export const MapGrid = forwardRef<HTMLDivElement, MapGridProps>(function MapGrid
   }, [ui.selection]);
 
   const firstStep = stableLayout.columns.find((c) => c.step)?.step?.id ?? null;
+  // The roving tab stop: the last focused cell while it is still on the map, else the first cell,
+  // so the grid stays reachable with Tab after its focused lane or step is hidden or deleted.
+  const onMap = (c: { laneId: string; stepId: string }) =>
+    stableLayout.lanes.some((l) => l.id === c.laneId) &&
+    stableLayout.columns.some((col) => col.step?.id === c.stepId);
   const focused =
-    ui.focusedCell ??
-    (stableLayout.lanes[0] && firstStep ? { laneId: stableLayout.lanes[0].id, stepId: firstStep } : null);
+    ui.focusedCell && onMap(ui.focusedCell)
+      ? ui.focusedCell
+      : stableLayout.lanes[0] && firstStep
+        ? { laneId: stableLayout.lanes[0].id, stepId: firstStep }
+        : null;
   const selectedCardId = ui.selection?.kind === 'card' ? ui.selection.cardId : null;
   const selectedCard = selectedCardId ? doc.cards.find((c) => c.id === selectedCardId) : undefined;
 
