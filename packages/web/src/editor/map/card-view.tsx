@@ -12,6 +12,7 @@ export interface CardViewProps {
   highlightAssumed: boolean;
   readOnly: boolean;
   system: BlueprintSystem | null;
+  personaColors: ReadonlyMap<string, string>;
   onHoverLinks: (ids: readonly string[] | null) => void;
 }
 
@@ -24,6 +25,7 @@ export const CardView = memo(function CardView({
   highlightAssumed,
   readOnly,
   system,
+  personaColors,
   onHoverLinks,
 }: CardViewProps) {
   const confidence = strongestConfidence(card.evidence);
@@ -77,11 +79,15 @@ export const CardView = memo(function CardView({
             Addresses {links.length} {links.length === 1 ? 'card' : 'cards'}
           </span>
         )}
-        {card.tags.map((t) => (
-          <span key={t} className="pl-chip pl-chip--tag">
-            {t}
-          </span>
-        ))}
+        {card.tags.map((t) => {
+          const color = personaColors.get(t.trim().toLowerCase());
+          return (
+            <span key={t} className="pl-chip pl-chip--tag" title={color ? 'Persona' : undefined}>
+              {color && <span className="pl-dot" style={{ background: color }} aria-hidden="true" />}
+              {t}
+            </span>
+          );
+        })}
         <EvidenceBadge confidence={confidence} />
       </div>
     </div>

@@ -11,6 +11,8 @@ export interface CellView {
   hiddenTags: ReadonlySet<string> | null;
   filterName: string | null;
   systems: ReadonlyMap<string, BlueprintSystem>;
+  /** Persona colours by lower-cased name, for tags that tie a card to a persona. */
+  personaColors: ReadonlyMap<string, string>;
   onHoverLinks: (ids: readonly string[] | null) => void;
   onAddCard: (laneId: string, stepId: string, text: string) => void;
   onDropCard: (cardId: string, laneId: string, stepId: string, index: number) => void;
@@ -131,6 +133,7 @@ export const Cell = memo(
               highlightAssumed={view.highlightAssumed}
               readOnly={view.readOnly}
               system={card.systemId ? (view.systems.get(card.systemId) ?? null) : null}
+              personaColors={view.personaColors}
               onHoverLinks={view.onHoverLinks}
             />
           </div>

@@ -66,10 +66,11 @@ export const MapGrid = forwardRef<HTMLDivElement, MapGridProps>(function MapGrid
   );
   const cells = useMemo(() => groupCards(doc.cards), [doc.cards]);
   const { scope, emotions, stages } = doc;
-  const curvePersonas = useMemo(
-    () => journeyPersonas({ scope, emotions }, personas),
-    [scope, emotions, personas],
-  );
+  const listed = useMemo(() => journeyPersonas({ scope, emotions }, personas), [scope, emotions, personas]);
+  // Same personas, same object: an emotion edit must not hand every cell new persona props.
+  const listedKey = listed.map((p) => `${p.id}:${p.name}:${p.color}:${p.marker}`).join('|');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the content, on purpose
+  const curvePersonas = useMemo(() => listed, [listedKey]);
   const filterName = personas.find((p) => p.id === ui.personaFilter)?.name ?? null;
   const hiddenTags = useMemo(
     () =>
@@ -85,6 +86,10 @@ export const MapGrid = forwardRef<HTMLDivElement, MapGridProps>(function MapGrid
   );
   const activePersonaId = ui.personaFilter ?? ui.emotionPersonaId ?? curvePersonas[0]?.id ?? null;
   const systems = useMemo(() => new Map(doc.systems.map((s) => [s.id, s])), [doc.systems]);
+  const personaColors = useMemo(
+    () => new Map(curvePersonas.map((p) => [p.name.trim().toLowerCase(), p.color])),
+    [curvePersonas],
+  );
   const compact = ui.compact ? 'compact' : 'normal';
   const colW = COL_WIDTH[compact];
 
@@ -99,6 +104,7 @@ export const MapGrid = forwardRef<HTMLDivElement, MapGridProps>(function MapGrid
       hiddenTags,
       filterName,
       systems,
+      personaColors,
       onHoverLinks,
       onAddCard: (laneId, stepId, text) => {
         const id = store.newId();
@@ -107,7 +113,7 @@ export const MapGrid = forwardRef<HTMLDivElement, MapGridProps>(function MapGrid
       onDropCard: (cardId, laneId, stepId, index) =>
         store.dispatch(cmd.moveCard, { cardId, laneId, stepId, index }),
     }),
-    [readOnly, ui.highlightAssumed, hiddenTags, filterName, systems, onHoverLinks, store],
+    [readOnly, ui.highlightAssumed, hiddenTags, filterName, systems, personaColors, onHoverLinks, store],
   );
 
   // Extra content per cell: KPI chips and metrics in the data lane, opportunity chips in the opportunities lane.
