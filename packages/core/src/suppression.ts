@@ -13,8 +13,10 @@
 /** Counts from 1 to this value are hidden (CMS: 1–10; shown as "<11"). */
 export const SMALL_CELL_THRESHOLD = 10;
 
-/** The object-level marker every suppressed response carries. */
-export type Suppressed<T> = { [K in keyof T]: T[K] | null } & { suppressed: string[] };
+/** A row after suppression: its numbers may be hidden (null), and `suppressed` names the hidden fields. */
+export type Suppressed<T> = { [K in keyof T]: number extends T[K] ? T[K] | null : T[K] } & {
+  suppressed: string[];
+};
 
 /** Whether a count must be hidden: 1 ≤ n ≤ k (0 and null are not). */
 export function isSmallCount(n: number | null | undefined, k = SMALL_CELL_THRESHOLD): boolean {

@@ -7,13 +7,16 @@ import { secureHeaders } from 'hono/secure-headers';
 import { type AppConfig, defaultAppConfig } from './config';
 import { CSRF_HEADER, csrfMiddleware } from './csrf';
 import type { AppDeps, AppEnv } from './env';
+import { Evidence } from './evidence/evidence';
 import type { Logger } from './logger';
 import { validationHook } from './openapi';
 import { ProblemError, problemResponse, problems, toProblem } from './problem';
+import { analysisRoutes } from './routes/analyses';
 import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
 import { journeyRoutes } from './routes/journeys';
 import { personaRoutes } from './routes/personas';
+import { sourceRoutes } from './routes/sources';
 import { templateRoutes } from './routes/templates';
 import { userRoutes } from './routes/users';
 import { workspaceRoutes } from './routes/workspaces';
@@ -25,7 +28,15 @@ export interface CreateAppOptions {
   config?: Partial<AppConfig>;
   /** The clock (tests pin it); defaults to the system clock. */
   now?: () => Date;
+  /**
+   * Event data (DuckDB stores, uploads, import jobs). Default: a fresh one in a temp folder. Pass your
+   * own to choose the data dir and to await imports (`evidence.jobs.idle()`); close it on shutdown.
+   */
+  evidence?: Evidence;
 }
+
+/** Upload bodies are streamed to disk with their own limit (`PATHLIGHT_MAX_UPLOAD_BYTES`). */
+const UPLOAD_PATH = /^\/api\/workspaces\/[^/]+\/uploads$/;
 
 /** API paths that answer without a session; every other `/api/*` path needs one (else 401). */
 const PUBLIC_PATHS = new Set(['/api/health', '/api/auth/login', '/api/auth/logout', '/api/openapi.json']);
@@ -73,6 +84,7 @@ export function createApp(options: CreateAppOptions) {
     logger: options.logger,
     config,
     now: options.now ?? (() => new Date()),
+    evidence: options.evidence ?? new Evidence(options.db, options.logger),
   };
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
 
@@ -83,17 +95,17 @@ export function createApp(options: CreateAppOptions) {
     // Answers carry workspace data: never let a shared cache keep them.
     c.header('cache-control', 'no-store');
   });
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: config.maxBodyBytes,
-      onError: () => {
-        throw new ProblemError({
-          kind: 'payload-too-large',
-          detail: `the request body is larger than ${config.maxBodyBytes} bytes`,
-        });
-      },
-    }),
+  const limitBody = bodyLimit({
+    maxSize: config.maxBodyBytes,
+    onError: () => {
+      throw new ProblemError({
+        kind: 'payload-too-large',
+        detail: `the request body is larger than ${config.maxBodyBytes} bytes`,
+      });
+    },
+  });
+  app.use('/api/*', (c, next) =>
+    c.req.method === 'POST' && UPLOAD_PATH.test(c.req.path) ? next() : limitBody(c, next),
   );
   app.use('/api/*', sessionMiddleware(deps));
   app.use('/api/*', csrfMiddleware(config));
@@ -134,6 +146,8 @@ export function createApp(options: CreateAppOptions) {
     .route('/', journeyRoutes(deps))
     .route('/', personaRoutes(deps))
     .route('/', templateRoutes())
+    .route('/', sourceRoutes(deps))
+    .route('/', analysisRoutes(deps))
     .doc('/api/openapi.json', {
       openapi: '3.0.3',
       info: { title: 'Pathlight API', version: '0.1.0', description: OPENAPI_DESCRIPTION },

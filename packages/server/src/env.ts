@@ -1,6 +1,7 @@
 import type { User } from '@pathlight/core';
 import type { Database, Session } from '@pathlight/db';
 import type { AppConfig } from './config';
+import type { Evidence } from './evidence/evidence';
 import type { Logger } from './logger';
 
 /** What a request knows about its caller once the session middleware has run. */
@@ -21,4 +22,6 @@ export interface AppDeps {
   config: AppConfig;
   /** The clock (tests pin it). */
   now: () => Date;
+  /** Event data: per-workspace DuckDB stores, uploads and the import queue. */
+  evidence: Evidence;
 }

@@ -7,6 +7,7 @@ export { type App, type CreateAppOptions, createApp } from './app';
 export { type BootstrapResult, bootstrapAdmin, DEFAULT_ADMIN_EMAIL } from './bootstrap-admin';
 export { type AppConfig, defaultAppConfig } from './config';
 export { CSRF_HEADER } from './csrf';
+export { DEFAULT_MAX_UPLOAD_BYTES, Evidence, type EvidenceOptions } from './evidence/evidence';
 export { consoleLogger, type Logger, memoryLogger } from './logger';
 export { DEFAULT_PORT, optionsFromEnv, type RunningServer, type StartOptions, startServer } from './main';
 export { type FieldIssue, type Outcome, type ProblemBody, ProblemError, toProblem } from './problem';

@@ -15,6 +15,7 @@ describe('optionsFromEnv', () => {
       adminEmail: undefined,
       adminPassword: undefined,
       maxBodyBytes: 5 * 1024 * 1024,
+      maxUploadBytes: 1024 * 1024 * 1024,
       trustProxy: false,
       allowedOrigins: [],
     });
@@ -30,6 +31,7 @@ describe('optionsFromEnv', () => {
         PATHLIGHT_ADMIN_EMAIL: 'head@clinic.example',
         PATHLIGHT_ADMIN_PASSWORD: 'secret admin password',
         PATHLIGHT_MAX_BODY_BYTES: '1048576',
+        PATHLIGHT_MAX_UPLOAD_BYTES: '52428800',
         PATHLIGHT_TRUST_PROXY: 'true',
         PATHLIGHT_ALLOWED_ORIGINS: 'http://localhost:5173, https://pathlight.example',
       }),
@@ -41,6 +43,7 @@ describe('optionsFromEnv', () => {
       adminEmail: 'head@clinic.example',
       adminPassword: 'secret admin password',
       maxBodyBytes: 1048576,
+      maxUploadBytes: 52428800,
       trustProxy: true,
       allowedOrigins: ['http://localhost:5173', 'https://pathlight.example'],
     });

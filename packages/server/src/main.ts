@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { createApp } from './app';
 import { bootstrapAdmin } from './bootstrap-admin';
 import { defaultAppConfig } from './config';
+import { DEFAULT_MAX_UPLOAD_BYTES, Evidence } from './evidence/evidence';
 import { consoleLogger, type Logger } from './logger';
 import { problemResponse, problems } from './problem';
 import { webApp } from './web-static';
@@ -20,6 +21,8 @@ export interface StartOptions {
   adminEmail?: string | undefined;
   adminPassword?: string | undefined;
   maxBodyBytes?: number;
+  /** Largest upload (event-log file) in bytes; default 1 GiB. */
+  maxUploadBytes?: number;
   trustProxy?: boolean;
   allowedOrigins?: string[];
   /** The built web app; defaults to `packages/web/dist` of this repository. */
@@ -49,6 +52,7 @@ const positiveInt = (name: string, value: string | undefined): number | undefine
 /**
  * Reads `PORT` (4300), `HOST` (127.0.0.1), `PATHLIGHT_DATA_DIR` (./data), `DATABASE_URL`,
  * `PATHLIGHT_ADMIN_EMAIL`, `PATHLIGHT_ADMIN_PASSWORD`, `PATHLIGHT_MAX_BODY_BYTES` (5 MiB),
+ * `PATHLIGHT_MAX_UPLOAD_BYTES` (1 GiB),
  * `PATHLIGHT_TRUST_PROXY` (`1`/`true`) and `PATHLIGHT_ALLOWED_ORIGINS` (comma-separated).
  */
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): StartOptions {
@@ -61,6 +65,8 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): StartOptio
     adminPassword: env.PATHLIGHT_ADMIN_PASSWORD || undefined,
     maxBodyBytes:
       positiveInt('PATHLIGHT_MAX_BODY_BYTES', env.PATHLIGHT_MAX_BODY_BYTES) ?? defaultAppConfig.maxBodyBytes,
+    maxUploadBytes:
+      positiveInt('PATHLIGHT_MAX_UPLOAD_BYTES', env.PATHLIGHT_MAX_UPLOAD_BYTES) ?? DEFAULT_MAX_UPLOAD_BYTES,
     trustProxy: env.PATHLIGHT_TRUST_PROXY === '1' || env.PATHLIGHT_TRUST_PROXY === 'true',
     allowedOrigins: (env.PATHLIGHT_ALLOWED_ORIGINS ?? '')
       .split(',')
@@ -77,11 +83,16 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): StartOptio
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? consoleLogger();
   const host = options.host ?? '127.0.0.1';
-  const db = await createDatabase({
-    databaseUrl: options.databaseUrl,
-    dataDir: resolve(options.dataDir ?? './data'),
+  const dataDir = resolve(options.dataDir ?? './data');
+  const db = await createDatabase({ databaseUrl: options.databaseUrl, dataDir });
+  // Event databases, keys and uploads live beside the database under the data directory.
+  const evidence = new Evidence(db, logger, {
+    dataDir,
+    maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
   });
   try {
+    const interrupted = await evidence.recover();
+    if (interrupted > 0) logger.warn(`${interrupted} import job(s) were interrupted by a restart`);
     await db.sessions.deleteExpired();
     await bootstrapAdmin(db, { email: options.adminEmail, password: options.adminPassword }, options.print);
   } catch (error) {
@@ -91,6 +102,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const api = createApp({
     db,
     logger,
+    evidence,
     config: {
       maxBodyBytes: options.maxBodyBytes ?? defaultAppConfig.maxBodyBytes,
       trustProxy: options.trustProxy ?? false,
@@ -120,6 +132,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     close: async () => {
       clearInterval(sweep);
       await new Promise<void>((done) => server.close(() => done()));
+      await evidence.close();
       await db.close();
     },
   };

@@ -44,6 +44,7 @@ export const problems = {
   conflict: (detail: string, extra?: Record<string, unknown>) =>
     new ProblemError(extra ? { kind: 'conflict', detail, extra } : { kind: 'conflict', detail }),
   preconditionRequired: (detail: string) => new ProblemError({ kind: 'precondition-required', detail }),
+  payloadTooLarge: (detail: string) => new ProblemError({ kind: 'payload-too-large', detail }),
 } as const;
 
 const statusOf: Record<OutcomeKind, number> = {

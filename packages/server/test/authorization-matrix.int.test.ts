@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { JOURNEY_SCHEMA_VERSION, templates } from '@pathlight/core';
+import { JOURNEY_SCHEMA_VERSION, JourneyContent, templates } from '@pathlight/core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { blankJourney } from '../src/journey-documents';
 import { Agent, type Harness, makeHarness, PASSWORD } from './harness';
@@ -23,6 +23,11 @@ interface Fixture {
   personaId: string;
   /** A further member (viewer) that member routes act on. */
   memberId: string;
+  /** Evidence: a journey whose step `s1` names an activity, an upload, a data source and a job. */
+  evidenceJourneyId: string;
+  uploadId: string;
+  sourceId: string;
+  jobId: string;
 }
 
 interface Row {
@@ -42,6 +47,8 @@ const OWNERS = (ok: number): Row['expect'] => [404, ok, 403, 403, 404, 401];
 
 const doc = (name: string) => ({ ...blankJourney({ name, ownerId: randomUUID() }), ownerId: null });
 const persona = { name: 'Pat Example', kind: 'patient' };
+
+const filter = { from: '2026-01-01', to: '2026-03-31' };
 
 const ROWS: Row[] = [
   {
@@ -243,7 +250,128 @@ const ROWS: Row[] = [
     request: () => ({ method: 'GET', path: '/api/templates' }),
     expect: ALL_SIGNED_IN(200),
   },
+  {
+    name: 'POST /api/workspaces/{id}/uploads',
+    request: (f) => ({
+      method: 'POST',
+      path: `/api/workspaces/${f.workspaceId}/uploads`,
+      body: new TextEncoder().encode(TINY_CSV),
+    }),
+    expect: EDITORS(201),
+  },
+  {
+    name: 'GET /api/workspaces/{id}/uploads/{uploadId}/preview',
+    request: (f) => ({
+      method: 'GET',
+      path: `/api/workspaces/${f.workspaceId}/uploads/${f.uploadId}/preview`,
+    }),
+    expect: EDITORS(200),
+  },
+  {
+    name: 'POST /api/workspaces/{id}/sources',
+    request: (f) => ({
+      method: 'POST',
+      path: `/api/workspaces/${f.workspaceId}/sources`,
+      body: { uploadId: f.uploadId, name: 'Clinic export' },
+    }),
+    expect: EDITORS(202),
+  },
+  {
+    name: 'GET /api/workspaces/{id}/sources',
+    request: (f) => ({ method: 'GET', path: `/api/workspaces/${f.workspaceId}/sources` }),
+    expect: ANY_MEMBER(200),
+  },
+  {
+    name: 'GET /api/sources/{id}',
+    request: (f) => ({ method: 'GET', path: `/api/sources/${f.sourceId}` }),
+    expect: ANY_MEMBER(200),
+  },
+  {
+    name: 'PATCH /api/sources/{id}',
+    request: (f) => ({
+      method: 'PATCH',
+      path: `/api/sources/${f.sourceId}`,
+      body: { name: 'Renamed export' },
+    }),
+    expect: EDITORS(200),
+  },
+  {
+    name: 'DELETE /api/sources/{id}',
+    request: (f) => ({ method: 'DELETE', path: `/api/sources/${f.sourceId}` }),
+    expect: EDITORS(204),
+  },
+  {
+    name: 'POST /api/sources/{id}/refresh',
+    request: (f) => ({
+      method: 'POST',
+      path: `/api/sources/${f.sourceId}/refresh`,
+      body: { uploadId: f.uploadId },
+    }),
+    expect: EDITORS(202),
+  },
+  {
+    name: 'GET /api/jobs/{id}',
+    request: (f) => ({ method: 'GET', path: `/api/jobs/${f.jobId}` }),
+    expect: ANY_MEMBER(200),
+  },
+  {
+    name: 'GET /api/workspaces/{id}/activities',
+    request: (f) => ({ method: 'GET', path: `/api/workspaces/${f.workspaceId}/activities` }),
+    expect: ANY_MEMBER(200),
+  },
+  {
+    name: 'POST /api/journeys/{id}/metrics',
+    request: (f) => ({ method: 'POST', path: `/api/journeys/${f.evidenceJourneyId}/metrics`, body: filter }),
+    expect: ANY_MEMBER(200),
+  },
+  {
+    name: 'POST /api/journeys/{id}/steps/{stepId}/detail',
+    request: (f) => ({
+      method: 'POST',
+      path: `/api/journeys/${f.evidenceJourneyId}/steps/s1/detail`,
+      body: { ...filter, splitBy: 'channel' },
+    }),
+    expect: ANY_MEMBER(200),
+  },
+  {
+    name: 'POST /api/journeys/{id}/steps/{stepId}/cases',
+    request: (f) => ({
+      method: 'POST',
+      path: `/api/journeys/${f.evidenceJourneyId}/steps/s1/cases`,
+      body: { which: 'reached' },
+    }),
+    expect: EDITORS(200),
+  },
+  {
+    name: 'POST /api/workspaces/{id}/process-map',
+    request: (f) => ({ method: 'POST', path: `/api/workspaces/${f.workspaceId}/process-map`, body: filter }),
+    expect: ANY_MEMBER(200),
+  },
+  {
+    name: 'POST /api/journeys/{id}/dashboard',
+    request: (f) => ({ method: 'POST', path: `/api/journeys/${f.evidenceJourneyId}/dashboard`, body: {} }),
+    expect: ANY_MEMBER(200),
+  },
+  {
+    name: 'GET /api/workspaces/{id}/dashboard',
+    request: (f) => ({ method: 'GET', path: `/api/workspaces/${f.workspaceId}/dashboard` }),
+    expect: ANY_MEMBER(200),
+  },
+  {
+    name: 'GET /api/kpi-library',
+    request: () => ({ method: 'GET', path: '/api/kpi-library' }),
+    expect: ALL_SIGNED_IN(200),
+  },
 ];
+
+const TINY_CSV = 'case_id,activity,timestamp\nc1,a,2026-01-05T08:00:00Z\nc1,b,2026-01-05T09:00:00Z\n';
+const EVIDENCE_JOURNEY = JourneyContent.parse({
+  schemaVersion: JOURNEY_SCHEMA_VERSION,
+  name: 'Evidence',
+  lanes: [],
+  stages: [{ id: 'st', name: 'Stage', steps: [{ id: 's1', name: 'Step one', activities: ['a'] }] }],
+  kpis: [{ id: 'k', name: 'B per A', kind: 'rate', numerator: ['b'], denominator: ['a'] }],
+});
 
 if (templates.length > 0) {
   const template = templates[0]!;
@@ -305,7 +433,27 @@ async function fixture(): Promise<Fixture> {
     },
     ids.owner,
   );
-  return { workspaceId: ws.id, journeyId: journey.id, personaId: p.id, memberId: extra.id };
+  const evidenceJourney = await h.db.journeys.create(ws.id, EVIDENCE_JOURNEY, ids.owner);
+  const body = new Blob([TINY_CSV]).stream();
+  const { meta } = await h.evidence.uploads.save(ws.id, body, 'tiny.csv', 1_000_000, ids.owner, new Date());
+  const source = await h.db.dataSources.create({
+    workspaceId: ws.id,
+    name: 'Export',
+    format: 'csv',
+    createdBy: null,
+  });
+  await h.db.dataSources.update(source.id, { status: 'ready', eventCount: 0, caseCount: 0 });
+  const job = await h.db.jobs.create({ workspaceId: ws.id, kind: 'import' });
+  return {
+    workspaceId: ws.id,
+    journeyId: journey.id,
+    personaId: p.id,
+    memberId: extra.id,
+    evidenceJourneyId: evidenceJourney.id,
+    uploadId: meta.uploadId,
+    sourceId: source.id,
+    jobId: job.id,
+  };
 }
 
 const cases = ROWS.flatMap((row) =>

@@ -1,6 +1,10 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createDatabase, type Database } from '@pathlight/db';
 import { createApp } from '../src/app';
 import type { AppConfig } from '../src/config';
+import { Evidence, type EvidenceOptions } from '../src/evidence/evidence';
 import { memoryLogger } from '../src/logger';
 import { hashPassword } from '../src/passwords';
 
@@ -9,12 +13,20 @@ export const PASSWORD = 'correct horse battery staple';
 
 export type TestApp = ReturnType<typeof createApp>;
 
-/** A fresh in-memory PGlite database and app, with a clock the test can move. */
-export async function makeHarness(config: Partial<AppConfig> = {}) {
+/**
+ * A fresh in-memory PGlite database and app, with a clock the test can move, and event data
+ * (DuckDB stores, uploads) in a temp folder removed by `close()`.
+ */
+export async function makeHarness(
+  config: Partial<AppConfig> = {},
+  evidenceOptions: Omit<EvidenceOptions, 'dataDir'> = {},
+) {
   const db = await createDatabase();
   const logger = memoryLogger();
   let clock = new Date('2026-03-02T09:00:00.000Z');
-  const app = createApp({ db, logger, config, now: () => clock });
+  const dataDir = await mkdtemp(join(tmpdir(), 'pathlight-server-test-'));
+  const evidence = new Evidence(db, logger, { ...evidenceOptions, dataDir });
+  const app = createApp({ db, logger, config, now: () => clock, evidence });
   const hash = await hashPassword(PASSWORD);
   const user = async (email: string, name: string, isAdmin = false) => {
     const made = await db.users.create({ email, name, passwordHash: hash, isAdmin });
@@ -30,7 +42,13 @@ export async function makeHarness(config: Partial<AppConfig> = {}) {
     setClock: (at: Date) => {
       clock = at;
     },
-    close: () => db.close(),
+    evidence,
+    dataDir,
+    close: async () => {
+      await evidence.close();
+      await db.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
   };
 }
 
@@ -55,7 +73,7 @@ export class Agent {
     return this;
   }
 
-  /** Sends a request; `body` objects go as JSON, strings as they are. */
+  /** Sends a request; `body` objects go as JSON, strings as they are, bytes as a raw (file) body. */
   async send(
     method: string,
     path: string,
@@ -65,10 +83,12 @@ export class Agent {
     const h: Record<string, string> = {};
     if (this.cookie) h.cookie = this.cookie;
     if (this.csrf && method !== 'GET') h['x-csrf-token'] = this.csrf;
-    if (body !== undefined) h['content-type'] = 'application/json';
+    const raw = body instanceof Uint8Array;
+    if (body !== undefined) h['content-type'] = raw ? 'application/octet-stream' : 'application/json';
     Object.assign(h, headers);
     const init: RequestInit = { method, headers: h };
-    if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
+    if (raw) init.body = body as Uint8Array<ArrayBuffer>;
+    else if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
     const res = await this.app.request(path, init);
     const set = res.headers.get('set-cookie');
     if (set?.startsWith('pathlight_session=')) {

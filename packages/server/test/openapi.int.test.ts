@@ -36,7 +36,7 @@ test('GET /api/openapi.json is a valid OpenAPI 3 document listing every route', 
     ),
   ].sort();
   expect(documented).toEqual(registered);
-  expect(documented).toHaveLength(32);
+  expect(documented).toHaveLength(49);
   for (const [path, ops] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(ops)) {
       expect(Object.keys(op.responses).length, `${method} ${path}`).toBeGreaterThan(0);
@@ -45,6 +45,15 @@ test('GET /api/openapi.json is a valid OpenAPI 3 document listing every route', 
   expect(doc.paths['/api/journeys/{id}']?.put?.responses).toHaveProperty('409');
   expect(doc.paths['/api/journeys/{id}']?.put?.responses).toHaveProperty('428');
   expect(Object.keys(doc.components.schemas)).toEqual(
-    expect.arrayContaining(['Problem', 'JourneySummary', 'AuditEntry']),
+    expect.arrayContaining([
+      'Problem',
+      'JourneySummary',
+      'AuditEntry',
+      'DataSource',
+      'Job',
+      'AnalysisFilter',
+      'JourneyMetrics',
+      'KpiDefinition',
+    ]),
   );
 });

@@ -185,6 +185,8 @@ export function workspaceRoutes(deps: AppDeps) {
         });
         if (!(await tx.workspaces.delete(id))) throw problems.notFound(`no workspace ${id}`);
       });
+      // Its event database, key and uploads go too, once any import of it has ended.
+      deps.evidence.dropWorkspace(id);
       return c.body(null, 204);
     })
     .openapi(listMembers, async (c) => {

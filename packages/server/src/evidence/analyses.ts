@@ -1,0 +1,321 @@
+import {
+  activities,
+  conformance,
+  type EventFilter,
+  type EventStore,
+  edges,
+  endpoints,
+  funnel,
+  funnelSteps,
+  type KpiResult,
+  kpiSeries,
+  kpis,
+  segments,
+  stepPaths,
+  stepSplit,
+  stepWeekly,
+  summary,
+  variants,
+  weekBuckets,
+} from '@pathlight/analytics';
+import {
+  hideFields,
+  isSmallCount,
+  type JourneyContent,
+  type KpiDefinition,
+  SMALL_CELL_THRESHOLD,
+  suppressFunnel,
+  suppressKpi,
+  suppressRows,
+} from '@pathlight/core';
+import { problems } from '../problem';
+import { type AnalysisFilterInput, caseFilters, eventFilters, instant } from './analysis-filter';
+
+type Conn = EventStore['connection'];
+
+/** Whether small cells are hidden in this answer, and from which count (contract: `suppression`). */
+export const suppressionInfo = (applied: boolean) => ({ applied, threshold: SMALL_CELL_THRESHOLD });
+
+/** Leaves rows as they are but adds an empty `suppressed` list, so every answer has the same shape. */
+const exact = <T extends object>(rows: readonly T[]) => rows.map((r) => hideFields(r, []));
+
+const countsNumerator = (k: KpiDefinition) => !(k.kind === 'score' && k.scale === 'nps');
+
+/** KPI results with their definitions' suppression rule applied (or not). */
+function kpiRows(results: readonly KpiResult[], defs: readonly KpiDefinition[], hide: boolean) {
+  return results.map((r, i) => {
+    const def = defs[i];
+    if (!hide || !def) return hideFields(r, []);
+    return suppressKpi(
+      r,
+      countsNumerator(def),
+      SMALL_CELL_THRESHOLD,
+      r.p90Seconds === undefined ? [] : ['p90Seconds'],
+    );
+  });
+}
+
+function funnelRows(journey: JourneyContent, rows: Awaited<ReturnType<typeof funnel>>, hide: boolean) {
+  if (!hide) return exact(rows);
+  return suppressFunnel(
+    rows,
+    funnelSteps(journey).map((s) => s.previous),
+  );
+}
+
+/** Live metrics of a journey: summary, funnel per step, KPIs, conformance and optional segments. */
+export async function journeyMetrics(
+  conn: Conn,
+  journey: JourneyContent,
+  f: AnalysisFilterInput,
+  hide: boolean,
+) {
+  const filters = eventFilters(f);
+  const req = { filters, journey };
+  const [sum, steps, kpiResults, conf] = [
+    await summary(conn, { filters }),
+    await funnel(conn, req),
+    await kpis(conn, req),
+    await conformance(conn, req),
+  ];
+  const summaryOut = hide
+    ? hideFields(
+        sum,
+        ['cases', 'events'].filter((k) => isSmallCount(sum[k as 'cases' | 'events'])),
+      )
+    : hideFields(sum, []);
+  const fitHidden =
+    hide &&
+    suppressKpi({ value: conf.fittingShare, numerator: conf.fittingCases, denominator: sum.cases }).suppressed
+      .length > 0;
+  const conformanceOut = {
+    ...hideFields(
+      { fittingCases: conf.fittingCases, fittingShare: conf.fittingShare },
+      fitHidden ? ['fittingCases', 'fittingShare'] : [],
+    ),
+    steps: conf.steps.map((s) =>
+      hideFields(s, hide ? (['skipped', 'outOfOrder'] as const).filter((k) => isSmallCount(s[k])) : []),
+    ),
+    unmappedActivities: conf.unmappedActivities.map((a) =>
+      hideFields(a, hide && isSmallCount(a.events) ? ['events'] : []),
+    ),
+  };
+  const out = {
+    summary: summaryOut,
+    steps: funnelRows(journey, steps, hide),
+    kpis: kpiRows(kpiResults, journey.kpis, hide),
+    conformance: conformanceOut,
+    suppression: suppressionInfo(hide),
+  };
+  if (!f.segment) return out;
+  const segs = await segments(conn, { ...req, attribute: f.segment, limit: 20 });
+  const segCases = hide ? suppressRows(segs, { count: 'cases' }) : exact(segs);
+  return {
+    ...out,
+    segments: segs.map((s, i) => ({
+      value: s.value,
+      cases: segCases[i]?.cases ?? null,
+      suppressed: segCases[i]?.suppressed ?? [],
+      steps: funnelRows(journey, s.funnel, hide),
+      kpis: kpiRows(s.kpis, journey.kpis, hide),
+    })),
+  };
+}
+
+/** The step and its index in the funnel, or a 404 when the journey has no such step with activities. */
+function requireFunnelStep(journey: JourneyContent, stepId: string) {
+  const steps = funnelSteps(journey);
+  if (!steps.some((s) => s.id === stepId)) {
+    throw problems.notFound(`step ${stepId} is not in this journey or evidences no activities`);
+  }
+}
+
+/** Detail of one step: weekly trend, split by an attribute, paths in and out. */
+export async function stepDetail(
+  conn: Conn,
+  journey: JourneyContent,
+  stepId: string,
+  f: AnalysisFilterInput,
+  splitBy: string | undefined,
+  hide: boolean,
+) {
+  requireFunnelStep(journey, stepId);
+  const req = { journey, stepId, filters: eventFilters(f) };
+  const weekly = await stepWeekly(conn, req);
+  const split = splitBy ? await stepSplit(conn, { ...req, attribute: splitBy }) : [];
+  const paths = await stepPaths(conn, req);
+  if (!hide) {
+    return {
+      weekly: exact(weekly),
+      split: exact(split),
+      pathsIn: exact(paths.pathsIn),
+      pathsOut: exact(paths.pathsOut),
+      startedHere: paths.startedHere,
+      endedHere: paths.endedHere,
+      suppressed: [] as string[],
+      suppression: suppressionInfo(false),
+    };
+  }
+  const splitOut = suppressRows(split, { count: 'cases', derived: ['conversionFromPrevious'] }).map(
+    (row, i) =>
+      isSmallCount(split[i]?.previousCases)
+        ? hideFields(row, ['previousCases', 'conversionFromPrevious'])
+        : row,
+  );
+  const ends = { startedHere: paths.startedHere, endedHere: paths.endedHere };
+  const endsOut = hideFields(
+    ends,
+    (['startedHere', 'endedHere'] as const).filter((k) => isSmallCount(ends[k])),
+  );
+  return {
+    weekly: suppressRows(weekly, { count: 'cases' }),
+    split: splitOut,
+    pathsIn: suppressRows(paths.pathsIn, { count: 'cases' }),
+    pathsOut: suppressRows(paths.pathsOut, { count: 'cases' }),
+    ...endsOut,
+    suppression: suppressionInfo(true),
+  };
+}
+
+/** The real journey as a directly-follows graph, trimmed to the busiest activities and paths. */
+export async function processMap(
+  conn: Conn,
+  f: AnalysisFilterInput,
+  options: {
+    maxActivities?: number | undefined;
+    maxPaths?: number | undefined;
+    maxVariants?: number | undefined;
+  },
+  hide: boolean,
+) {
+  const filters = eventFilters(f);
+  const allActivities = await activities(conn, { filters });
+  const kept = allActivities.slice(0, options.maxActivities ?? 100);
+  const names = new Set(kept.map((a) => a.name));
+  const allEdges = await edges(conn, { filters });
+  const keptEdges = allEdges
+    .filter((e) => names.has(e.from) && names.has(e.to))
+    .slice(0, options.maxPaths ?? 500);
+  const vars = await variants(conn, { filters, limit: options.maxVariants ?? 25 });
+  const ends = await endpoints(conn, { filters });
+  const keepEnds = (rows: typeof ends.startActivities) => rows.filter((r) => names.has(r.name));
+  if (!hide) {
+    return {
+      activities: exact(kept),
+      edges: exact(keptEdges),
+      variants: exact(vars),
+      startActivities: exact(keepEnds(ends.startActivities)),
+      endActivities: exact(keepEnds(ends.endActivities)),
+      totalActivities: allActivities.length,
+      totalEdges: allEdges.length,
+      suppression: suppressionInfo(false),
+    };
+  }
+  return {
+    activities: suppressRows(kept, { count: 'cases', derived: ['events'] }),
+    edges: suppressRows(keptEdges, {
+      count: 'count',
+      derived: ['meanSeconds', 'medianSeconds', 'p90Seconds'],
+    }),
+    variants: suppressRows(vars, { count: 'cases' }),
+    startActivities: suppressRows(keepEnds(ends.startActivities), { count: 'cases' }),
+    endActivities: suppressRows(keepEnds(ends.endActivities), { count: 'cases' }),
+    totalActivities: allActivities.length,
+    totalEdges: allEdges.length,
+    suppression: suppressionInfo(true),
+  };
+}
+
+/** Activities with counts, for mapping steps to activities. */
+export async function activityCounts(conn: Conn, hide: boolean) {
+  const rows = await activities(conn, {});
+  return hide ? suppressRows(rows, { count: 'cases', derived: ['events'] }) : exact(rows);
+}
+
+const DAY_MS = 86_400_000;
+const DEFAULT_PERIOD_DAYS = 28;
+
+/**
+ * The dashboard period: `from..to` when given; else the last 28 days of data (ending at the midnight
+ * after the latest event). The previous period is the same length right before it.
+ */
+export async function dashboardPeriod(conn: Conn, f: AnalysisFilterInput, filters: EventFilter[]) {
+  let to: number;
+  let from: number;
+  if (f.from !== undefined && f.to !== undefined) {
+    from = Date.parse(instant(f.from, 'from'));
+    to = Date.parse(instant(f.to, 'to'));
+  } else {
+    let end: number;
+    if (f.to !== undefined) end = Date.parse(instant(f.to, 'to'));
+    else {
+      const last = (await summary(conn, { filters })).lastEvent;
+      const lastMs = last === null ? Date.now() : Date.parse(last);
+      end = Math.floor(lastMs / DAY_MS) * DAY_MS + DAY_MS;
+    }
+    to = end;
+    from = f.from !== undefined ? Date.parse(instant(f.from, 'from')) : end - DEFAULT_PERIOD_DAYS * DAY_MS;
+  }
+  if (!(from < to))
+    throw problems.invalid('the period is empty', [{ path: 'from', message: 'from must be before to' }]);
+  const iso = (ms: number) => new Date(ms).toISOString();
+  return {
+    period: { from: iso(from), to: iso(to) },
+    previous: { from: iso(from - (to - from)), to: iso(from) },
+  };
+}
+
+/** KPI tiles of a journey: value in the period, the previous period, the change and a weekly series. */
+export async function journeyDashboard(
+  conn: Conn,
+  journey: JourneyContent,
+  f: AnalysisFilterInput,
+  hide: boolean,
+) {
+  const filters = caseFilters(f);
+  const { period, previous } = await dashboardPeriod(conn, f, filters);
+  const weeks = weekBuckets(period.from, period.to);
+  const tiles = [];
+  for (const def of journey.kpis) {
+    const [now, before, ...weekly] = await kpiSeries(conn, {
+      journey,
+      kpi: def,
+      filters,
+      buckets: [period, previous, ...weeks],
+    });
+    if (!now || !before) continue;
+    const p90 = now.p90Seconds === undefined ? [] : ['p90Seconds'];
+    const current = hide
+      ? suppressKpi(now, countsNumerator(def), SMALL_CELL_THRESHOLD, p90)
+      : hideFields(now, []);
+    const prev = hide ? suppressKpi(before, countsNumerator(def)) : hideFields(before, []);
+    const change = current.value !== null && prev.value !== null ? current.value - prev.value : null;
+    const previousName = (k: string) => `previous${k[0]?.toUpperCase()}${k.slice(1)}`;
+    const suppressed = [...current.suppressed, ...prev.suppressed.map(previousName)];
+    if (hide && change === null && (current.value !== null || prev.value !== null)) suppressed.push('change');
+    tiles.push({
+      kpi: def,
+      value: current.value,
+      numerator: current.numerator,
+      denominator: current.denominator,
+      p90Seconds: current.p90Seconds ?? null,
+      previousValue: prev.value,
+      previousNumerator: prev.numerator,
+      previousDenominator: prev.denominator,
+      change,
+      weekly: weeks.map((w, i) => {
+        const r = weekly[i] as KpiResult;
+        const cell = hide ? suppressKpi(r, countsNumerator(def)) : hideFields(r, []);
+        return {
+          week: w.week,
+          value: cell.value,
+          numerator: cell.numerator,
+          denominator: cell.denominator,
+          suppressed: cell.suppressed,
+        };
+      }),
+      suppressed,
+    });
+  }
+  return { period, previous, tiles, suppression: suppressionInfo(hide) };
+}

@@ -1,0 +1,276 @@
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type {
+  ColumnMapping,
+  EventStore,
+  ImportFormat,
+  ImportOptions,
+  ImportResult,
+} from '@pathlight/analytics';
+import type { Database, Job as StoredJob, DataSource as StoredSource } from '@pathlight/db';
+import type { Logger } from '../logger';
+import { EventStores, workspacePaths } from './event-stores';
+import { JobRunner } from './job-runner';
+import { importErrorMessage, Uploads } from './uploads';
+
+/** Default upload limit: 1 GiB (`PATHLIGHT_MAX_UPLOAD_BYTES`). */
+export const DEFAULT_MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
+
+/** The error a data source gets when its import was running when the server stopped. */
+export const INTERRUPTED = 'interrupted by a restart; upload the file again to retry';
+
+export interface EvidenceOptions {
+  /** Root of event databases, keys and uploads (`PATHLIGHT_DATA_DIR`); default a fresh temp folder. */
+  dataDir?: string;
+  /** Largest upload in bytes (default 1 GiB). */
+  maxUploadBytes?: number;
+}
+
+/** What an import (or refresh) was asked to do; kept in the data source's settings to show and re-use. */
+export interface ImportSettings {
+  uploadId: string;
+  filename: string;
+  format?: ImportFormat | 'fhir' | undefined;
+  mapping?: ColumnMapping | undefined;
+  timezone?: string | undefined;
+  keepColumns?: string[] | undefined;
+  skipBadRows?: boolean | undefined;
+  delimiter?: string | undefined;
+  header?: boolean | undefined;
+  timestampFormat?: string | undefined;
+  /** The import job that last ran for the source. */
+  jobId?: string;
+}
+
+/** What an import left behind, kept in the data source's `skippedReport` (counts and reasons, no row contents). */
+export interface ImportReport {
+  skipped: ImportResult['skipped'];
+  droppedColumns: string[];
+  firstEvent: string | null;
+  lastEvent: string | null;
+}
+
+/** The API's view of a data source (contract: `DataSource`). */
+export function sourceView(s: StoredSource) {
+  const report = (s.skippedReport ?? null) as ImportReport | null;
+  const settings = (s.settings ?? {}) as Partial<ImportSettings>;
+  return {
+    id: s.id,
+    workspaceId: s.workspaceId,
+    name: s.name,
+    format: s.format,
+    status: s.status === 'pending' ? ('importing' as const) : s.status,
+    eventCount: s.eventCount ?? 0,
+    caseCount: s.caseCount ?? 0,
+    firstEvent: report?.firstEvent ?? null,
+    lastEvent: report?.lastEvent ?? null,
+    droppedColumns: report?.droppedColumns ?? [],
+    skipped: report?.skipped ?? null,
+    error: s.error,
+    jobId: settings.jobId ?? null,
+    filename: settings.filename ?? null,
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+    createdBy: s.createdBy,
+  };
+}
+
+/** The API's view of a job (contract: `Job`). */
+export function jobView(j: StoredJob) {
+  return {
+    id: j.id,
+    workspaceId: j.workspaceId,
+    kind: j.kind,
+    status: j.status,
+    progress: j.progress,
+    createdAt: j.createdAt,
+    startedAt: j.startedAt,
+    finishedAt: j.finishedAt,
+    error: j.error,
+    result: (j.result ?? null) as Record<string, unknown> | null,
+  };
+}
+
+/**
+ * Event data of all workspaces: the stores, uploads and the background import queue. One per server
+ * process; `close()` on shutdown.
+ */
+export class Evidence {
+  readonly dataDir: string;
+  readonly maxUploadBytes: number;
+  readonly stores: EventStores;
+  readonly jobs = new JobRunner();
+  readonly uploads: Uploads;
+
+  constructor(
+    private readonly db: Database,
+    private readonly logger: Logger,
+    options: EvidenceOptions = {},
+  ) {
+    this.dataDir = options.dataDir ?? join(tmpdir(), `pathlight-evidence-${randomUUID()}`);
+    this.maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+    this.stores = new EventStores(this.dataDir);
+    this.uploads = new Uploads((id) => workspacePaths(this.dataDir, id).uploads);
+  }
+
+  /** Marks jobs left unfinished by a previous process as failed (call once at startup). */
+  async recover(): Promise<number> {
+    return this.db.jobs.failUnfinished(INTERRUPTED);
+  }
+
+  /**
+   * A stored source whose import is not running in this process (the server restarted meanwhile) is
+   * shown, and saved, as failed; a refresh that was cut short leaves the old events, so it stays ready.
+   */
+  async settle(source: StoredSource): Promise<StoredSource> {
+    if (source.status !== 'importing' && source.status !== 'pending') return source;
+    const jobId = (source.settings as Partial<ImportSettings> | null)?.jobId;
+    if (jobId && this.jobs.isActive(jobId)) return source;
+    const hasEvents = (source.eventCount ?? 0) > 0;
+    return (
+      (await this.db.dataSources.update(source.id, {
+        status: hasEvents ? 'ready' : 'failed',
+        error: INTERRUPTED,
+      })) ?? source
+    );
+  }
+
+  /**
+   * Queues the import of an upload into a source. For a refresh (`replace`), the new events are imported
+   * under a temporary id and swapped in one DuckDB transaction, so the old ones stay until then.
+   */
+  queueImport(
+    sourceId: string,
+    jobId: string,
+    workspaceId: string,
+    settings: ImportSettings,
+    replace: boolean,
+  ) {
+    this.jobs.enqueue(
+      workspaceId,
+      () => this.runImport(sourceId, jobId, workspaceId, settings, replace),
+      jobId,
+    );
+  }
+
+  private async runImport(
+    sourceId: string,
+    jobId: string,
+    workspaceId: string,
+    settings: ImportSettings,
+    replace: boolean,
+  ): Promise<void> {
+    const { db } = this;
+    if (!(await db.dataSources.get(sourceId))) {
+      await db.jobs.update(jobId, {
+        status: 'failed',
+        error: 'the data source was deleted before its import ran',
+      });
+      return;
+    }
+    await db.jobs.update(jobId, { status: 'running' });
+    const importId = replace ? randomUUID() : sourceId;
+    let store: EventStore | undefined;
+    try {
+      const { file } = await this.uploads.get(workspaceId, settings.uploadId);
+      store = await this.stores.get(workspaceId);
+      const result = await store.importEvents(file, { ...importOptions(settings), sourceId: importId });
+      if (!(await db.dataSources.get(sourceId))) {
+        await store.deleteSource(importId);
+        await db.jobs.update(jobId, {
+          status: 'failed',
+          error: 'the data source was deleted during its import',
+        });
+        return;
+      }
+      if (replace) await swapSource(store, sourceId, importId);
+      const report: ImportReport = {
+        skipped: result.skipped,
+        droppedColumns: result.droppedColumns,
+        firstEvent: result.firstEvent,
+        lastEvent: result.lastEvent,
+      };
+      await db.transaction(async (tx) => {
+        await tx.dataSources.update(sourceId, {
+          status: 'ready',
+          eventCount: result.events,
+          caseCount: result.cases,
+          skippedReport: report,
+          error: null,
+        });
+        await tx.jobs.update(jobId, {
+          status: 'succeeded',
+          result: { ...result, sourceId },
+        });
+      });
+      await this.uploads.remove(workspaceId, settings.uploadId);
+    } catch (error) {
+      if (replace && store) await store.deleteSource(importId).catch(() => undefined);
+      const message = importErrorMessage(error, settings.filename);
+      if (!(error instanceof Error && error.name === 'ImportError')) {
+        this.logger.error('import failed unexpectedly', {
+          error: error instanceof Error ? error.name : 'non-error thrown',
+        });
+      }
+      const current = await db.dataSources.get(sourceId);
+      await db.transaction(async (tx) => {
+        if (current) {
+          await tx.dataSources.update(sourceId, {
+            status: replace && (current.eventCount ?? 0) > 0 ? 'ready' : 'failed',
+            error: message,
+          });
+        }
+        await tx.jobs.update(jobId, { status: 'failed', error: message });
+      });
+    }
+  }
+
+  /** Deletes a source's events (after any import of its workspace already queued). */
+  async deleteEvents(workspaceId: string, sourceId: string): Promise<void> {
+    const store = await this.stores.get(workspaceId);
+    await store.deleteSource(sourceId);
+  }
+
+  /** Forgets a deleted workspace: once its queued work ends, closes its store and deletes its files. */
+  dropWorkspace(workspaceId: string): void {
+    this.jobs.enqueue(workspaceId, () => this.stores.destroy(workspaceId));
+  }
+
+  /** Waits for background work, then closes every store. */
+  async close(): Promise<void> {
+    await this.jobs.idle();
+    await this.stores.closeAll();
+  }
+}
+
+function importOptions(s: ImportSettings): ImportOptions {
+  const o: ImportOptions = {};
+  if (s.format !== undefined) o.format = s.format;
+  if (s.mapping !== undefined) o.columns = s.mapping;
+  if (s.timezone !== undefined) o.timezone = s.timezone;
+  if (s.keepColumns !== undefined) o.keepColumns = s.keepColumns;
+  if (s.skipBadRows !== undefined) o.skipBadRows = s.skipBadRows;
+  if (s.delimiter !== undefined) o.delimiter = s.delimiter;
+  if (s.header !== undefined) o.header = s.header;
+  if (s.timestampFormat !== undefined) o.timestampFormat = s.timestampFormat;
+  return o;
+}
+
+/** Replaces a source's events by a freshly imported set, in one DuckDB transaction. */
+async function swapSource(store: EventStore, sourceId: string, importId: string): Promise<void> {
+  const conn = await store.instance.connect();
+  try {
+    await conn.run('BEGIN TRANSACTION');
+    try {
+      await conn.run('DELETE FROM events WHERE source_id = $1', [sourceId]);
+      await conn.run('UPDATE events SET source_id = $1 WHERE source_id = $2', [sourceId, importId]);
+      await conn.run('COMMIT');
+    } catch (error) {
+      await conn.run('ROLLBACK');
+      throw error;
+    }
+  } finally {
+    conn.closeSync();
+  }
+}

@@ -1,0 +1,411 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { stepCases } from '@pathlight/analytics';
+import { KPI_LIBRARY, KpiDefinition as KpiDefinitionSchema, type Role } from '@pathlight/core';
+import { requireRole } from '../access';
+import { audit } from '../audit';
+import type { AppDeps } from '../env';
+import {
+  activityCounts,
+  journeyDashboard,
+  journeyMetrics,
+  processMap,
+  stepDetail,
+  suppressionInfo,
+} from '../evidence/analyses';
+import { type AnalysisFilterInput, eventFilters } from '../evidence/analysis-filter';
+import { errors, IdParam, jsonBody, jsonResponse, router } from '../openapi';
+import { problems } from '../problem';
+import { requireCaller } from '../session';
+
+const memberOnly = { 401: errors[401], 403: errors[403], 404: errors[404] } as const;
+const withBody = { 400: errors[400], 413: errors[413], 415: errors[415], 422: errors[422] } as const;
+
+const KpiDefinition = KpiDefinitionSchema.meta({ id: 'KpiDefinition' });
+
+const isoish = z.string().min(10).max(40);
+export const AnalysisFilter = z
+  .strictObject({
+    from: isoish.optional(),
+    to: isoish.optional(),
+    sourceIds: z.array(z.uuid()).max(100).optional(),
+    attribute: z
+      .strictObject({ key: z.string().min(1).max(200), values: z.array(z.string().max(500)).max(500) })
+      .optional(),
+    /** An attribute to split the metrics by (`segments`). */
+    segment: z.string().min(1).max(200).optional(),
+  })
+  .openapi('AnalysisFilter');
+
+const SharedQuery = z.object({ shared: z.enum(['0', '1']).optional() });
+
+const num = z.number().nullable();
+const suppressed = z.array(z.string());
+const Suppression = z.object({ applied: z.boolean(), threshold: z.number().int() }).openapi('Suppression');
+
+const StepMetric = z
+  .object({
+    stepId: z.string(),
+    step: z.string(),
+    cases: num,
+    conversionFromPrevious: num,
+    dropOff: num,
+    medianSecondsFromPrevious: num,
+    suppressed,
+  })
+  .openapi('StepMetric');
+const KpiValue = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    value: num,
+    numerator: num,
+    denominator: num,
+    p90Seconds: num.optional(),
+    suppressed,
+  })
+  .openapi('KpiValue');
+const Metrics = z
+  .object({
+    summary: z.object({
+      cases: num,
+      events: num,
+      activities: num,
+      variants: num,
+      firstEvent: z.string().nullable(),
+      lastEvent: z.string().nullable(),
+      suppressed,
+    }),
+    steps: z.array(StepMetric),
+    kpis: z.array(KpiValue),
+    conformance: z.object({
+      fittingCases: num,
+      fittingShare: num,
+      suppressed,
+      steps: z.array(
+        z.object({ step: z.string(), stepId: z.string(), skipped: num, outOfOrder: num, suppressed }),
+      ),
+      unmappedActivities: z.array(z.object({ name: z.string(), events: num, suppressed })),
+    }),
+    segments: z
+      .array(
+        z.object({
+          value: z.string().nullable(),
+          cases: num,
+          suppressed,
+          steps: z.array(StepMetric),
+          kpis: z.array(KpiValue),
+        }),
+      )
+      .optional(),
+    suppression: Suppression,
+  })
+  .openapi('JourneyMetrics');
+
+const counted = (key: string) => z.object({ [key]: z.string(), cases: num, suppressed });
+const StepDetail = z
+  .object({
+    weekly: z.array(z.object({ week: z.string(), cases: num, suppressed })),
+    split: z.array(
+      z.object({
+        value: z.string().nullable(),
+        cases: num,
+        previousCases: num,
+        conversionFromPrevious: num,
+        suppressed,
+      }),
+    ),
+    pathsIn: z.array(counted('activity')),
+    pathsOut: z.array(counted('activity')),
+    startedHere: num,
+    endedHere: num,
+    suppressed,
+    suppression: Suppression,
+  })
+  .openapi('StepDetail');
+
+const StepCases = z
+  .object({
+    cases: z.array(
+      z.object({
+        caseId: z.string(),
+        firstEvent: z.string(),
+        lastEvent: z.string(),
+        events: z.number().int(),
+      }),
+    ),
+    total: z.number().int(),
+    suppression: Suppression,
+  })
+  .openapi('StepCases');
+
+const ActivityRow = z
+  .object({ name: z.string(), events: num, cases: num, suppressed })
+  .openapi('ActivityCount');
+const ProcessMap = z
+  .object({
+    activities: z.array(ActivityRow),
+    edges: z.array(
+      z.object({
+        from: z.string(),
+        to: z.string(),
+        count: num,
+        meanSeconds: num,
+        medianSeconds: num,
+        p90Seconds: num,
+        suppressed,
+      }),
+    ),
+    variants: z.array(z.object({ activities: z.array(z.string()), cases: num, suppressed })),
+    startActivities: z.array(counted('name')),
+    endActivities: z.array(counted('name')),
+    totalActivities: z.number().int(),
+    totalEdges: z.number().int(),
+    suppression: Suppression,
+  })
+  .openapi('ProcessMap');
+
+const Period = z.object({ from: z.string(), to: z.string() });
+const Tile = z
+  .object({
+    kpi: KpiDefinition,
+    value: num,
+    numerator: num,
+    denominator: num,
+    p90Seconds: num,
+    previousValue: num,
+    previousNumerator: num,
+    previousDenominator: num,
+    change: num,
+    weekly: z.array(z.object({ week: z.string(), value: num, numerator: num, denominator: num, suppressed })),
+    suppressed,
+  })
+  .openapi('KpiTile');
+const Dashboard = z
+  .object({ period: Period, previous: Period, tiles: z.array(Tile), suppression: Suppression })
+  .openapi('Dashboard');
+const WorkspaceDashboard = z
+  .object({
+    journeys: z.array(
+      z.object({
+        journeyId: z.uuid(),
+        name: z.string(),
+        period: Period,
+        previous: Period,
+        tiles: z.array(Tile),
+      }),
+    ),
+    suppression: Suppression,
+  })
+  .openapi('WorkspaceDashboard');
+
+const StepParam = z.object({ id: z.uuid(), stepId: z.string().min(1).max(100) });
+
+const activitiesRoute = createRoute({
+  method: 'get',
+  path: '/api/workspaces/{id}/activities',
+  tags: ['analyses'],
+  summary: 'Activities in the workspace event data with event and case counts (any member)',
+  request: { params: IdParam, query: SharedQuery },
+  responses: { 200: jsonResponse(z.array(ActivityRow), 'Activities'), ...memberOnly },
+});
+const metricsRoute = createRoute({
+  method: 'post',
+  path: '/api/journeys/{id}/metrics',
+  tags: ['analyses'],
+  summary: 'Live metrics of a journey: funnel per mapped step, KPIs, conformance (any member)',
+  request: { params: IdParam, query: SharedQuery, ...jsonBody(AnalysisFilter) },
+  responses: { 200: jsonResponse(Metrics, 'Result'), ...memberOnly, ...withBody },
+});
+const detailRoute = createRoute({
+  method: 'post',
+  path: '/api/journeys/{id}/steps/{stepId}/detail',
+  tags: ['analyses'],
+  summary: 'One step: weekly trend, split by an attribute, top paths in and out (any member)',
+  request: {
+    params: StepParam,
+    query: SharedQuery,
+    ...jsonBody(AnalysisFilter.extend({ splitBy: z.string().min(1).max(200).optional() })),
+  },
+  responses: { 200: jsonResponse(StepDetail, 'Result'), ...memberOnly, ...withBody },
+});
+const casesRoute = createRoute({
+  method: 'post',
+  path: '/api/journeys/{id}/steps/{stepId}/cases',
+  tags: ['analyses'],
+  summary: 'Pseudonymised cases that reached or dropped before a step, at most 500 (editor; audited)',
+  request: {
+    params: StepParam,
+    ...jsonBody(AnalysisFilter.extend({ which: z.enum(['reached', 'dropped']) })),
+  },
+  responses: { 200: jsonResponse(StepCases, 'Cases'), ...memberOnly, ...withBody },
+});
+const processMapRoute = createRoute({
+  method: 'post',
+  path: '/api/workspaces/{id}/process-map',
+  tags: ['analyses'],
+  summary: 'The real journey as a directly-follows graph with variants (any member)',
+  request: {
+    params: IdParam,
+    query: SharedQuery,
+    ...jsonBody(
+      AnalysisFilter.extend({
+        maxActivities: z.number().int().min(1).max(1000).optional(),
+        maxPaths: z.number().int().min(0).max(10000).optional(),
+        maxVariants: z.number().int().min(0).max(500).optional(),
+      }),
+    ),
+  },
+  responses: { 200: jsonResponse(ProcessMap, 'Result'), ...memberOnly, ...withBody },
+});
+const dashboardRoute = createRoute({
+  method: 'post',
+  path: '/api/journeys/{id}/dashboard',
+  tags: ['analyses'],
+  summary:
+    "KPI tiles of a journey for a period (default: the data's last 28 days) vs the previous one (any member)",
+  request: { params: IdParam, query: SharedQuery, ...jsonBody(AnalysisFilter) },
+  responses: { 200: jsonResponse(Dashboard, 'Result'), ...memberOnly, ...withBody },
+});
+const workspaceDashboardRoute = createRoute({
+  method: 'get',
+  path: '/api/workspaces/{id}/dashboard',
+  tags: ['analyses'],
+  summary: 'KPI tiles of every journey with KPIs, for the last 28 days of data (any member)',
+  request: { params: IdParam, query: SharedQuery },
+  responses: { 200: jsonResponse(WorkspaceDashboard, 'Tiles per journey'), ...memberOnly },
+});
+const libraryRoute = createRoute({
+  method: 'get',
+  path: '/api/kpi-library',
+  tags: ['analyses'],
+  summary: 'Ready-made KPI definitions to add to a journey (signed in)',
+  responses: { 200: jsonResponse(z.array(KpiDefinition), 'KPI definitions'), 401: errors[401] },
+});
+
+/**
+ * Analyses of a workspace's event data: metrics on the map, step detail, process map, dashboards.
+ * Viewers and shared views (`?shared=1`) get small cells suppressed (`@pathlight/core` suppression).
+ */
+export function analysisRoutes(deps: AppDeps) {
+  const { db, evidence } = deps;
+
+  /** The journey, the caller's role, and whether to suppress small cells. */
+  const loadJourney = async (id: string, userId: string, needed: Role, shared?: string) => {
+    const journey = await db.journeys.get(id);
+    if (!journey) throw problems.notFound(`no journey ${id}`);
+    const role = await requireRole(db, journey.workspaceId, userId, needed, `no journey ${id}`);
+    const conn = (await evidence.stores.get(journey.workspaceId)).connection;
+    return { journey, conn, hide: role === 'viewer' || shared === '1' };
+  };
+  const loadWorkspace = async (id: string, userId: string, shared?: string) => {
+    const role = await requireRole(db, id, userId, 'viewer');
+    const conn = (await evidence.stores.get(id)).connection;
+    return { conn, hide: role === 'viewer' || shared === '1' };
+  };
+
+  /**
+   * Drops a source filter naming every source of the workspace (it selects everything). A strict subset
+   * is passed on as a case-level `source_id` attribute filter.
+   */
+  const withSources = async <F extends AnalysisFilterInput>(workspaceId: string, f: F): Promise<F> => {
+    if (!f.sourceIds) return f;
+    const wanted = new Set(f.sourceIds);
+    const all = await db.dataSources.list(workspaceId);
+    return all.every((s) => wanted.has(s.id)) ? { ...f, sourceIds: undefined } : f;
+  };
+
+  return router()
+    .openapi(activitiesRoute, async (c) => {
+      const { user } = requireCaller(c);
+      const { conn, hide } = await loadWorkspace(
+        c.req.valid('param').id,
+        user.id,
+        c.req.valid('query').shared,
+      );
+      return c.json(await activityCounts(conn, hide), 200);
+    })
+    .openapi(metricsRoute, async (c) => {
+      const { user } = requireCaller(c);
+      const { journey, conn, hide } = await loadJourney(
+        c.req.valid('param').id,
+        user.id,
+        'viewer',
+        c.req.valid('query').shared,
+      );
+      const filter = await withSources(journey.workspaceId, c.req.valid('json'));
+      return c.json(await journeyMetrics(conn, journey.document, filter, hide), 200);
+    })
+    .openapi(detailRoute, async (c) => {
+      const { user } = requireCaller(c);
+      const { id, stepId } = c.req.valid('param');
+      const { splitBy, ...filter } = c.req.valid('json');
+      const { journey, conn, hide } = await loadJourney(id, user.id, 'viewer', c.req.valid('query').shared);
+      const scopedFilter = await withSources(journey.workspaceId, filter);
+      return c.json(await stepDetail(conn, journey.document, stepId, scopedFilter, splitBy, hide), 200);
+    })
+    .openapi(casesRoute, async (c) => {
+      const { user } = requireCaller(c);
+      const { id, stepId } = c.req.valid('param');
+      const { which, ...filter } = c.req.valid('json');
+      const { journey, conn } = await loadJourney(id, user.id, 'editor');
+      const document = journey.document;
+      if (!document.stages.some((s) => s.steps.some((p) => p.id === stepId && p.activities.length > 0))) {
+        throw problems.notFound(`step ${stepId} is not in this journey or evidences no activities`);
+      }
+      const result = await stepCases(conn, {
+        journey: document,
+        stepId,
+        which,
+        filters: eventFilters(filter),
+      });
+      await db.transaction((tx) =>
+        audit(tx, {
+          workspaceId: journey.workspaceId,
+          actorId: user.id,
+          action: 'cases.view',
+          entityType: 'journey',
+          entityId: id,
+          detail: { stepId, which, listed: result.cases.length, total: result.total },
+        }),
+      );
+      return c.json({ ...result, suppression: suppressionInfo(false) }, 200);
+    })
+    .openapi(processMapRoute, async (c) => {
+      const { user } = requireCaller(c);
+      const { maxActivities, maxPaths, maxVariants, ...filter } = c.req.valid('json');
+      const { conn, hide } = await loadWorkspace(
+        c.req.valid('param').id,
+        user.id,
+        c.req.valid('query').shared,
+      );
+      return c.json(await processMap(conn, filter, { maxActivities, maxPaths, maxVariants }, hide), 200);
+    })
+    .openapi(dashboardRoute, async (c) => {
+      const { user } = requireCaller(c);
+      const { journey, conn, hide } = await loadJourney(
+        c.req.valid('param').id,
+        user.id,
+        'viewer',
+        c.req.valid('query').shared,
+      );
+      const filter = await withSources(journey.workspaceId, c.req.valid('json'));
+      return c.json(await journeyDashboard(conn, journey.document, filter, hide), 200);
+    })
+    .openapi(workspaceDashboardRoute, async (c) => {
+      const { user } = requireCaller(c);
+      const { id } = c.req.valid('param');
+      const { conn, hide } = await loadWorkspace(id, user.id, c.req.valid('query').shared);
+      const journeys = [];
+      for (const summary of await db.journeys.list(id)) {
+        const journey = await db.journeys.get(summary.id);
+        if (!journey || journey.document.kpis.length === 0) continue;
+        const { tiles, period, previous } = await journeyDashboard(conn, journey.document, {}, hide);
+        journeys.push({ journeyId: journey.id, name: journey.document.name, period, previous, tiles });
+      }
+      return c.json({ journeys, suppression: suppressionInfo(hide) }, 200);
+    })
+    .openapi(libraryRoute, async (c) => {
+      requireCaller(c);
+      return c.json([...KPI_LIBRARY], 200);
+    });
+}
