@@ -131,6 +131,31 @@ describe('JourneyList', () => {
     expect(seen.filter((r) => r.path.endsWith('/journeys') && r.method === 'GET')).toHaveLength(2);
   });
 
+  it('archives and restores with a versioned save of the whole document', async () => {
+    const doc = { schemaVersion: 2, name: 'Old referral map', status: 'archived', stages: [], lanes: [] };
+    const puts: SeenRequest[] = [];
+    fakeApi({
+      'GET /api/workspaces/:id/journeys': () => journeys,
+      'GET /api/workspaces/:id/personas': () => [],
+      'GET /api/workspaces/:id/members': () => members,
+      'GET /api/journeys/:id': () => ({ ...journeys[2], version: 7, document: doc }),
+      'PUT /api/journeys/:id': (req) => {
+        puts.push(req);
+        return { id: ids.j3, version: 8, document: (req.body as { document: unknown }).document };
+      },
+    });
+    renderList('editor');
+    await screen.findByRole('table');
+    fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'archived' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Actions for Old referral map' }));
+    expect(screen.queryByRole('menuitem', { name: 'Archive' })).toBeNull();
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Restore as draft' }));
+    await screen.findByText('Restored “Old referral map” as a draft.');
+    expect(puts).toHaveLength(1);
+    expect(puts[0]?.headers.get('if-match')).toBe('"7"');
+    expect(puts[0]?.body).toEqual({ document: { ...doc, status: 'draft' } });
+  });
+
   it('tells a new user what to do when there are no journeys', async () => {
     fakeApi({
       'GET /api/workspaces/:id/journeys': () => [],

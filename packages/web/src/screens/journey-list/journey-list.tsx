@@ -42,7 +42,7 @@ async function loadList(workspaceId: string) {
 
 /** The journeys of the current workspace: filter, search, create, duplicate, archive, delete. */
 export function JourneyList({ now = () => new Date() }: { now?: () => Date }) {
-  const { workspace, canEdit, isOwner } = useWorkspace();
+  const { workspace, canEdit } = useWorkspace();
   useTitle(`Journeys — ${workspace.name}`);
   const list = useResource(() => loadList(workspace.id), [workspace.id]);
   const [filter, setFilterState] = useState<JourneyFilter>(() => loadFilter(workspace.id));
@@ -66,6 +66,13 @@ export function JourneyList({ now = () => new Date() }: { now?: () => Date }) {
   const shown = useMemo(() => filterJourneys(journeys, filter), [journeys, filter]);
   const today = todayIso(now());
   const open = (journeyId: string) => navigate(`/w/${workspace.id}/journeys/${journeyId}`);
+  /** Archive or restore: a full-document save based on the version just read (never a blind write). */
+  const setStatus = async (journeyId: string, status: JourneyStatus) => {
+    const full = await api.journeys.get(journeyId);
+    const result = await api.journeys.save(journeyId, full.version, { ...full.document, status });
+    if (!result.ok) throw new Error('Someone changed this journey just now. Try again.');
+    list.reload();
+  };
 
   if (list.loading && !list.data) return <Loading what="journeys" />;
   if (list.error && !list.data) return <ErrorBanner error={list.error} onRetry={list.reload} />;
@@ -267,25 +274,21 @@ export function JourneyList({ now = () => new Date() }: { now?: () => Date }) {
                         <td className={styles.actionsCell}>
                           <RowActions
                             journey={j}
-                            canDelete={isOwner}
                             onDuplicate={async () => {
                               const copy = await api.journeys.duplicate(j.id);
                               setNotice({ tone: 'success', text: `Made a copy: “${copy.document.name}”.` });
                               list.reload();
                             }}
                             onArchive={async () => {
-                              const full = await api.journeys.get(j.id);
-                              const result = await api.journeys.save(j.id, full.version, {
-                                ...full.document,
-                                status: 'archived',
-                              });
-                              if (!result.ok)
-                                throw new Error('Someone changed this journey just now. Try again.');
+                              await setStatus(j.id, 'archived');
                               setNotice({
                                 tone: 'success',
                                 text: `Archived “${j.name}”. Choose “Archived” under Status to see it.`,
                               });
-                              list.reload();
+                            }}
+                            onRestore={async () => {
+                              await setStatus(j.id, 'draft');
+                              setNotice({ tone: 'success', text: `Restored “${j.name}” as a draft.` });
                             }}
                             onDelete={() => setDialog({ kind: 'delete', journey: j })}
                             onError={(text) => setNotice({ tone: 'error', text })}

@@ -5,19 +5,19 @@ import styles from './journey-list.module.css';
 
 interface RowActionsProps {
   journey: JourneySummary;
-  canDelete: boolean;
   onDuplicate: () => Promise<void>;
   onArchive: () => Promise<void>;
+  onRestore: () => Promise<void>;
   onDelete: () => void;
   onError: (message: string) => void;
 }
 
-/** The per-journey "Actions" menu: duplicate, archive, delete (owners). */
+/** The per-journey "Actions" menu (editors and owners, as the server allows): duplicate, archive or restore, delete. */
 export function RowActions({
   journey,
-  canDelete,
   onDuplicate,
   onArchive,
+  onRestore,
   onDelete,
   onError,
 }: RowActionsProps) {
@@ -77,24 +77,26 @@ export function RowActions({
           <button type="button" role="menuitem" onClick={run(onDuplicate)}>
             Duplicate
           </button>
-          {journey.status !== 'archived' ? (
+          {journey.status === 'archived' ? (
+            <button type="button" role="menuitem" onClick={run(onRestore)}>
+              Restore as draft
+            </button>
+          ) : (
             <button type="button" role="menuitem" onClick={run(onArchive)}>
               Archive
             </button>
-          ) : null}
-          {canDelete ? (
-            <button
-              type="button"
-              role="menuitem"
-              className={styles.menuDanger}
-              onClick={() => {
-                setOpen(false);
-                onDelete();
-              }}
-            >
-              Delete…
-            </button>
-          ) : null}
+          )}
+          <button
+            type="button"
+            role="menuitem"
+            className={styles.menuDanger}
+            onClick={() => {
+              setOpen(false);
+              onDelete();
+            }}
+          >
+            Delete…
+          </button>
         </div>
       ) : null}
     </div>
