@@ -30,6 +30,17 @@ export function caseAttributeAgg(key: string, params: SqlParams): string {
   return `arg_min(${expr}, ${position()}) FILTER (WHERE ${expr} IS NOT NULL)`;
 }
 
+/**
+ * A bound ISO 8601 time as a UTC TIMESTAMP: an offset (or Z) is converted; a time without one is taken
+ * as UTC, like the events table, never in the session's zone.
+ */
+function utcTimestamp(iso: string, params: SqlParams): string {
+  const placeholder = params.add(iso);
+  return /([zZ]|[+-]\d\d(:?\d\d)?)$/.test(iso.trim())
+    ? `(${placeholder}::TIMESTAMPTZ AT TIME ZONE 'UTC')`
+    : `${placeholder}::TIMESTAMP`;
+}
+
 const COLUMNS = 'case_id, seq, activity, ts, channel, resource, lifecycle, cost, attrs';
 
 /**
@@ -42,8 +53,8 @@ export function filteredEvents(filters: readonly EventFilter[], params: SqlParam
   for (const f of filters) {
     switch (f.kind) {
       case 'time':
-        if (f.from !== undefined) where.push(`ts >= ${params.add(f.from)}::TIMESTAMPTZ AT TIME ZONE 'UTC'`);
-        if (f.to !== undefined) where.push(`ts < ${params.add(f.to)}::TIMESTAMPTZ AT TIME ZONE 'UTC'`);
+        if (f.from !== undefined) where.push(`ts >= ${utcTimestamp(f.from, params)}`);
+        if (f.to !== undefined) where.push(`ts < ${utcTimestamp(f.to, params)}`);
         break;
       case 'attribute': {
         const value = caseAttributeAgg(f.key, params);

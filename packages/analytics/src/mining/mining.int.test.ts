@@ -102,6 +102,17 @@ describe('filters', () => {
     expect(s).toMatchObject({ cases: 6, events: 13, firstEvent: '2025-03-01T01:00:00.000Z' });
   });
 
+  it('reads a time without an offset as UTC, whatever the session zone', async () => {
+    const zoned = await eventsDb(CLINIC);
+    await zoned.run("SET TimeZone = 'America/New_York'");
+    const naive = await summary(zoned, {
+      filters: [{ kind: 'time', from: '2025-03-01T01:00:00', to: '2025-03-02T02:00:00' }],
+    });
+    expect(naive).toMatchObject({ events: 13, firstEvent: '2025-03-01T01:00:00.000Z' });
+    const offset = await summary(zoned, { filters: [{ kind: 'time', from: '2025-02-28T20:00:00-05:00' }] });
+    expect(offset.events).toBe(16); // from 01:00Z: the four events at 00:00Z are out
+  });
+
   it('keeps cases by a column attribute, its first value, and null for "never set"', async () => {
     const web = await summary(db, { filters: [{ kind: 'attribute', key: 'channel', values: ['web'] }] });
     expect(web.cases).toBe(3);
