@@ -65,6 +65,7 @@ describe('TemplatePicker', () => {
     render(<TemplatePicker workspaceId={ids.ws} onClose={() => undefined} onCreated={onCreated} />);
 
     const preview = await screen.findByRole('region', { name: 'Template preview' });
+    expect(document.activeElement).toBe(screen.getByRole('radio', { name: /Dental practice/ }));
     await within(preview).findByRole('heading', { name: 'Dental practice' });
     expect(within(preview).getByText('Dental practice: summary for the preview.')).toBeTruthy();
     expect(within(preview).getByText(/2 stages · 3 steps · 2 example cards/)).toBeTruthy();

@@ -1,5 +1,5 @@
 import type { Journey, JourneyTemplate } from '@pathlight/core';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { api, errorMessage } from '../../api';
 import { Dialog } from '../../ui/dialog/dialog';
 import { Field } from '../../ui/field';
@@ -36,6 +36,13 @@ export function TemplatePicker({ workspaceId, onClose, onCreated }: TemplatePick
   const [nameTouched, setNameTouched] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+
+  // Once the gallery is there, start keyboard users on the selected template (arrows move through them).
+  const galleryRef = useRef<HTMLFieldSetElement>(null);
+  const hasList = list.data !== undefined;
+  useEffect(() => {
+    if (hasList) galleryRef.current?.querySelector<HTMLInputElement>('input:checked')?.focus();
+  }, [hasList]);
 
   useEffect(() => {
     if (!nameTouched && selectedSummary) setName(selectedSummary.name);
@@ -103,7 +110,7 @@ export function TemplatePicker({ workspaceId, onClose, onCreated }: TemplatePick
       {list.error ? <ErrorBanner error={list.error} onRetry={list.reload} /> : null}
       {list.data ? (
         <div className={styles.layout}>
-          <fieldset className={styles.gallery}>
+          <fieldset className={styles.gallery} ref={galleryRef}>
             <legend className="visually-hidden">Templates</legend>
             {list.data.map((t) => {
               const checked = t.id === selectedSummary?.id;
