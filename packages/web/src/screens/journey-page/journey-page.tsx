@@ -1,7 +1,7 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, api } from '../../api';
 import { useWorkspace } from '../../app/workspace';
-import type { SaveFn } from '../../editor';
+import type { JourneyEditorProps, SaveFn } from '../../editor';
 import { Link } from '../../router/link';
 import { ErrorBanner, Loading } from '../../ui/status';
 import { useResource } from '../../ui/use-resource';
@@ -23,7 +23,16 @@ export function JourneyPage({ journeyId }: { journeyId: string }) {
     return { journey, personas };
   }, [journeyId, workspace.id]);
 
-  useTitle(loaded.data?.journey.document.name ?? 'Journey');
+  // The name as edited in the map (the breadcrumb and tab title follow renames).
+  const [liveName, setLiveName] = useState<string | null>(null);
+  const unsubscribe = useRef<(() => void) | null>(null);
+  useEffect(() => () => unsubscribe.current?.(), []);
+  const onReady = useCallback<NonNullable<JourneyEditorProps['onReady']>>(({ store }) => {
+    unsubscribe.current?.();
+    unsubscribe.current = store.subscribe(() => setLiveName(store.doc.name));
+  }, []);
+  const name = liveName ?? loaded.data?.journey.document.name ?? null;
+  useTitle(name ?? 'Journey');
   const save = useCallback<SaveFn>(
     (doc, baseVersion) => api.journeys.save(journeyId, baseVersion, doc),
     [journeyId],
@@ -45,13 +54,13 @@ export function JourneyPage({ journeyId }: { journeyId: string }) {
 
   return (
     <div className={styles.page}>
-      <h1 className="visually-hidden">{journey.document.name}</h1>
+      <h1 className="visually-hidden">{name}</h1>
       <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
         <ol>
           <li>
             <Link to={`/w/${workspace.id}/journeys`}>← Journeys</Link>
           </li>
-          <li aria-current="page">{journey.document.name}</li>
+          <li aria-current="page">{name}</li>
         </ol>
         {!canEdit ? (
           <span className={styles.readOnly} role="note">
@@ -60,7 +69,14 @@ export function JourneyPage({ journeyId }: { journeyId: string }) {
         ) : null}
       </nav>
       <div className={styles.editor}>
-        <EditorSlot key={journey.id} journey={journey} personas={personas} readOnly={!canEdit} save={save} />
+        <EditorSlot
+          key={journey.id}
+          journey={journey}
+          personas={personas}
+          readOnly={!canEdit}
+          save={save}
+          onReady={onReady}
+        />
       </div>
     </div>
   );
