@@ -70,6 +70,33 @@ test('the typed client carries request and response types of the routes', async 
   });
   expect(stale.status).toBe(409);
 
+  // Evidence: a raw-body upload, an import job, live metrics and the KPI library, all typed.
+  const csv = 'case_id,activity,timestamp\nc1,a,2026-01-05T08:00:00Z\nc1,b,2026-01-05T09:00:00Z\n';
+  const uploaded = await api.api.workspaces[':id'].uploads.$post(
+    { param: { id: workspace.id }, header: { 'x-filename': 'typed.csv' } },
+    { init: { body: csv } },
+  );
+  if (uploaded.status !== 201) throw new Error(`upload: ${uploaded.status}`);
+  const upload = await uploaded.json();
+  expect(upload.format).toBe('csv');
+  const queued = await api.api.workspaces[':id'].sources.$post({
+    param: { id: workspace.id },
+    json: { uploadId: upload.uploadId, name: 'Typed export' },
+  });
+  if (queued.status !== 202) throw new Error(`source: ${queued.status}`);
+  const { job } = await queued.json();
+  expectTypeOf(job.status).toEqualTypeOf<'queued' | 'running' | 'succeeded' | 'failed'>();
+  const metrics = await api.api.journeys[':id'].metrics.$post({
+    param: { id: journey.id },
+    query: {},
+    json: {},
+  });
+  if (metrics.status !== 200) throw new Error(`metrics: ${metrics.status}`);
+  expectTypeOf((await metrics.json()).suppression.applied).toEqualTypeOf<boolean>();
+  const library = await api.api['kpi-library'].$get();
+  if (library.status !== 200) throw new Error(`library: ${library.status}`);
+  expect((await library.json()).length).toBeGreaterThan(5);
+
   // @ts-expect-error: the client only knows routes the server registers
   expect(api.api.nonexistent).toBeDefined();
 });

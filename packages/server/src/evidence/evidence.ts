@@ -12,6 +12,7 @@ import type { Database, Job as StoredJob, DataSource as StoredSource } from '@pa
 import type { Logger } from '../logger';
 import { EventStores, workspacePaths } from './event-stores';
 import { JobRunner } from './job-runner';
+import { ResultCache } from './result-cache';
 import { importErrorMessage, Uploads } from './uploads';
 
 /** Default upload limit: 1 GiB (`PATHLIGHT_MAX_UPLOAD_BYTES`). */
@@ -101,6 +102,8 @@ export class Evidence {
   readonly maxUploadBytes: number;
   readonly stores: EventStores;
   readonly jobs = new JobRunner();
+  /** Analysis answers, dropped whenever a workspace's events change. */
+  readonly cache = new ResultCache();
   readonly uploads: Uploads;
 
   constructor(
@@ -185,6 +188,7 @@ export class Evidence {
         return;
       }
       if (replace) await swapSource(store, sourceId, importId);
+      this.cache.invalidate(workspaceId);
       const report: ImportReport = {
         skipped: result.skipped,
         droppedColumns: result.droppedColumns,
@@ -230,10 +234,12 @@ export class Evidence {
   async deleteEvents(workspaceId: string, sourceId: string): Promise<void> {
     const store = await this.stores.get(workspaceId);
     await store.deleteSource(sourceId);
+    this.cache.invalidate(workspaceId);
   }
 
   /** Forgets a deleted workspace: once its queued work ends, closes its store and deletes its files. */
   dropWorkspace(workspaceId: string): void {
+    this.cache.invalidate(workspaceId);
     this.jobs.enqueue(workspaceId, () => this.stores.destroy(workspaceId));
   }
 

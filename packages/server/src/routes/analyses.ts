@@ -317,12 +317,12 @@ export function analysisRoutes(deps: AppDeps) {
   return router()
     .openapi(activitiesRoute, async (c) => {
       const { user } = requireCaller(c);
-      const { conn, hide } = await loadWorkspace(
-        c.req.valid('param').id,
-        user.id,
-        c.req.valid('query').shared,
+      const { id } = c.req.valid('param');
+      const { conn, hide } = await loadWorkspace(id, user.id, c.req.valid('query').shared);
+      return c.json(
+        await evidence.cache.get(id, ['activities', hide], () => activityCounts(conn, hide)),
+        200,
       );
-      return c.json(await activityCounts(conn, hide), 200);
     })
     .openapi(metricsRoute, async (c) => {
       const { user } = requireCaller(c);
@@ -333,7 +333,11 @@ export function analysisRoutes(deps: AppDeps) {
         c.req.valid('query').shared,
       );
       const filter = await withSources(journey.workspaceId, c.req.valid('json'));
-      return c.json(await journeyMetrics(conn, journey.document, filter, hide), 200);
+      const key = ['metrics', journey.id, journey.version, filter, hide];
+      const result = await evidence.cache.get(journey.workspaceId, key, () =>
+        journeyMetrics(conn, journey.document, filter, hide),
+      );
+      return c.json(result, 200);
     })
     .openapi(detailRoute, async (c) => {
       const { user } = requireCaller(c);
@@ -341,7 +345,11 @@ export function analysisRoutes(deps: AppDeps) {
       const { splitBy, ...filter } = c.req.valid('json');
       const { journey, conn, hide } = await loadJourney(id, user.id, 'viewer', c.req.valid('query').shared);
       const scopedFilter = await withSources(journey.workspaceId, filter);
-      return c.json(await stepDetail(conn, journey.document, stepId, scopedFilter, splitBy, hide), 200);
+      const key = ['detail', journey.id, journey.version, stepId, scopedFilter, splitBy ?? null, hide];
+      const result = await evidence.cache.get(journey.workspaceId, key, () =>
+        stepDetail(conn, journey.document, stepId, scopedFilter, splitBy, hide),
+      );
+      return c.json(result, 200);
     })
     .openapi(casesRoute, async (c) => {
       const { user } = requireCaller(c);
@@ -372,13 +380,15 @@ export function analysisRoutes(deps: AppDeps) {
     })
     .openapi(processMapRoute, async (c) => {
       const { user } = requireCaller(c);
+      const { id } = c.req.valid('param');
       const { maxActivities, maxPaths, maxVariants, ...filter } = c.req.valid('json');
-      const { conn, hide } = await loadWorkspace(
-        c.req.valid('param').id,
-        user.id,
-        c.req.valid('query').shared,
+      const { conn, hide } = await loadWorkspace(id, user.id, c.req.valid('query').shared);
+      const options = { maxActivities, maxPaths, maxVariants };
+      const scopedFilter = await withSources(id, filter);
+      const result = await evidence.cache.get(id, ['process-map', scopedFilter, options, hide], () =>
+        processMap(conn, scopedFilter, options, hide),
       );
-      return c.json(await processMap(conn, filter, { maxActivities, maxPaths, maxVariants }, hide), 200);
+      return c.json(result, 200);
     })
     .openapi(dashboardRoute, async (c) => {
       const { user } = requireCaller(c);
@@ -389,7 +399,11 @@ export function analysisRoutes(deps: AppDeps) {
         c.req.valid('query').shared,
       );
       const filter = await withSources(journey.workspaceId, c.req.valid('json'));
-      return c.json(await journeyDashboard(conn, journey.document, filter, hide), 200);
+      const key = ['dashboard', journey.id, journey.version, filter, hide];
+      const result = await evidence.cache.get(journey.workspaceId, key, () =>
+        journeyDashboard(conn, journey.document, filter, hide),
+      );
+      return c.json(result, 200);
     })
     .openapi(workspaceDashboardRoute, async (c) => {
       const { user } = requireCaller(c);
@@ -399,7 +413,10 @@ export function analysisRoutes(deps: AppDeps) {
       for (const summary of await db.journeys.list(id)) {
         const journey = await db.journeys.get(summary.id);
         if (!journey || journey.document.kpis.length === 0) continue;
-        const { tiles, period, previous } = await journeyDashboard(conn, journey.document, {}, hide);
+        const key = ['dashboard', journey.id, journey.version, {}, hide];
+        const { tiles, period, previous } = await evidence.cache.get(id, key, () =>
+          journeyDashboard(conn, journey.document, {}, hide),
+        );
         journeys.push({ journeyId: journey.id, name: journey.document.name, period, previous, tiles });
       }
       return c.json({ journeys, suppression: suppressionInfo(hide) }, 200);
