@@ -8,9 +8,9 @@ import type {
   UserUpdate,
 } from '@pathlight/core';
 import { createApiClient } from '@pathlight/server/client';
-import { parseResponse } from 'hono/client';
-import { ApiError } from './errors';
-import type { Http } from './http';
+import { type InferRequestType, type InferResponseType, parseResponse } from 'hono/client';
+import { ApiError, toApiError } from './errors';
+import { CSRF_HEADER, type Http } from './http';
 
 /** Result of saving a journey: the new version, or what someone else saved first. */
 export type SaveResult =
@@ -117,6 +117,57 @@ export function createApi(http: Http, baseUrl: string) {
       get: (templateId: string) => parseResponse(c.templates[':templateId'].$get({ param: { templateId } })),
     },
 
+    evidence: {
+      /** Sends a file as the raw body with upload progress (XHR: fetch cannot report upload progress). */
+      upload: (id: string, file: Blob, filename: string, onProgress?: (share: number) => void) =>
+        uploadWithProgress<UploadResult>(
+          http,
+          `${baseUrl}/api/workspaces/${encodeURIComponent(id)}/uploads`,
+          {
+            file,
+            filename,
+            ...(onProgress ? { onProgress } : {}),
+          },
+        ),
+      preview: (id: string, uploadId: string, delimiter?: string) =>
+        parseResponse(
+          c.workspaces[':id'].uploads[':uploadId'].preview.$get({
+            param: { id, uploadId },
+            query: delimiter ? { delimiter } : {},
+          }),
+        ),
+      sources: (id: string) => parseResponse(c.workspaces[':id'].sources.$get({ param: { id } })),
+      createSource: (id: string, json: SourceCreate) =>
+        parseResponse(c.workspaces[':id'].sources.$post({ param: { id }, json })),
+      source: (id: string) => parseResponse(c.sources[':id'].$get({ param: { id } })),
+      renameSource: (id: string, name: string) =>
+        parseResponse(c.sources[':id'].$patch({ param: { id }, json: { name } })),
+      deleteSource: async (id: string): Promise<void> => {
+        await c.sources[':id'].$delete({ param: { id } });
+      },
+      refreshSource: (id: string, json: SourceRefresh) =>
+        parseResponse(c.sources[':id'].refresh.$post({ param: { id }, json })),
+      job: (id: string) => parseResponse(c.jobs[':id'].$get({ param: { id } })),
+      activities: (id: string) =>
+        parseResponse(c.workspaces[':id'].activities.$get({ param: { id }, query: {} })),
+      processMap: (id: string, json: ProcessMapRequest, shared = false) =>
+        parseResponse(
+          c.workspaces[':id']['process-map'].$post({
+            param: { id },
+            query: shared ? { shared: '1' } : {},
+            json,
+          }),
+        ),
+      journeyDashboard: (id: string, json: AnalysisFilterBody, shared = false) =>
+        parseResponse(
+          c.journeys[':id'].dashboard.$post({ param: { id }, query: shared ? { shared: '1' } : {}, json }),
+        ),
+      workspaceDashboard: (id: string, shared = false) =>
+        parseResponse(
+          c.workspaces[':id'].dashboard.$get({ param: { id }, query: shared ? { shared: '1' } : {} }),
+        ),
+    },
+
     users: {
       list: () => parseResponse(c.users.$get()),
       create: (json: UserCreate) => parseResponse(c.users.$post({ json })),
@@ -127,6 +178,66 @@ export function createApi(http: Http, baseUrl: string) {
 
 /** The API surface the screens use. */
 export type Api = ReturnType<typeof createApi>;
+
+type Routes = ReturnType<typeof createApiClient>['api'];
+/** Body of `POST /api/workspaces/:id/sources`. */
+export type SourceCreate = InferRequestType<Routes['workspaces'][':id']['sources']['$post']>['json'];
+/** Body of `POST /api/sources/:id/refresh`. */
+export type SourceRefresh = InferRequestType<Routes['sources'][':id']['refresh']['$post']>['json'];
+/** Body of `POST /api/workspaces/:id/process-map`. */
+export type ProcessMapRequest = InferRequestType<Routes['workspaces'][':id']['process-map']['$post']>['json'];
+/** The common analysis filter (period, sources, attribute). */
+export type AnalysisFilterBody = InferRequestType<Routes['journeys'][':id']['dashboard']['$post']>['json'];
+/** Answer of `POST /api/workspaces/:id/uploads`. */
+export type UploadResult = InferResponseType<Routes['workspaces'][':id']['uploads']['$post'], 201>;
+
+/**
+ * Posts a file as the raw request body with XHR so the browser reports upload progress; carries the
+ * session cookie, the CSRF header and `X-Filename`, and throws ApiError like every other call.
+ */
+function uploadWithProgress<T>(
+  http: Http,
+  url: string,
+  o: { file: Blob; filename: string; onProgress?: (share: number) => void },
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    // Header values must be ISO-8859-1: the name is sent URL-encoded when it has other characters.
+    xhr.setRequestHeader(
+      'X-Filename',
+      /^[\x20-\x7e]*$/.test(o.filename) ? o.filename : encodeURIComponent(o.filename),
+    );
+    const token = http.getCsrfToken();
+    if (token !== null) xhr.setRequestHeader(CSRF_HEADER, token);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) o.onProgress?.(e.loaded / e.total);
+    };
+    xhr.onerror = () =>
+      reject(
+        new ApiError({
+          status: 0,
+          title: 'Cannot reach the Pathlight server',
+          detail: 'The upload stopped. Check your connection and try again.',
+        }),
+      );
+    xhr.onload = () => {
+      const res = new Response(xhr.responseText, {
+        status: xhr.status,
+        headers: { 'content-type': xhr.getResponseHeader('content-type') ?? 'application/json' },
+      });
+      if (xhr.status >= 200 && xhr.status < 300) {
+        res.json().then((body) => resolve(body as T), reject);
+      } else {
+        toApiError(res).then(reject, reject);
+      }
+    };
+    xhr.send(o.file);
+  });
+}
 
 /** Reads what someone else saved from a 409 body (`current` is the stored journey). */
 function readConflict(error: ApiError): Extract<SaveResult, { ok: false }>['conflict'] | null {

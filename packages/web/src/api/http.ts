@@ -16,6 +16,8 @@ export interface HttpOptions {
 export interface Http {
   fetch: typeof fetch;
   setCsrfToken(token: string | null): void;
+  /** The current CSRF token, for requests made outside fetch (uploads with progress use XHR). */
+  getCsrfToken(): string | null;
   setOnUnauthorized(handler: (() => void) | undefined): void;
 }
 
@@ -57,6 +59,7 @@ export function createHttp(options: HttpOptions = {}): Http {
     setCsrfToken(token) {
       csrfToken = token;
     },
+    getCsrfToken: () => csrfToken,
     setOnUnauthorized(handler) {
       onUnauthorized = handler;
     },

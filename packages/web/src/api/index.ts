@@ -10,6 +10,25 @@ export const api = createApi(
   typeof window === 'undefined' ? 'http://localhost' : window.location.origin,
 );
 
-export type { Api, SaveResult } from './client';
+export type {
+  AnalysisFilterBody,
+  Api,
+  ProcessMapRequest,
+  SaveResult,
+  SourceCreate,
+  SourceRefresh,
+  UploadResult,
+} from './client';
 export { ApiError, type ApiIssue, errorMessage } from './errors';
-export type { JourneySummary, Me, TemplateSummary } from './types';
+export type {
+  CsvPreview,
+  Dashboard,
+  DataSource,
+  Job,
+  JourneySummary,
+  KpiTile,
+  Me,
+  ProcessMapData,
+  TemplateSummary,
+  WorkspaceDashboard,
+} from './types';
