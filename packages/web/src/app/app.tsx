@@ -2,10 +2,13 @@ import type { Workspace } from '@pathlight/core';
 import { useEffect } from 'react';
 import { matchPath, navigate, usePath } from '../router/router';
 import { AppFrame, type Section } from '../screens/app-frame/app-frame';
+import { DashboardPage } from '../screens/dashboard/dashboard-page';
+import { DataSourcesPage } from '../screens/data-sources/data-sources-page';
 import { JourneyList } from '../screens/journey-list/journey-list';
 import { JourneyPage } from '../screens/journey-page/journey-page';
 import { MembersPage } from '../screens/members/members-page';
 import { PersonasPage } from '../screens/personas/personas-page';
+import { ProcessMapPage } from '../screens/process-map/process-map-page';
 import { SignIn } from '../screens/sign-in/sign-in';
 import { UsersPage } from '../screens/users/users-page';
 import { NoWorkspace, Unreachable } from '../screens/welcome/welcome';
@@ -40,6 +43,9 @@ type Route =
   | { section: 'journey'; workspaceId: string; journeyId: string }
   | { section: 'personas'; workspaceId: string }
   | { section: 'members'; workspaceId: string }
+  | { section: 'data'; workspaceId: string }
+  | { section: 'process-map'; workspaceId: string }
+  | { section: 'dashboard'; workspaceId: string }
   | { section: 'users' }
   | { section: 'home' };
 
@@ -48,7 +54,7 @@ export function parseRoute(path: string): Route {
   const journey = matchPath('/w/:workspaceId/journeys/:journeyId', path);
   if (journey)
     return { section: 'journey', workspaceId: journey.workspaceId ?? '', journeyId: journey.journeyId ?? '' };
-  for (const section of ['journeys', 'personas', 'members'] as const) {
+  for (const section of ['journeys', 'personas', 'members', 'data', 'process-map', 'dashboard'] as const) {
     const m = matchPath(`/w/:workspaceId/${section}`, path);
     if (m) return { section, workspaceId: m.workspaceId ?? '' };
   }
@@ -105,6 +111,9 @@ function SignedIn() {
         ) : null}
         {route.section === 'personas' ? <PersonasPage /> : null}
         {route.section === 'members' ? <MembersPage /> : null}
+        {route.section === 'data' ? <DataSourcesPage /> : null}
+        {route.section === 'process-map' ? <ProcessMapPage /> : null}
+        {route.section === 'dashboard' ? <DashboardPage /> : null}
       </WorkspaceProvider>
     );
   }

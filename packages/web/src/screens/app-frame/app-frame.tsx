@@ -6,7 +6,7 @@ import { useDismiss } from '../../ui/use-dismiss';
 import styles from './app-frame.module.css';
 import { WorkspaceSwitcher } from './workspace-switcher';
 
-export type Section = 'journeys' | 'personas' | 'members' | 'users';
+export type Section = 'journeys' | 'personas' | 'members' | 'users' | 'data' | 'process-map' | 'dashboard';
 
 interface AppFrameProps {
   user: User;
@@ -35,6 +35,9 @@ export function AppFrame({
     ? [
         { key: 'journeys', label: 'Journeys', to: `/w/${current.id}/journeys`, show: true },
         { key: 'personas', label: 'Personas', to: `/w/${current.id}/personas`, show: true },
+        { key: 'data', label: 'Data', to: `/w/${current.id}/data`, show: true },
+        { key: 'process-map', label: 'Process map', to: `/w/${current.id}/process-map`, show: true },
+        { key: 'dashboard', label: 'Dashboard', to: `/w/${current.id}/dashboard`, show: true },
         { key: 'members', label: 'Members', to: `/w/${current.id}/members`, show: current.role === 'owner' },
       ]
     : [];
