@@ -2,6 +2,8 @@ import type { JourneyContent, Persona } from '@pathlight/core';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { OpportunityBoard } from '../board/opportunity-board';
 import { ConflictDialog } from '../conflict/conflict-dialog';
+import { ScaleKey } from '../evidence/step-data';
+import type { MapEvidence } from '../evidence/types';
 import { download, fileStem } from '../export/image';
 import { journeyToExport } from '../export/json';
 import {
@@ -22,6 +24,7 @@ import '../glyphs/glyphs.css';
 import '../map/map.css';
 import '../panel/panel.css';
 import '../board/board.css';
+import '../evidence/evidence.css';
 import './journey-editor.css';
 
 export interface JourneyEditorProps {
@@ -35,8 +38,10 @@ export interface JourneyEditorProps {
   save?: SaveFn;
   /** Opens the host's detail view for a step (live metrics, later issue). */
   onOpenStep?: (stepId: string) => void;
-  /** Numbers per step for the data lane (later issue). */
+  /** Numbers per step for the data lane (free-form label/value pairs). */
   metrics?: StepMetrics;
+  /** Live event data: step numbers and colour scale on the headers, KPI values, activity mapping. */
+  evidence?: MapEvidence;
   /** Id generator for new map elements; defaults to random UUIDs. */
   newId?: () => string;
   /** Clock for export dates; defaults to the system clock. */
@@ -192,7 +197,12 @@ function EditorFrame(props: JourneyEditorProps & { autosave: Autosave | null }) 
         ) : (
           <>
             <div className="pl-scroller" ref={scrollerRef} data-testid="map-scroller">
-              <MapGrid ref={gridRef} metrics={props.metrics} onOpenStep={props.onOpenStep} />
+              <MapGrid
+                ref={gridRef}
+                metrics={props.metrics}
+                onOpenStep={props.onOpenStep}
+                evidence={props.evidence}
+              />
             </div>
             {selectedCard && !details && (
               <CardPanel key={selectedCard.id} card={selectedCard} onClose={() => store.select(null)} />
@@ -205,7 +215,11 @@ function EditorFrame(props: JourneyEditorProps & { autosave: Autosave | null }) 
       </div>
       <footer className="pl-footer">
         <EvidenceKey />
-        <span className="pl-muted">Click a card to see and edit its evidence.</span>
+        {props.evidence?.steps && props.evidence.steps.length > 0 ? (
+          <ScaleKey />
+        ) : (
+          <span className="pl-muted">Click a card to see and edit its evidence.</span>
+        )}
       </footer>
       <div className="pl-toasts">
         {ui.notice && (

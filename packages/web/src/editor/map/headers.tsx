@@ -1,6 +1,7 @@
 // biome-ignore-all lint/a11y/noStaticElementInteractions: drag and drop is a pointer shortcut; every move is also in the header menus
 import type { Lane, Stage, Step } from '@pathlight/core';
 import { memo, useState } from 'react';
+import { StepData, type StepDataView } from '../evidence/step-data';
 import { InlineEdit, Menu, type MenuItem } from './menu';
 
 export interface HeaderActions {
@@ -16,7 +17,10 @@ export interface HeaderActions {
   renameStep: (id: string, name: string) => void;
   moveStepBy: (id: string, delta: number) => void;
   toggleOptional: (id: string) => void;
-  setActivities: (id: string, activities: string[]) => void;
+  /** Opens the "Evidence from data" picker for a step. */
+  openActivities: (id: string) => void;
+  /** The workspace has event data (a quiet "Map data" shows on unmapped steps for editors). */
+  hasData: boolean;
   hideStep: (id: string) => void;
   deleteStep: (id: string) => void;
   renameLane: (id: string, name: string) => void;
@@ -94,18 +98,19 @@ export const StepHeader = memo(function StepHeader({
   index,
   a,
   targeted,
+  data,
 }: {
   step: Step;
   stageId: string;
   index: number;
   a: HeaderActions;
   targeted: boolean;
+  data?: StepDataView | undefined;
 }) {
-  const [editingActivities, setEditingActivities] = useState(false);
   const renaming = a.renaming === step.id;
   const items: MenuItem[] = [
     { label: 'Rename step', onSelect: () => a.setRenaming(step.id) },
-    { label: 'Event-log activities…', onSelect: () => setEditingActivities(true) },
+    { label: 'Evidence from data…', onSelect: () => a.openActivities(step.id) },
     {
       label: step.optional ? 'Mark as required' : 'Mark as optional',
       onSelect: () => a.toggleOptional(step.id),
@@ -119,7 +124,7 @@ export const StepHeader = memo(function StepHeader({
   return (
     <div
       className={`pl-step${targeted ? ' pl-step--targeted' : ''}`}
-      draggable={!a.readOnly && !renaming && !editingActivities}
+      draggable={!a.readOnly && !renaming}
       onDragStart={(e) => e.dataTransfer.setData('application/x-pathlight-step', step.id)}
       onDragOver={a.readOnly ? undefined : allowDrop('application/x-pathlight-step')}
       onDrop={a.readOnly ? undefined : (e) => a.dropOnStep(e, stageId, step.id)}
@@ -169,17 +174,23 @@ export const StepHeader = memo(function StepHeader({
           </span>
         )}
       </div>
-      {editingActivities && (
-        <InlineEdit
-          value={step.activities.join('\n')}
-          label="Event-log activities for this step, one per line"
-          editing
-          multiline
-          onDone={(v) => {
-            setEditingActivities(false);
-            if (v !== null) a.setActivities(step.id, v.split('\n'));
-          }}
-        />
+      {data?.metric ? (
+        <StepData step={step} view={data} onOpen={a.onOpenStep} />
+      ) : (
+        a.hasData &&
+        !a.readOnly &&
+        step.activities.length === 0 && (
+          <button
+            type="button"
+            className="pl-mapdata"
+            data-export-hide
+            tabIndex={-1}
+            onClick={() => a.openActivities(step.id)}
+            aria-label={`Map data to ${step.name}`}
+          >
+            + Map data
+          </button>
+        )
       )}
     </div>
   );

@@ -3,6 +3,11 @@
 // biome-ignore-all lint/a11y/noStaticElementInteractions: drop targets for drag and drop; the keyboard path is the header menus
 import { type Card, type LaneKind, orderedSteps } from '@pathlight/core';
 import { forwardRef, type ReactNode, useCallback, useMemo, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { ActivityPicker } from '../evidence/activity-picker';
+import { fieldText, formatCount, formatKpiValue, SUPPRESSED_HELP, stepScale } from '../evidence/format';
+import type { StepDataView } from '../evidence/step-data';
+import type { MapEvidence } from '../evidence/types';
 import { CONFIDENCE_LABELS, ConfidenceGlyph, MarkerShape } from '../glyphs/glyphs';
 import { useEditor, useEditorState } from '../hooks';
 import * as cmd from '../store/commands/index';
@@ -45,11 +50,13 @@ const LANE_DEFAULT_NAMES: Record<LaneKind, string> = {
 export interface MapGridProps {
   metrics?: StepMetrics | undefined;
   onOpenStep?: ((stepId: string) => void) | undefined;
+  /** Live data of the workspace: step numbers, KPI values, activities for mapping. */
+  evidence?: MapEvidence | undefined;
 }
 
 /** The journey map: stages and steps across, lanes down, cards in cells; `role="grid"` keyboard model. */
 export const MapGrid = forwardRef<HTMLDivElement, MapGridProps>(function MapGrid(
-  { metrics, onOpenStep },
+  { metrics, onOpenStep, evidence },
   ref,
 ) {
   const { store, readOnly, personas } = useEditor();
@@ -58,6 +65,8 @@ export const MapGrid = forwardRef<HTMLDivElement, MapGridProps>(function MapGrid
   const [renaming, setRenaming] = useState<string | null>(null);
   const [adding, setAdding] = useState<string | null>(null);
   const [newLaneKind, setNewLaneKind] = useState<LaneKind>('actions');
+  const [picking, setPicking] = useState<string | null>(null);
+  const hasData = evidence?.hasData ?? false;
 
   // Recomputed only when stages or lanes change, so cells and headers keep their props otherwise.
   const stableLayout = useMemo(
@@ -121,13 +130,63 @@ export const MapGrid = forwardRef<HTMLDivElement, MapGridProps>(function MapGrid
     const names = new Map(orderedSteps({ stages }).map((s) => [s.id, s.name]));
     return (id: string) => names.get(id) ?? 'removed step';
   }, [stages]);
+  // Per step: its live numbers, colour band and whether it is the worst (same object while unchanged).
+  const stepViews = useMemo(() => {
+    const views = new Map<string, StepDataView>();
+    const rows = evidence?.steps;
+    if (!rows) return views;
+    const mapped = new Set(orderedSteps({ stages }).flatMap((s) => (s.activities.length > 0 ? [s.id] : [])));
+    const { bands, worstStepId } = stepScale(rows.filter((r) => mapped.has(r.stepId)));
+    for (const r of rows) {
+      if (!mapped.has(r.stepId)) continue;
+      views.set(r.stepId, {
+        metric: r,
+        band: bands.get(r.stepId) ?? null,
+        worst: r.stepId === worstStepId,
+        loading: evidence?.loading ?? false,
+      });
+    }
+    return views;
+  }, [evidence?.steps, evidence?.loading, stages]);
   const dataExtras = useMemo(() => {
     const visible = stableLayout.columns.flatMap((c) => (c.step ? [c.step.id] : []));
     const byStep = new Map<string, ReactNode>();
-    const kpis = new Map<string, string[]>();
+    const kpis = new Map<string, ReactNode[]>();
+    const values = new Map((evidence?.kpis ?? []).map((v) => [v.id, v]));
     for (const k of doc.kpis) {
       const at = kpiAnchorStep(k, visible);
-      if (at) kpis.set(at, [...(kpis.get(at) ?? []), kpiSummary(k, stepName)]);
+      if (!at) continue;
+      const v = values.get(k.id);
+      const value = v ? fieldText(v, 'value', (x) => formatKpiValue(k, x)) : null;
+      const num = v ? fieldText(v, 'numerator', formatCount) : null;
+      const den = v ? fieldText(v, 'denominator', formatCount) : null;
+      const hidden = (value?.suppressed || num?.suppressed || den?.suppressed) ?? false;
+      kpis.set(at, [
+        ...(kpis.get(at) ?? []),
+        <div
+          key={k.id}
+          className="pl-kpi"
+          data-testid="kpi-chip"
+          title={k.reference ? `Definition: ${k.reference}` : undefined}
+        >
+          <span className="pl-kpi__tag">KPI</span> {kpiSummary(k, stepName)}
+          {value && (
+            <div
+              className="pl-kpi__value"
+              title={hidden ? SUPPRESSED_HELP : undefined}
+              data-testid="kpi-value"
+            >
+              <strong>{value.text}</strong>
+              {k.kind !== 'score' && num && den && (
+                <span className="pl-muted">
+                  {' '}
+                  ({num.text} / {den.text})
+                </span>
+              )}
+            </div>
+          )}
+        </div>,
+      ]);
     }
     for (const stepId of visible) {
       const ks = kpis.get(stepId) ?? [];
@@ -142,16 +201,12 @@ export const MapGrid = forwardRef<HTMLDivElement, MapGridProps>(function MapGrid
               <span className="pl-metric__label">{m.label}</span>
             </div>
           ))}
-          {ks.map((k) => (
-            <div key={k} className="pl-kpi" data-testid="kpi-chip">
-              <span className="pl-kpi__tag">KPI</span> {k}
-            </div>
-          ))}
+          {ks}
         </div>,
       );
     }
     return byStep;
-  }, [doc.kpis, stableLayout, metrics, stepName]);
+  }, [doc.kpis, stableLayout, metrics, stepName, evidence?.kpis]);
   const opportunityExtras = useMemo(() => {
     const byStep = new Map<string, ReactNode>();
     for (const o of doc.opportunities)
@@ -255,7 +310,8 @@ export const MapGrid = forwardRef<HTMLDivElement, MapGridProps>(function MapGrid
         const step = orderedSteps(store.doc).find((s) => s.id === stepId);
         store.dispatch(cmd.setStepOptional, { stepId, optional: !step?.optional });
       },
-      setActivities: (stepId, activities) => store.dispatch(cmd.setStepActivities, { stepId, activities }),
+      openActivities: setPicking,
+      hasData,
       hideStep: (stepId) => {
         store.dispatch(cmd.hideStep, { stepId, hidden: true });
         store.notify('Step hidden. Show it again from “Hidden” in the toolbar.', true);
@@ -297,7 +353,7 @@ export const MapGrid = forwardRef<HTMLDivElement, MapGridProps>(function MapGrid
         });
       },
     };
-  }, [store, readOnly, renaming, onOpenStep]);
+  }, [store, readOnly, renaming, onOpenStep, hasData]);
 
   const addStage = () => {
     const id = store.newId();
@@ -601,6 +657,7 @@ export const MapGrid = forwardRef<HTMLDivElement, MapGridProps>(function MapGrid
                   index={c.stage.steps.indexOf(c.step)}
                   a={actions}
                   targeted={targeted?.steps.has(c.step.id) ?? false}
+                  data={stepViews.get(c.step.id)}
                 />
               ) : (
                 <div
@@ -739,9 +796,47 @@ export const MapGrid = forwardRef<HTMLDivElement, MapGridProps>(function MapGrid
           </div>
         )}
       </div>
+      {picking && <StepPicker stepId={picking} evidence={evidence} onClose={() => setPicking(null)} />}
     </div>
   );
 });
+
+/** The picker for one step, saving through the undoable `setStepActivities` command. */
+function StepPicker({
+  stepId,
+  evidence,
+  onClose,
+}: {
+  stepId: string;
+  evidence: MapEvidence | undefined;
+  onClose: () => void;
+}) {
+  const { store } = useEditor();
+  const stages = useEditorState((s) => s.doc.stages);
+  const steps = orderedSteps({ stages });
+  const step = steps.find((s) => s.id === stepId);
+  const usedBy = useMemo(() => {
+    const m = new Map<string, string>();
+    for (const s of orderedSteps({ stages }))
+      if (s.id !== stepId) for (const a of s.activities) m.set(a, s.name);
+    return m;
+  }, [stages, stepId]);
+  if (!step) return null;
+  // A portal: the map's CSS zoom must not scale the dialog.
+  return createPortal(
+    <ActivityPicker
+      step={step}
+      activities={evidence?.hasData ? (evidence.activities ?? []) : null}
+      usedBy={usedBy}
+      onClose={onClose}
+      onSave={(activities) => {
+        store.dispatch(cmd.setStepActivities, { stepId, activities });
+        onClose();
+      }}
+    />,
+    document.body,
+  );
+}
 
 function EmotionLegend({
   personas,

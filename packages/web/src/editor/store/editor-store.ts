@@ -101,6 +101,10 @@ const labels = new Map<unknown, string>([
   [commands.updateOpportunity, 'edit opportunity'],
   [commands.deleteOpportunity, 'delete opportunity'],
   [commands.updateMeta, 'edit journey details'],
+  [commands.addMappedStep, 'add step from data'],
+  [commands.addKpi, 'add KPI'],
+  [commands.updateKpi, 'edit KPI'],
+  [commands.deleteKpi, 'delete KPI'],
 ]);
 
 const HISTORY_LIMIT = 200;

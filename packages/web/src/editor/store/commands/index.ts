@@ -23,6 +23,7 @@ export {
   updateCard,
 } from './cards';
 export { CommandError } from './command-error';
+export { addKpi, addMappedStep, deleteKpi, updateKpi } from './evidence';
 export {
   addLane,
   addStage,
