@@ -106,6 +106,11 @@ try {
   });
   await page.keyboard.press('Escape');
 
+  await shoot(page, '06b-row-actions-last-row', async () => {
+    if ((await page.getByRole('menu').count()) === 0)
+      await page.getByRole('button', { name: /^Actions for Clinic/ }).click();
+  });
+  await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'New from template' }).click();
   await page.getByRole('region', { name: 'Template preview' }).getByRole('heading', { level: 3 }).waitFor();
   await page.getByRole('radio', { name: /Dental practice/ }).check();

@@ -1,7 +1,10 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { type CSSProperties, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { errorMessage, type JourneySummary } from '../../api';
 import { useDismiss } from '../../ui/use-dismiss';
 import styles from './journey-list.module.css';
+
+/** Room the menu needs below its button (three items) before it opens upwards instead. */
+const MENU_HEIGHT = 150;
 
 interface RowActionsProps {
   journey: JourneySummary;
@@ -22,6 +25,8 @@ export function RowActions({
   onError,
 }: RowActionsProps) {
   const [open, setOpen] = useState(false);
+  // Fixed to the viewport so the table's scroll box never clips it; opens upwards near the bottom.
+  const [place, setPlace] = useState<CSSProperties>({});
   const [busy, setBusy] = useState(false);
   const menuId = useId();
   const ref = useRef<HTMLDivElement>(null);
@@ -30,6 +35,16 @@ export function RowActions({
   useEffect(() => {
     if (open) ref.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
   }, [open]);
+  // A fixed menu would drift away from its button on scroll: close it instead.
+  useEffect(() => {
+    if (!open) return;
+    window.addEventListener('scroll', close, true);
+    window.addEventListener('resize', close);
+    return () => {
+      window.removeEventListener('scroll', close, true);
+      window.removeEventListener('resize', close);
+    };
+  }, [open, close]);
 
   const run = (action: () => Promise<void>) => async () => {
     setOpen(false);
@@ -62,7 +77,16 @@ export function RowActions({
         aria-controls={open ? menuId : undefined}
         aria-label={`Actions for ${journey.name}`}
         disabled={busy}
-        onClick={() => setOpen((o) => !o)}
+        onClick={(e) => {
+          const r = e.currentTarget.getBoundingClientRect();
+          const right = window.innerWidth - r.right;
+          setPlace(
+            r.bottom + MENU_HEIGHT > window.innerHeight
+              ? { bottom: window.innerHeight - r.top + 4, right }
+              : { top: r.bottom + 4, right },
+          );
+          setOpen((o) => !o);
+        }}
       >
         {busy ? 'Working…' : 'Actions ▾'}
       </button>
@@ -71,6 +95,7 @@ export function RowActions({
           id={menuId}
           role="menu"
           className={styles.menu}
+          style={place}
           aria-label={`Actions for ${journey.name}`}
           onKeyDown={onKeyDown}
         >
