@@ -5,6 +5,17 @@
  */
 export { OpportunityBoard } from './board/opportunity-board';
 export { quadrantOf } from './board/quadrant';
+export {
+  fieldText,
+  formatCount,
+  formatDuration,
+  formatKpiValue,
+  formatPercent,
+  SUPPRESSED_HELP,
+  SUPPRESSED_TEXT,
+} from './evidence/format';
+export { suggestActivities } from './evidence/similarity';
+export type { ActivityEvidence, KpiEvidence, MapEvidence, StepEvidence } from './evidence/types';
 export { cardsToCsv } from './export/csv';
 export { download, fileStem, mapToPdf, mapToPng, mapToSvg } from './export/image';
 export { type JourneyExport, journeyToExport, parseJourneyExport } from './export/json';
@@ -18,5 +29,6 @@ export {
   type SaveResult,
   type SaveStatus,
 } from './store/autosave';
+export { addMappedStep } from './store/commands/evidence';
 export { type DiffEntry, diffJourneys } from './store/diff';
 export { type EditorSnapshot, EditorStore } from './store/editor-store';

@@ -2,6 +2,7 @@ import type { JourneyContent, Persona } from '@pathlight/core';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { OpportunityBoard } from '../board/opportunity-board';
 import { ConflictDialog } from '../conflict/conflict-dialog';
+import { KpiPanel } from '../evidence/kpi-panel';
 import { ScaleKey } from '../evidence/step-data';
 import type { MapEvidence } from '../evidence/types';
 import { download, fileStem } from '../export/image';
@@ -192,6 +193,12 @@ function EditorFrame(props: JourneyEditorProps & { autosave: Autosave | null }) 
       <div className="pl-body">
         {ui.tab === 'board' ? (
           <OpportunityBoard />
+        ) : ui.tab === 'kpis' ? (
+          <KpiPanel
+            library={props.evidence?.library ?? []}
+            values={props.evidence?.kpis ?? null}
+            activities={props.evidence?.activities ?? null}
+          />
         ) : doc.stages.length === 0 ? (
           <EmptyState />
         ) : (

@@ -174,6 +174,16 @@ export function Toolbar({
         >
           Opportunities ({doc.opportunities.length})
         </button>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={ui.tab === 'kpis'}
+          className="pl-tab"
+          onClick={() => store.setTab('kpis')}
+          data-testid="tab-kpis"
+        >
+          KPIs ({doc.kpis.length})
+        </button>
       </div>
       {!readOnly && (
         <div className="pl-toolgroup">

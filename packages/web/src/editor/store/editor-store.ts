@@ -30,7 +30,7 @@ export interface EditorUi {
   emotionPersonaId: string | null;
   zoom: number;
   compact: boolean;
-  tab: 'map' | 'board';
+  tab: 'map' | 'board' | 'kpis';
   /** Cards lit up while hovering an opportunity (its linked cards). */
   hoverCardIds: ReadonlySet<string> | null;
   notice: Notice | null;
