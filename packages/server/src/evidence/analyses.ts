@@ -5,6 +5,7 @@ import {
   type EventStore,
   edges,
   endpoints,
+  eventStats,
   funnel,
   funnelSteps,
   type KpiResult,
@@ -14,7 +15,7 @@ import {
   stepPaths,
   stepSplit,
   stepWeekly,
-  summary,
+  type TimeBucket,
   variants,
   weekBuckets,
 } from '@pathlight/analytics';
@@ -73,7 +74,8 @@ export async function journeyMetrics(
   const filters = eventFilters(f);
   const req = { filters, journey };
   const [sum, steps, kpiResults, conf] = [
-    await summary(conn, { filters }),
+    // Without the variant count (every case's sequence): the process map lists variants.
+    await eventStats(conn, { filters }),
     await funnel(conn, req),
     await kpis(conn, req),
     await conformance(conn, req),
@@ -249,7 +251,7 @@ export async function dashboardPeriod(conn: Conn, f: AnalysisFilterInput, filter
     let end: number;
     if (f.to !== undefined) end = Date.parse(instant(f.to, 'to'));
     else {
-      const last = (await summary(conn, { filters })).lastEvent;
+      const last = (await eventStats(conn, { filters })).lastEvent;
       const lastMs = last === null ? Date.now() : Date.parse(last);
       end = Math.floor(lastMs / DAY_MS) * DAY_MS + DAY_MS;
     }
@@ -265,16 +267,58 @@ export async function dashboardPeriod(conn: Conn, f: AnalysisFilterInput, filter
   };
 }
 
+/**
+ * Runs `fn` on a connection where `events` holds only the events in `[from, to)`: a TEMP table of that
+ * name shadows the stored one (DuckDB resolves the temp schema first), so the many per-period KPI
+ * queries scan the window instead of the whole log. Their own time filters still apply, so the numbers
+ * are the same; the connection and its TEMP table are dropped afterwards.
+ */
+async function onWindow<T>(store: EventStore, from: string, to: string, fn: (conn: Conn) => Promise<T>) {
+  const conn = await store.instance.connect();
+  try {
+    await conn.run("SET TimeZone = 'UTC'");
+    await conn.run(
+      `CREATE TEMP TABLE events AS SELECT * FROM main.events
+WHERE ts >= $1::TIMESTAMPTZ AT TIME ZONE 'UTC' AND ts < $2::TIMESTAMPTZ AT TIME ZONE 'UTC'`,
+      [from, to],
+    );
+    return await fn(conn);
+  } finally {
+    conn.closeSync();
+  }
+}
+
 /** KPI tiles of a journey: value in the period, the previous period, the change and a weekly series. */
 export async function journeyDashboard(
-  conn: Conn,
+  store: EventStore,
   journey: JourneyContent,
   f: AnalysisFilterInput,
   hide: boolean,
 ) {
   const filters = caseFilters(f);
-  const { period, previous } = await dashboardPeriod(conn, f, filters);
+  const { period, previous } = await dashboardPeriod(store.connection, f, filters);
   const weeks = weekBuckets(period.from, period.to);
+  return onWindow(store, previous.from, period.to, async (conn) => ({
+    period,
+    previous,
+    tiles: await kpiTiles(conn, journey, filters, { period, previous, weeks }, hide),
+    suppression: suppressionInfo(hide),
+  }));
+}
+
+interface Periods {
+  period: TimeBucket;
+  previous: TimeBucket;
+  weeks: (TimeBucket & { week: string })[];
+}
+
+async function kpiTiles(
+  conn: Conn,
+  journey: JourneyContent,
+  filters: EventFilter[],
+  { period, previous, weeks }: Periods,
+  hide: boolean,
+) {
   const tiles = [];
   for (const def of journey.kpis) {
     const [now, before, ...weekly] = await kpiSeries(conn, {
@@ -317,5 +361,5 @@ export async function journeyDashboard(
       suppressed,
     });
   }
-  return { period, previous, tiles, suppression: suppressionInfo(hide) };
+  return tiles;
 }

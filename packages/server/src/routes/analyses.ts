@@ -70,7 +70,6 @@ const Metrics = z
       cases: num,
       events: num,
       activities: num,
-      variants: num,
       firstEvent: z.string().nullable(),
       lastEvent: z.string().nullable(),
       suppressed,
@@ -294,13 +293,13 @@ export function analysisRoutes(deps: AppDeps) {
     const journey = await db.journeys.get(id);
     if (!journey) throw problems.notFound(`no journey ${id}`);
     const role = await requireRole(db, journey.workspaceId, userId, needed, `no journey ${id}`);
-    const conn = (await evidence.stores.get(journey.workspaceId)).connection;
-    return { journey, conn, hide: role === 'viewer' || shared === '1' };
+    const store = await evidence.stores.get(journey.workspaceId);
+    return { journey, store, conn: store.connection, hide: role === 'viewer' || shared === '1' };
   };
   const loadWorkspace = async (id: string, userId: string, shared?: string) => {
     const role = await requireRole(db, id, userId, 'viewer');
-    const conn = (await evidence.stores.get(id)).connection;
-    return { conn, hide: role === 'viewer' || shared === '1' };
+    const store = await evidence.stores.get(id);
+    return { store, conn: store.connection, hide: role === 'viewer' || shared === '1' };
   };
 
   /**
@@ -392,7 +391,7 @@ export function analysisRoutes(deps: AppDeps) {
     })
     .openapi(dashboardRoute, async (c) => {
       const { user } = requireCaller(c);
-      const { journey, conn, hide } = await loadJourney(
+      const { journey, store, hide } = await loadJourney(
         c.req.valid('param').id,
         user.id,
         'viewer',
@@ -401,21 +400,21 @@ export function analysisRoutes(deps: AppDeps) {
       const filter = await withSources(journey.workspaceId, c.req.valid('json'));
       const key = ['dashboard', journey.id, journey.version, filter, hide];
       const result = await evidence.cache.get(journey.workspaceId, key, () =>
-        journeyDashboard(conn, journey.document, filter, hide),
+        journeyDashboard(store, journey.document, filter, hide),
       );
       return c.json(result, 200);
     })
     .openapi(workspaceDashboardRoute, async (c) => {
       const { user } = requireCaller(c);
       const { id } = c.req.valid('param');
-      const { conn, hide } = await loadWorkspace(id, user.id, c.req.valid('query').shared);
+      const { store, hide } = await loadWorkspace(id, user.id, c.req.valid('query').shared);
       const journeys = [];
       for (const summary of await db.journeys.list(id)) {
         const journey = await db.journeys.get(summary.id);
         if (!journey || journey.document.kpis.length === 0) continue;
         const key = ['dashboard', journey.id, journey.version, {}, hide];
         const { tiles, period, previous } = await evidence.cache.get(id, key, () =>
-          journeyDashboard(conn, journey.document, {}, hide),
+          journeyDashboard(store, journey.document, {}, hide),
         );
         journeys.push({ journeyId: journey.id, name: journey.document.name, period, previous, tiles });
       }
