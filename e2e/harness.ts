@@ -189,7 +189,7 @@ export async function startHarness(): Promise<Harness> {
 
   const stop = async () => {
     await Promise.allSettled(contexts.map((c) => c.close()));
-    if (server.exitCode === null) {
+    if (server.exitCode === null && server.signalCode === null) {
       const exited = new Promise((r) => server.once('exit', r));
       server.kill('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
