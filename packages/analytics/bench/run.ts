@@ -20,7 +20,6 @@ import {
   kpis,
   openEventStore,
   variantsWithTotal,
-  withPreparedEvents,
 } from '@pathlight/analytics';
 
 /** Events per generated patient, measured on the generator (≈23.5); used to size the logs. */
@@ -90,38 +89,28 @@ for (const target of sizes) {
   );
   console.log(`  peak RSS after CSV import: ${peakRss()}`);
   const conn = store.connection;
-  // As analyze() runs them: on a case-keyed copy of the events (timed as its own step), the variant
-  // count coming with the variants.
+  const steps: [string, () => Promise<unknown>][] = [
+    // As analyze() runs them: the variant count comes with the variants.
+    ['summary (w/o variants)', () => eventStats(conn)],
+    ['activities + start/end', async () => [await activities(conn), await endpoints(conn)]],
+    ['directly-follows', () => edges(conn)],
+    ['variants (top 50 + count)', () => variantsWithTotal(conn)],
+    ['case duration', () => caseDuration(conn)],
+    ['funnel', () => funnel(conn, { journey })],
+    [`KPIs (${journey.kpis.length})`, () => kpis(conn, { journey })],
+    ['conformance', () => conformance(conn, { journey })],
+  ];
   let total = 0;
   let totalCpu = 0;
-  const report = (name: string, ms: number, cpu: number) => {
+  console.log(`  ${'analysis'.padEnd(24)} ${'wall'.padStart(7)}    ${'cpu'.padStart(7)}`);
+  for (const [name, run] of steps) {
+    const [, ms, cpu] = await timed(run);
     total += ms;
     totalCpu += cpu;
-    console.log(`  ${name.padEnd(26)} ${seconds(ms).padStart(7)} s  ${seconds(cpu).padStart(7)} s`);
-  };
-  console.log(`  ${'analysis'.padEnd(26)} ${'wall'.padStart(7)}    ${'cpu'.padStart(7)}`);
-  const prepareStart = performance.now();
-  const prepareCpu = process.cpuUsage();
-  await withPreparedEvents(conn, {}, async (req) => {
-    const used = process.cpuUsage(prepareCpu);
-    report('prepare (integer case keys)', performance.now() - prepareStart, (used.user + used.system) / 1000);
-    const steps: [string, () => Promise<unknown>][] = [
-      ['summary (w/o variants)', () => eventStats(conn, req)],
-      ['activities + start/end', async () => [await activities(conn, req), await endpoints(conn, req)]],
-      ['directly-follows', () => edges(conn, req)],
-      ['variants (top 50 + count)', () => variantsWithTotal(conn, req)],
-      ['case duration', () => caseDuration(conn, req)],
-      ['funnel', () => funnel(conn, { ...req, journey })],
-      [`KPIs (${journey.kpis.length})`, () => kpis(conn, { ...req, journey })],
-      ['conformance', () => conformance(conn, { ...req, journey })],
-    ];
-    for (const [name, run] of steps) {
-      const [, ms, cpu] = await timed(run);
-      report(name, ms, cpu);
-    }
-  });
+    console.log(`  ${name.padEnd(24)} ${seconds(ms).padStart(7)} s  ${seconds(cpu).padStart(7)} s`);
+  }
   console.log(
-    `  ${'all analyses'.padEnd(26)} ${seconds(total).padStart(7)} s  ${seconds(totalCpu).padStart(7)} s`,
+    `  ${'all analyses'.padEnd(24)} ${seconds(total).padStart(7)} s  ${seconds(totalCpu).padStart(7)} s`,
   );
   console.log(`  peak RSS after analyses: ${peakRss()}`);
   store.close();

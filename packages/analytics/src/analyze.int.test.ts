@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from './analyze';
-import { edges, summary, variants } from './mining/basic';
-import { conformance } from './mining/conformance';
-import { funnel } from './mining/funnel';
-import { kpis } from './mining/kpis';
+import { summary } from './mining/basic';
 import { CLINIC, CLINIC_JOURNEY, eventsDb } from './mining/test-fixture';
 
 describe('analyze', () => {
@@ -27,20 +24,6 @@ describe('analyze', () => {
     expect(full.conformance?.fittingCases).toBe(2);
     // Round-trips through JSON unchanged: plain numbers, strings and nulls only.
     expect(JSON.parse(JSON.stringify(full))).toEqual(full);
-  });
-
-  it('matches the analyses run one by one on the events table, and leaves no temporary table', async () => {
-    const db = await eventsDb(CLINIC);
-    const filters = [{ kind: 'activity', activity: 'Visit', present: true }] as const;
-    const r = await analyze(db, { journey: CLINIC_JOURNEY, filters, variants: 'all' });
-    expect(r.summary).toEqual(await summary(db, { filters }));
-    expect(r.edges).toEqual(await edges(db, { filters }));
-    expect(r.variants).toEqual(await variants(db, { filters, limit: 'all' }));
-    expect(r.funnel).toEqual(await funnel(db, { journey: CLINIC_JOURNEY, filters }));
-    expect(r.kpis).toEqual(await kpis(db, { journey: CLINIC_JOURNEY, filters }));
-    expect(r.conformance).toEqual(await conformance(db, { journey: CLINIC_JOURNEY, filters }));
-    const temp = await db.runAndReadAll('SELECT count(*) AS n FROM duckdb_tables() WHERE temporary');
-    expect(Number(temp.getRowObjectsJS()[0]?.n)).toBe(0);
   });
 
   it('counts every variant in the summary whatever the variant limit', async () => {

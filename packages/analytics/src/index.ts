@@ -60,7 +60,6 @@ export {
 } from './mining/funnel';
 export { type KpiSeriesRequest, kpiSeries, type TimeBucket, weekBuckets } from './mining/kpi-series';
 export { buildKpi, type KpiRequest, type KpiResult, kpi, kpis } from './mining/kpis';
-export { buildPrepareEvents, withPreparedEvents } from './mining/prepare';
 export { runQuery } from './mining/runner';
 export { type Segment, type SegmentsRequest, segments } from './mining/segments';
 export type { SqlQuery } from './mining/sql';

@@ -7,11 +7,6 @@ import { CASE_SEQUENCE, position, SqlParams, type SqlQuery, secondsBetween } fro
 /** Every analysis reads the filtered events; `filters` defaults to none. */
 export interface FilteredRequest {
   filters?: readonly EventFilter[];
-  /**
-   * A table with the columns of `events` to read instead of it (e.g. the case-keyed copy `analyze()`
-   * prepares); `case_id` may be of any type. A name chosen by code, never by a user.
-   */
-  source?: string;
 }
 
 /** Builds `WITH <filtered events>, <more CTEs> <select>` with a fresh parameter list. */
@@ -20,7 +15,7 @@ export function withEvents(
   build: (p: SqlParams) => { ctes?: string[]; select: string },
 ): SqlQuery {
   const params = new SqlParams();
-  const fe = filteredEvents(req.filters ?? [], params, req.source);
+  const fe = filteredEvents(req.filters ?? [], params);
   const { ctes = [], select } = build(params);
   return { sql: `WITH ${[fe, ...ctes].join(',\n')}\n${select}`, params: params.values };
 }

@@ -47,12 +47,7 @@ const COLUMNS = 'case_id, seq, activity, ts, channel, resource, lifecycle, cost,
  * Common table expressions ending in `fe`, the filtered events every analysis reads
  * (returned without the leading `WITH`).
  */
-export function filteredEvents(
-  filters: readonly EventFilter[],
-  params: SqlParams,
-  source = 'events',
-): string {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(source)) throw new Error(`not a table name: ${source}`);
+export function filteredEvents(filters: readonly EventFilter[], params: SqlParams): string {
   const where: string[] = [];
   const having: string[] = [];
   for (const f of filters) {
@@ -77,7 +72,7 @@ export function filteredEvents(
         break;
     }
   }
-  const windowed = `SELECT ${COLUMNS} FROM ${source}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+  const windowed = `SELECT ${COLUMNS} FROM events${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
   if (!having.length) return `fe AS (${windowed})`;
   return [
     `fw AS (${windowed})`,
