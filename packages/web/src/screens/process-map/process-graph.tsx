@@ -1,0 +1,229 @@
+import '@xyflow/react/dist/style.css';
+import {
+  Background,
+  BaseEdge,
+  Controls,
+  type Edge,
+  EdgeLabelRenderer,
+  type EdgeProps,
+  Handle,
+  MarkerType,
+  type Node,
+  type NodeProps,
+  Position,
+  ReactFlow,
+} from '@xyflow/react';
+import { useEffect, useMemo, useState } from 'react';
+import { formatCount, formatDuration } from '../../components/evidence/format';
+import type { EdgeClass, Graph, GraphEdge, GraphNode } from './graph';
+import { type Layout, layoutGraph, roundedPath } from './layout';
+import styles from './process-map.module.css';
+
+/** What the edge labels say. */
+export type LabelMode = 'frequency' | 'wait';
+
+export interface ProcessGraphProps {
+  graph: Graph;
+  labels: LabelMode;
+  /** Node and edge ids of a highlighted variant (others are dimmed), or null. */
+  highlight: { nodes: Set<string>; edges: Set<string> } | null;
+  /** Called once the graph is laid out and drawn (for timing and tests). */
+  onReady?: () => void;
+}
+
+/** Stroke style per overlay class: colour plus a dash pattern, so the meaning never rests on colour. */
+export const EDGE_STYLE: Record<EdgeClass, { stroke: string; dash?: string; label: string }> = {
+  neutral: { stroke: '#64748b', label: 'Path' },
+  designed: { stroke: '#1d4ed8', label: 'Follows the designed order' },
+  'within-step': { stroke: '#60a5fa', label: 'Within one step' },
+  skip: { stroke: '#b45309', dash: '10 5', label: 'Skips a step' },
+  backward: { stroke: '#b91c1c', dash: '2 5', label: 'Goes back (rework or loop)' },
+  loop: { stroke: '#b91c1c', dash: '2 5', label: 'Repeats the same activity' },
+  'off-map': { stroke: '#9ca3af', dash: '4 4', label: 'To or from an activity on no step' },
+};
+
+type ActivityData = { node: GraphNode; dim: boolean };
+type PathData = {
+  edge: GraphEdge;
+  route: Layout['edges'] extends Map<string, infer R> ? R : never;
+  text: string;
+  dim: boolean;
+};
+
+/** Fill colour for a frequency weight (0–1): pale to deep blue. */
+export function fillFor(weight: number): { backgroundColor: string; color: string } {
+  const light = [239, 246, 255];
+  const dark = [30, 64, 175];
+  const mix = light.map((l, i) => Math.round(l + ((dark[i] as number) - l) * weight));
+  return { backgroundColor: `rgb(${mix.join(' ')})`, color: weight > 0.5 ? '#ffffff' : '#1f2937' };
+}
+
+function ActivityNode({ data }: NodeProps<Node<ActivityData>>) {
+  const { node, dim } = data;
+  const terminal = node.kind !== 'activity';
+  const fill = terminal ? { backgroundColor: '#1f2937', color: '#ffffff' } : fillFor(node.weight);
+  const cls = [
+    styles.node,
+    terminal ? styles.nodeTerminal : '',
+    node.overlay === 'on-map' ? styles.nodeOnMap : '',
+    node.overlay === 'off-map' ? styles.nodeOffMap : '',
+    dim ? styles.dim : '',
+  ].join(' ');
+  return (
+    <div className={cls} style={fill} data-activity={node.id} title={describeNode(node)}>
+      <Handle type="target" position={Position.Top} className={styles.handle} isConnectable={false} />
+      {node.stepIndex !== null ? (
+        <span className={styles.stepTag}>
+          Step {node.stepIndex + 1} · {node.stepName}
+        </span>
+      ) : null}
+      {node.overlay === 'off-map' ? <span className={styles.offMapTag}>not on the map</span> : null}
+      <span className={styles.nodeLabel}>{node.label}</span>
+      <span className={styles.nodeCount}>
+        {node.kind === 'activity' ? `${count(node.events)} events` : `${count(node.cases)} patients`}
+      </span>
+      <Handle type="source" position={Position.Bottom} className={styles.handle} isConnectable={false} />
+    </div>
+  );
+}
+
+function PathEdge({ id, data, markerEnd }: EdgeProps<Edge<PathData>>) {
+  if (!data || data.route.points.length === 0) return null;
+  const look = EDGE_STYLE[data.edge.overlay];
+  const width = 1.2 + 6 * Math.sqrt(data.edge.weight);
+  return (
+    <>
+      <BaseEdge
+        id={id}
+        path={roundedPath(data.route.points)}
+        {...(markerEnd ? { markerEnd } : {})}
+        style={{
+          stroke: look.stroke,
+          strokeWidth: data.edge.overlay === 'designed' ? width + 1.5 : width,
+          ...(look.dash ? { strokeDasharray: look.dash } : {}),
+          opacity: data.dim ? 0.12 : 1,
+        }}
+      />
+      {data.text && data.route.label ? (
+        <EdgeLabelRenderer>
+          <div
+            className={`${styles.edgeLabel} ${data.dim ? styles.dim : ''}`}
+            style={{
+              transform: `translate(-50%, -50%) translate(${data.route.label.x}px, ${data.route.label.y}px)`,
+            }}
+            data-edge={id}
+          >
+            {data.edge.overlay === 'backward' || data.edge.overlay === 'loop' ? '↺ ' : ''}
+            {data.edge.overlay === 'skip' ? '⤼ ' : ''}
+            {data.text}
+          </div>
+        </EdgeLabelRenderer>
+      ) : null}
+    </>
+  );
+}
+
+const nodeTypes = { activity: ActivityNode };
+const edgeTypes = { path: PathEdge };
+
+const count = (n: number | null) => (n === null ? '<11' : formatCount(n));
+
+function describeNode(n: GraphNode): string {
+  if (n.kind !== 'activity') return `${n.label}: ${count(n.cases)} patients`;
+  const where =
+    n.overlay === 'on-map'
+      ? ` — step ${(n.stepIndex ?? 0) + 1} (${n.stepName})`
+      : n.overlay === 'off-map'
+        ? ' — on no step of the map'
+        : '';
+  return `${n.label}: ${count(n.events)} events, ${count(n.cases)} patients${where}`;
+}
+
+/** The label an edge shows: patients along it, or the median wait between the two activities. */
+export function edgeText(e: GraphEdge, mode: LabelMode): string {
+  if (mode === 'frequency') return count(e.count);
+  if (e.source.startsWith('__') || e.target.startsWith('__')) return '';
+  return e.medianSeconds === null ? (e.count === null ? '<11' : '—') : formatDuration(e.medianSeconds);
+}
+
+/** The directly-follows graph drawn with React Flow on an ELK layered layout. */
+export default function ProcessGraph({ graph, labels, highlight, onReady }: ProcessGraphProps) {
+  const [layout, setLayout] = useState<{ graph: Graph; layout: Layout } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    layoutGraph(graph).then(
+      (l) => live && setLayout({ graph, layout: l }),
+      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [graph]);
+
+  const laid = layout?.graph === graph ? layout.layout : null;
+  const { nodes, edges } = useMemo(() => {
+    if (!laid) return { nodes: [], edges: [] };
+    const nodes: Node<ActivityData>[] = graph.nodes.map((n) => {
+      const box = laid.nodes.get(n.id) ?? { x: 0, y: 0, width: 180, height: 50 };
+      return {
+        id: n.id,
+        type: 'activity',
+        position: { x: box.x, y: box.y },
+        width: box.width,
+        height: box.height,
+        data: { node: n, dim: highlight !== null && !highlight.nodes.has(n.id) },
+        draggable: false,
+        connectable: false,
+        ariaLabel: describeNode(n),
+      };
+    });
+    const edges: Edge<PathData>[] = graph.edges.map((e) => ({
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      type: 'path',
+      markerEnd: { type: MarkerType.ArrowClosed, color: EDGE_STYLE[e.overlay].stroke, width: 14, height: 14 },
+      data: {
+        edge: e,
+        route: laid.edges.get(e.id) ?? { points: [], label: null },
+        text: edgeText(e, labels),
+        dim: highlight !== null && !highlight.edges.has(e.id),
+      },
+      focusable: false,
+    }));
+    return { nodes, edges };
+  }, [graph, laid, labels, highlight]);
+
+  useEffect(() => {
+    if (laid) onReady?.();
+  }, [laid, onReady]);
+
+  if (error) return <p role="alert">The map could not be laid out: {error}</p>;
+  if (!laid)
+    return (
+      <p className="muted" role="status">
+        Laying out the map…
+      </p>
+    );
+  return (
+    <ReactFlow
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      fitView
+      fitViewOptions={{ padding: 0.08, maxZoom: 1.1 }}
+      minZoom={0.1}
+      nodesDraggable={false}
+      nodesConnectable={false}
+      elementsSelectable={false}
+      proOptions={{ hideAttribution: true }}
+      aria-label="Process map"
+    >
+      <Background gap={24} color="#e5e7eb" />
+      <Controls showInteractive={false} />
+    </ReactFlow>
+  );
+}
