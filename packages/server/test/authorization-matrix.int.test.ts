@@ -204,7 +204,7 @@ const ROWS: Row[] = [
   {
     name: 'DELETE /api/journeys/{id}',
     request: (f) => ({ method: 'DELETE', path: `/api/journeys/${f.journeyId}` }),
-    expect: EDITORS(204),
+    expect: OWNERS(204),
   },
   {
     name: 'POST /api/journeys/{id}/duplicate',
@@ -243,7 +243,7 @@ const ROWS: Row[] = [
   {
     name: 'DELETE /api/personas/{id}',
     request: (f) => ({ method: 'DELETE', path: `/api/personas/${f.personaId}` }),
-    expect: EDITORS(204),
+    expect: OWNERS(204),
   },
   {
     name: 'GET /api/templates',

@@ -320,7 +320,7 @@ export function journeyRoutes(deps: AppDeps) {
     .openapi(deleteRoute, async (c) => {
       const { user } = requireCaller(c);
       const { id } = c.req.valid('param');
-      await load(id, user.id, 'editor');
+      await load(id, user.id, 'owner');
       const expected = ifMatchVersion(c.req.header('if-match'));
       const result = await db.transaction(async (tx) => {
         const deleted = await tx.journeys.delete(id, expected);

@@ -42,7 +42,7 @@ async function loadList(workspaceId: string) {
 
 /** The journeys of the current workspace: filter, search, create, duplicate, archive, delete. */
 export function JourneyList({ now = () => new Date() }: { now?: () => Date }) {
-  const { workspace, canEdit } = useWorkspace();
+  const { workspace, canEdit, isOwner } = useWorkspace();
   useTitle(`Journeys — ${workspace.name}`);
   const list = useResource(() => loadList(workspace.id), [workspace.id]);
   const [filter, setFilterState] = useState<JourneyFilter>(() => loadFilter(workspace.id));
@@ -290,7 +290,9 @@ export function JourneyList({ now = () => new Date() }: { now?: () => Date }) {
                               await setStatus(j.id, 'draft');
                               setNotice({ tone: 'success', text: `Restored “${j.name}” as a draft.` });
                             }}
-                            onDelete={() => setDialog({ kind: 'delete', journey: j })}
+                            {...(isOwner
+                              ? { onDelete: () => setDialog({ kind: 'delete', journey: j }) }
+                              : {})}
                             onError={(text) => setNotice({ tone: 'error', text })}
                           />
                         </td>

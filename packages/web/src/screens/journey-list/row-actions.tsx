@@ -11,11 +11,12 @@ interface RowActionsProps {
   onDuplicate: () => Promise<void>;
   onArchive: () => Promise<void>;
   onRestore: () => Promise<void>;
-  onDelete: () => void;
+  /** Only for owners: deleting a journey is an owner's call. */
+  onDelete?: () => void;
   onError: (message: string) => void;
 }
 
-/** The per-journey "Actions" menu (editors and owners, as the server allows): duplicate, archive or restore, delete. */
+/** The per-journey "Actions" menu for editors: duplicate, archive or restore; owners can also delete. */
 export function RowActions({
   journey,
   onDuplicate,
@@ -111,17 +112,19 @@ export function RowActions({
               Archive
             </button>
           )}
-          <button
-            type="button"
-            role="menuitem"
-            className={styles.menuDanger}
-            onClick={() => {
-              setOpen(false);
-              onDelete();
-            }}
-          >
-            Delete…
-          </button>
+          {onDelete ? (
+            <button
+              type="button"
+              role="menuitem"
+              className={styles.menuDanger}
+              onClick={() => {
+                setOpen(false);
+                onDelete();
+              }}
+            >
+              Delete…
+            </button>
+          ) : null}
         </div>
       ) : null}
     </div>

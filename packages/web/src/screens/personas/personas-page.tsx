@@ -16,7 +16,7 @@ type Editing = { persona: Persona | null; formKey: number; conflict: Persona | n
 
 /** The workspace's persona library: cards, create/edit in a dialog, delete with confirmation. */
 export function PersonasPage() {
-  const { workspace, canEdit } = useWorkspace();
+  const { workspace, canEdit, isOwner } = useWorkspace();
   useTitle(`Personas — ${workspace.name}`);
   const list = useResource(() => api.personas.list(workspace.id), [workspace.id]);
   const [editing, setEditing] = useState<Editing | null>(null);
@@ -148,14 +148,16 @@ export function PersonasPage() {
                   >
                     Edit
                   </button>
-                  <button
-                    type="button"
-                    className="btn btn-ghost btn-small btn-danger-text"
-                    onClick={() => setDeleting(p)}
-                    aria-label={`Delete ${p.name}`}
-                  >
-                    Delete
-                  </button>
+                  {isOwner ? (
+                    <button
+                      type="button"
+                      className="btn btn-ghost btn-small btn-danger-text"
+                      onClick={() => setDeleting(p)}
+                      aria-label={`Delete ${p.name}`}
+                    >
+                      Delete
+                    </button>
+                  ) : null}
                 </div>
               ) : null}
             </li>
