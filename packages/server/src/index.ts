@@ -7,6 +7,21 @@ export { type App, type CreateAppOptions, createApp } from './app';
 export { type BootstrapResult, bootstrapAdmin, DEFAULT_ADMIN_EMAIL } from './bootstrap-admin';
 export { type AppConfig, defaultAppConfig } from './config';
 export { CSRF_HEADER } from './csrf';
+export { type DemoMode, demoModeFromEnv } from './demo/demo-mode';
+export {
+  FileImportError,
+  type FileImportOptions,
+  type ImportFileRequest,
+  importFile,
+} from './demo/import-file';
+export { DEMO_WORKSPACE_NAME } from './demo/riverside';
+export {
+  type DemoSummary,
+  findDemoWorkspaces,
+  resetDemo,
+  type SeedDemoOptions,
+  seedDemo,
+} from './demo/seed-demo';
 export { DEFAULT_MAX_UPLOAD_BYTES, Evidence, type EvidenceOptions } from './evidence/evidence';
 export { consoleLogger, type Logger, memoryLogger } from './logger';
 export { DEFAULT_PORT, optionsFromEnv, type RunningServer, type StartOptions, startServer } from './main';

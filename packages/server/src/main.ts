@@ -7,6 +7,9 @@ import { Hono } from 'hono';
 import { createApp } from './app';
 import { bootstrapAdmin } from './bootstrap-admin';
 import { defaultAppConfig } from './config';
+import { type DemoMode, demoModeFromEnv, seedsDemo } from './demo/demo-mode';
+import { DEMO_WORKSPACE_NAME } from './demo/riverside';
+import { type DemoSummary, seedDemo } from './demo/seed-demo';
 import { DEFAULT_MAX_UPLOAD_BYTES, Evidence } from './evidence/evidence';
 import { consoleLogger, type Logger } from './logger';
 import { problemResponse, problems } from './problem';
@@ -30,6 +33,8 @@ export interface StartOptions {
   logger?: Logger;
   /** Where the one-time admin password goes (default: the console). */
   print?: (line: string) => void;
+  /** Seed the Riverside demo workspace at first run (see `DemoMode`); default off. */
+  demo?: DemoMode;
 }
 
 export interface RunningServer {
@@ -85,16 +90,33 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const host = options.host ?? '127.0.0.1';
   const dataDir = resolve(options.dataDir ?? './data');
   const db = await createDatabase({ databaseUrl: options.databaseUrl, dataDir });
+  let demo: { summary: DemoSummary; email: string } | null = null;
   // Event databases, keys and uploads live beside the database under the data directory.
   const evidence = new Evidence(db, logger, {
     dataDir,
     maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+    warmAfterImport: true,
   });
   try {
     const interrupted = await evidence.recover();
     if (interrupted > 0) logger.warn(`${interrupted} import job(s) were interrupted by a restart`);
     await db.sessions.deleteExpired();
-    await bootstrapAdmin(db, { email: options.adminEmail, password: options.adminPassword }, options.print);
+    const admin = await bootstrapAdmin(
+      db,
+      { email: options.adminEmail, password: options.adminPassword },
+      options.print,
+    );
+    if (admin.created && seedsDemo(options.demo ?? 'off', admin)) {
+      demo = await seedDemo({ db, evidence, ownerId: admin.userId, progress: (l) => logger.info(l) }).then(
+        (summary) => ({ summary, email: admin.email }),
+        (error: unknown) => {
+          logger.warn(
+            `the demo workspace could not be seeded (${error instanceof Error ? error.message : String(error)}); run npx pathlight demo --reset`,
+          );
+          return null;
+        },
+      );
+    }
   } catch (error) {
     await db.close();
     throw error;
@@ -126,6 +148,16 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   logger.info(`Pathlight is running at ${url} (storage: ${db.kind})`);
+  if (demo) {
+    const { summary, email } = demo;
+    (options.print ?? console.log)(
+      [
+        `Demo workspace "${DEMO_WORKSPACE_NAME}" is ready (fictional): 3 journeys, 4 personas and ${summary.events} events of ${summary.patients} synthetic patients, seeded in ${summary.seconds.toFixed(1)} s.`,
+        `Open ${url} and sign in as ${email} with the password shown above.`,
+        '',
+      ].join('\n'),
+    );
+  }
   return {
     url,
     db,
@@ -140,20 +172,22 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
 // Run directly (`tsx packages/server/src/main.ts`): start from the environment, stop on signals.
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  startServer(optionsFromEnv()).then(
-    (running) => {
-      const stop = () => {
-        running.close().then(
-          () => process.exit(0),
-          () => process.exit(1),
-        );
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    },
-    (error: unknown) => {
-      console.error(`Pathlight could not start: ${error instanceof Error ? error.message : String(error)}`);
-      process.exit(1);
-    },
-  );
+  Promise.resolve()
+    .then(() => startServer({ ...optionsFromEnv(), demo: demoModeFromEnv() }))
+    .then(
+      (running) => {
+        const stop = () => {
+          running.close().then(
+            () => process.exit(0),
+            () => process.exit(1),
+          );
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      },
+      (error: unknown) => {
+        console.error(`Pathlight could not start: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      },
+    );
 }

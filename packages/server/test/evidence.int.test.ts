@@ -381,6 +381,20 @@ describe('upload → job → source → metrics (tiny clinic, by hand)', () => {
     expect(library.body.map((k: { id: string }) => k.id)).toContain('no-show-rate');
   });
 
+  test('warming after an import computes the default views the routes then reuse', async () => {
+    h.evidence.cache.invalidate(ws);
+    const before = h.evidence.cache.size;
+    await h.evidence.warm(ws);
+    const warmed = h.evidence.cache.size;
+    expect(warmed - before).toBe(4); // activities, process map, metrics and dashboard of the journey
+    const m = await vera.json('POST', `/api/journeys/${journeyId}/metrics`, {});
+    await eddie.json('POST', `/api/journeys/${journeyId}/dashboard`, {});
+    await eddie.json('POST', `/api/workspaces/${ws}/process-map`, {});
+    await vera.json('GET', `/api/workspaces/${ws}/activities`);
+    expect(h.evidence.cache.size).toBe(warmed);
+    expect(m.body.steps[0]).toMatchObject({ cases: 40 });
+  });
+
   test('rename; refresh that fails keeps the old events; refresh that works replaces them', async () => {
     const renamed = await eddie.json('PATCH', `/api/sources/${sourceId}`, { name: 'January export' });
     expect(renamed.body.name).toBe('January export');

@@ -69,7 +69,11 @@ export const RIVERSIDE_SYSTEM: DemoJourneySpec = {
       optional: true,
     },
     'sp-followup': { name: 'Follow-up visit', activities: ['followup.booked', 'followup.completed'] },
-    'sp-portal': { name: 'Reads results in the portal', activities: ['result.viewed'], optional: true },
+    'sp-portal': {
+      name: 'Uses the portal between visits',
+      description:
+        'Not measured on this step: patients activate the portal right after booking (see the Portal activation KPI), and results and messages are on the steps where they happen.',
+    },
     'sp-feedback': { name: 'Gives feedback', activities: ['survey.completed'], optional: true },
   },
   cards: {

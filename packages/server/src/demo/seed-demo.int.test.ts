@@ -112,9 +112,11 @@ describe('seedDemo (full size, twice)', () => {
     }
   });
 
-  test('the referral journey shows the bottleneck: received → triaged is its longest median wait', () => {
+  test('the referral journey shows the bottleneck: received → triaged is the longest wait before booking', () => {
     const referral = a.analyses[1]?.funnel ?? [];
-    const waits = referral.filter((s) => s.medianSecondsFromPrevious !== null);
+    const booked = referral.findIndex((s) => s.step === 'First surgical consult booked');
+    expect(booked).toBeGreaterThan(0);
+    const waits = referral.slice(0, booked + 1).filter((s) => s.medianSecondsFromPrevious !== null);
     const worst = waits.reduce((x, y) =>
       (y.medianSecondsFromPrevious ?? 0) > (x.medianSecondsFromPrevious ?? 0) ? y : x,
     );

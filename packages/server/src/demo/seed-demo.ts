@@ -1,7 +1,11 @@
+import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+import { finished } from 'node:stream/promises';
 import { generateEventLog } from '@pathlight/analytics';
 import { PersonaContent, type Role } from '@pathlight/core';
 import type { Database } from '@pathlight/db';
@@ -9,7 +13,14 @@ import { audit } from '../audit';
 import type { Evidence } from '../evidence/evidence';
 import { customiseTemplate } from './customise-template';
 import { importFile } from './import-file';
-import { DEMO_JOURNEYS, DEMO_PATIENTS, DEMO_SEED, DEMO_SOURCE_NAME, DEMO_WORKSPACE_NAME } from './riverside';
+import {
+  DEMO_EXPORT_END,
+  DEMO_JOURNEYS,
+  DEMO_PATIENTS,
+  DEMO_SEED,
+  DEMO_SOURCE_NAME,
+  DEMO_WORKSPACE_NAME,
+} from './riverside';
 import { type DemoPersonaKey, RIVERSIDE_PERSONAS } from './riverside-personas';
 
 export interface SeedDemoOptions {
@@ -87,10 +98,13 @@ export async function seedDemo(options: SeedDemoOptions): Promise<DemoSummary> {
 
   const temp = await mkdtemp(join(tmpdir(), 'pathlight-demo-'));
   try {
+    const raw = join(temp, 'generated.csv');
     const file = join(temp, 'riverside-events.csv');
     say(`generating the demo event log (${patients} synthetic patients)…`);
-    const generated = await generateEventLog({ patients, seed: options.seed ?? DEMO_SEED, out: file });
-    say(`importing ${generated.events} events…`);
+    await generateEventLog({ patients, seed: options.seed ?? DEMO_SEED, out: raw });
+    const kept = await exportWindow(raw, file, DEMO_EXPORT_END);
+    await rm(raw);
+    say(`importing ${kept} events…`);
     const { source } = await importFile(db, evidence, {
       workspaceId: workspace.id,
       file,
@@ -113,6 +127,30 @@ export async function seedDemo(options: SeedDemoOptions): Promise<DemoSummary> {
   } finally {
     await rm(temp, { recursive: true, force: true });
   }
+}
+
+/**
+ * Keeps the generated events before `end` (an ISO instant), like an export of a fixed window: journeys
+ * still running at its end are cut short, as in any real export. Returns how many events were kept.
+ */
+async function exportWindow(input: string, output: string, end: string): Promise<number> {
+  const out = createWriteStream(output);
+  let kept = 0;
+  let header = true;
+  for await (const line of createInterface({
+    input: createReadStream(input),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  })) {
+    // The generator writes case_id,activity,timestamp first, never quoted; ISO instants in Z sort as text.
+    const timestamp = line.split(',', 3)[2] ?? '';
+    if (!header && !(timestamp < end)) continue;
+    if (!header) kept++;
+    header = false;
+    if (!out.write(`${line}\n`)) await once(out, 'drain');
+  }
+  out.end();
+  await finished(out);
+  return kept;
 }
 
 /** Deletes a workspace with its event database, key and uploads. */

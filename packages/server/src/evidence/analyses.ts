@@ -34,6 +34,14 @@ import { type AnalysisFilterInput, caseFilters, eventFilters, instant } from './
 
 type Conn = EventStore['connection'];
 
+/**
+ * Remembers raw (unsuppressed) results under a key: the routes pass one backed by the result cache,
+ * scoped to the workspace's data generation and the journey's version, so viewers and editors share
+ * one computation and only the cheap suppression runs per request.
+ */
+export type Memo = <T>(key: unknown[], compute: () => Promise<T>) => Promise<T>;
+const noMemo: Memo = (_key, compute) => compute();
+
 /** Whether small cells are hidden in this answer, and from which count (contract: `suppression`). */
 export const suppressionInfo = (applied: boolean) => ({ applied, threshold: SMALL_CELL_THRESHOLD });
 
@@ -70,16 +78,18 @@ export async function journeyMetrics(
   journey: JourneyContent,
   f: AnalysisFilterInput,
   hide: boolean,
+  memo: Memo = noMemo,
 ) {
   const filters = eventFilters(f);
   const req = { filters, journey };
-  const [sum, steps, kpiResults, conf] = [
+  const { sum, steps, kpiResults, conf, segs } = await memo(['metrics', f], async () => ({
     // Without the variant count (every case's sequence): the process map lists variants.
-    await eventStats(conn, { filters }),
-    await funnel(conn, req),
-    await kpis(conn, req),
-    await conformance(conn, req),
-  ];
+    sum: await eventStats(conn, { filters }),
+    steps: await funnel(conn, req),
+    kpiResults: await kpis(conn, req),
+    conf: await conformance(conn, req),
+    segs: f.segment ? await segments(conn, { ...req, attribute: f.segment, limit: 20 }) : null,
+  }));
   const summaryOut = hide
     ? hideFields(
         sum,
@@ -109,8 +119,7 @@ export async function journeyMetrics(
     conformance: conformanceOut,
     suppression: suppressionInfo(hide),
   };
-  if (!f.segment) return out;
-  const segs = await segments(conn, { ...req, attribute: f.segment, limit: 20 });
+  if (!segs) return out;
   const segCases = hide ? suppressRows(segs, { count: 'cases' }) : exact(segs);
   return {
     ...out,
@@ -140,12 +149,15 @@ export async function stepDetail(
   f: AnalysisFilterInput,
   splitBy: string | undefined,
   hide: boolean,
+  memo: Memo = noMemo,
 ) {
   requireFunnelStep(journey, stepId);
   const req = { journey, stepId, filters: eventFilters(f) };
-  const weekly = await stepWeekly(conn, req);
-  const split = splitBy ? await stepSplit(conn, { ...req, attribute: splitBy }) : [];
-  const paths = await stepPaths(conn, req);
+  const { weekly, split, paths } = await memo(['detail', stepId, f, splitBy ?? null], async () => ({
+    weekly: await stepWeekly(conn, req),
+    split: splitBy ? await stepSplit(conn, { ...req, attribute: splitBy }) : [],
+    paths: await stepPaths(conn, req),
+  }));
   if (!hide) {
     return {
       weekly: exact(weekly),
@@ -189,17 +201,22 @@ export async function processMap(
     maxVariants?: number | undefined;
   },
   hide: boolean,
+  memo: Memo = noMemo,
 ) {
   const filters = eventFilters(f);
-  const allActivities = await activities(conn, { filters });
+  const maxVariants = options.maxVariants ?? 25;
+  // The full graph is remembered; trimming to the busiest activities and paths is cheap.
+  const { allActivities, allEdges, vars, ends } = await memo(['process-map', f, maxVariants], async () => ({
+    allActivities: await activities(conn, { filters }),
+    allEdges: await edges(conn, { filters }),
+    vars: await variants(conn, { filters, limit: maxVariants }),
+    ends: await endpoints(conn, { filters }),
+  }));
   const kept = allActivities.slice(0, options.maxActivities ?? 100);
   const names = new Set(kept.map((a) => a.name));
-  const allEdges = await edges(conn, { filters });
   const keptEdges = allEdges
     .filter((e) => names.has(e.from) && names.has(e.to))
     .slice(0, options.maxPaths ?? 500);
-  const vars = await variants(conn, { filters, limit: options.maxVariants ?? 25 });
-  const ends = await endpoints(conn, { filters });
   const keepEnds = (rows: typeof ends.startActivities) => rows.filter((r) => names.has(r.name));
   if (!hide) {
     return {
@@ -229,8 +246,8 @@ export async function processMap(
 }
 
 /** Activities with counts, for mapping steps to activities. */
-export async function activityCounts(conn: Conn, hide: boolean) {
-  const rows = await activities(conn, {});
+export async function activityCounts(conn: Conn, hide: boolean, memo: Memo = noMemo) {
+  const rows = await memo(['activities'], () => activities(conn, {}));
   return hide ? suppressRows(rows, { count: 'cases', derived: ['events'] }) : exact(rows);
 }
 
@@ -294,39 +311,42 @@ export async function journeyDashboard(
   journey: JourneyContent,
   f: AnalysisFilterInput,
   hide: boolean,
+  memo: Memo = noMemo,
 ) {
   const filters = caseFilters(f);
-  const { period, previous } = await dashboardPeriod(store.connection, f, filters);
+  const { period, previous, series } = await memo(['dashboard', f], async () => {
+    const periods = await dashboardPeriod(store.connection, f, filters);
+    const buckets = [
+      periods.period,
+      periods.previous,
+      ...weekBuckets(periods.period.from, periods.period.to),
+    ];
+    const results = await onWindow(store, periods.previous.from, periods.period.to, async (conn) => {
+      const out: KpiResult[][] = [];
+      for (const kpi of journey.kpis) out.push(await kpiSeries(conn, { journey, kpi, filters, buckets }));
+      return out;
+    });
+    return { ...periods, series: results };
+  });
   const weeks = weekBuckets(period.from, period.to);
-  return onWindow(store, previous.from, period.to, async (conn) => ({
+  return {
     period,
     previous,
-    tiles: await kpiTiles(conn, journey, filters, { period, previous, weeks }, hide),
+    tiles: kpiTiles(journey, series, weeks, hide),
     suppression: suppressionInfo(hide),
-  }));
+  };
 }
 
-interface Periods {
-  period: TimeBucket;
-  previous: TimeBucket;
-  weeks: (TimeBucket & { week: string })[];
-}
-
-async function kpiTiles(
-  conn: Conn,
+/** Tiles from each KPI's results per bucket: [period, previous, ...weeks]. */
+function kpiTiles(
   journey: JourneyContent,
-  filters: EventFilter[],
-  { period, previous, weeks }: Periods,
+  series: readonly KpiResult[][],
+  weeks: readonly (TimeBucket & { week: string })[],
   hide: boolean,
 ) {
   const tiles = [];
-  for (const def of journey.kpis) {
-    const [now, before, ...weekly] = await kpiSeries(conn, {
-      journey,
-      kpi: def,
-      filters,
-      buckets: [period, previous, ...weeks],
-    });
+  for (const [i, def] of journey.kpis.entries()) {
+    const [now, before, ...weekly] = series[i] ?? [];
     if (!now || !before) continue;
     const p90 = now.p90Seconds === undefined ? [] : ['p90Seconds'];
     const current = hide
@@ -336,7 +356,7 @@ async function kpiTiles(
     const change = current.value !== null && prev.value !== null ? current.value - prev.value : null;
     const previousName = (k: string) => `previous${k[0]?.toUpperCase()}${k.slice(1)}`;
     const suppressed = [...current.suppressed, ...prev.suppressed.map(previousName)];
-    if (hide && change === null && (current.value !== null || prev.value !== null)) suppressed.push('change');
+    if (current.suppressed.includes('value') || prev.suppressed.includes('value')) suppressed.push('change');
     tiles.push({
       kpi: def,
       value: current.value,

@@ -10,6 +10,7 @@ import type {
 } from '@pathlight/analytics';
 import type { Database, Job as StoredJob, DataSource as StoredSource } from '@pathlight/db';
 import type { Logger } from '../logger';
+import { activityCounts, journeyDashboard, journeyMetrics, type Memo, processMap } from './analyses';
 import { EventStores, workspacePaths } from './event-stores';
 import { JobRunner } from './job-runner';
 import { ResultCache } from './result-cache';
@@ -26,6 +27,11 @@ export interface EvidenceOptions {
   dataDir?: string;
   /** Largest upload in bytes (default 1 GiB). */
   maxUploadBytes?: number;
+  /**
+   * After each import, compute the default views (metrics and dashboard of every journey, the process
+   * map, the activity list) in the background, so the first look after an import is instant.
+   */
+  warmAfterImport?: boolean;
 }
 
 /** What an import (or refresh) was asked to do; kept in the data source's settings to show and re-use. */
@@ -105,6 +111,7 @@ export class Evidence {
   /** Analysis answers, dropped whenever a workspace's events change. */
   readonly cache = new ResultCache();
   readonly uploads: Uploads;
+  private readonly warmAfterImport: boolean;
 
   constructor(
     private readonly db: Database,
@@ -113,6 +120,7 @@ export class Evidence {
   ) {
     this.dataDir = options.dataDir ?? join(tmpdir(), `pathlight-evidence-${randomUUID()}`);
     this.maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+    this.warmAfterImport = options.warmAfterImport ?? false;
     this.stores = new EventStores(this.dataDir);
     this.uploads = new Uploads((id) => workspacePaths(this.dataDir, id).uploads);
   }
@@ -178,7 +186,13 @@ export class Evidence {
     try {
       const { file } = await this.uploads.get(workspaceId, settings.uploadId);
       store = await this.stores.get(workspaceId);
-      const result = await store.importEvents(file, { ...importOptions(settings), sourceId: importId });
+      const progress = progressWriter(db, jobId);
+      const result = await store.importEvents(file, {
+        ...importOptions(settings),
+        sourceId: importId,
+        onProgress: progress.report,
+      });
+      await progress.flush();
       if (!(await db.dataSources.get(sourceId))) {
         await store.deleteSource(importId);
         await db.jobs.update(jobId, {
@@ -209,6 +223,7 @@ export class Evidence {
         });
       });
       await this.uploads.remove(workspaceId, settings.uploadId);
+      if (this.warmAfterImport) this.jobs.enqueue(workspaceId, () => this.warm(workspaceId));
     } catch (error) {
       if (replace && store) await store.deleteSource(importId).catch(() => undefined);
       const message = importErrorMessage(error, settings.filename);
@@ -226,6 +241,34 @@ export class Evidence {
           });
         }
         await tx.jobs.update(jobId, { status: 'failed', error: message });
+      });
+    }
+  }
+
+  /**
+   * Computes the default (unfiltered) views of a workspace into the result cache, with the same keys
+   * the routes use. Failures are only logged: the views are computed again when asked for.
+   */
+  async warm(workspaceId: string): Promise<void> {
+    try {
+      const store = await this.stores.get(workspaceId);
+      const memo =
+        (scope: unknown[]): Memo =>
+        (key, compute) =>
+          this.cache.get(workspaceId, [...scope, ...key], compute);
+      await activityCounts(store.connection, false, memo([]));
+      await processMap(store.connection, {}, {}, false, memo([]));
+      for (const summary of await this.db.journeys.list(workspaceId)) {
+        const journey = await this.db.journeys.get(summary.id);
+        if (!journey) continue;
+        const scoped = memo([journey.id, journey.version]);
+        await journeyMetrics(store.connection, journey.document, {}, false, scoped);
+        if (journey.document.kpis.length > 0)
+          await journeyDashboard(store, journey.document, {}, false, scoped);
+      }
+    } catch (error) {
+      this.logger.warn('could not precompute views after an import', {
+        error: error instanceof Error ? error.name : 'non-error thrown',
       });
     }
   }
@@ -248,6 +291,25 @@ export class Evidence {
     await this.jobs.idle();
     await this.stores.closeAll();
   }
+}
+
+/**
+ * Records import progress on the job, at most every half second and in order; reading the file is
+ * shown as 0–0.95 (the rest is writing the events), and `flush` waits for pending writes.
+ */
+function progressWriter(db: Database, jobId: string) {
+  let chain: Promise<unknown> = Promise.resolve();
+  let last = 0;
+  return {
+    report: ({ done, total }: { done: number; total: number }) => {
+      const now = Date.now();
+      if (total <= 0 || now - last < 500) return;
+      last = now;
+      const progress = Math.min(0.95, (done / total) * 0.95);
+      chain = chain.then(() => db.jobs.update(jobId, { progress })).catch(() => undefined);
+    },
+    flush: () => chain,
+  };
 }
 
 function importOptions(s: ImportSettings): ImportOptions {

@@ -9,6 +9,11 @@ export class ResultCache {
 
   constructor(private readonly capacity = 200) {}
 
+  /** How many answers are held (tests). */
+  get size(): number {
+    return this.entries.size;
+  }
+
   /** The workspace's current data generation (0 until its data first changes in this process). */
   generation(workspaceId: string): number {
     return this.generations.get(workspaceId) ?? 0;

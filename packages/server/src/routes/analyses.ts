@@ -8,6 +8,7 @@ import {
   activityCounts,
   journeyDashboard,
   journeyMetrics,
+  type Memo,
   processMap,
   stepDetail,
   suppressionInfo,
@@ -313,15 +314,18 @@ export function analysisRoutes(deps: AppDeps) {
     return all.every((s) => wanted.has(s.id)) ? { ...f, sourceIds: undefined } : f;
   };
 
+  /** Remembers raw results in the result cache, per workspace data generation and `scope`. */
+  const memoFor =
+    (workspaceId: string, scope: unknown[]): Memo =>
+    (key, compute) =>
+      evidence.cache.get(workspaceId, [...scope, ...key], compute);
+
   return router()
     .openapi(activitiesRoute, async (c) => {
       const { user } = requireCaller(c);
       const { id } = c.req.valid('param');
       const { conn, hide } = await loadWorkspace(id, user.id, c.req.valid('query').shared);
-      return c.json(
-        await evidence.cache.get(id, ['activities', hide], () => activityCounts(conn, hide)),
-        200,
-      );
+      return c.json(await activityCounts(conn, hide, memoFor(id, [])), 200);
     })
     .openapi(metricsRoute, async (c) => {
       const { user } = requireCaller(c);
@@ -332,11 +336,8 @@ export function analysisRoutes(deps: AppDeps) {
         c.req.valid('query').shared,
       );
       const filter = await withSources(journey.workspaceId, c.req.valid('json'));
-      const key = ['metrics', journey.id, journey.version, filter, hide];
-      const result = await evidence.cache.get(journey.workspaceId, key, () =>
-        journeyMetrics(conn, journey.document, filter, hide),
-      );
-      return c.json(result, 200);
+      const memo = memoFor(journey.workspaceId, [journey.id, journey.version]);
+      return c.json(await journeyMetrics(conn, journey.document, filter, hide, memo), 200);
     })
     .openapi(detailRoute, async (c) => {
       const { user } = requireCaller(c);
@@ -344,11 +345,8 @@ export function analysisRoutes(deps: AppDeps) {
       const { splitBy, ...filter } = c.req.valid('json');
       const { journey, conn, hide } = await loadJourney(id, user.id, 'viewer', c.req.valid('query').shared);
       const scopedFilter = await withSources(journey.workspaceId, filter);
-      const key = ['detail', journey.id, journey.version, stepId, scopedFilter, splitBy ?? null, hide];
-      const result = await evidence.cache.get(journey.workspaceId, key, () =>
-        stepDetail(conn, journey.document, stepId, scopedFilter, splitBy, hide),
-      );
-      return c.json(result, 200);
+      const memo = memoFor(journey.workspaceId, [journey.id, journey.version]);
+      return c.json(await stepDetail(conn, journey.document, stepId, scopedFilter, splitBy, hide, memo), 200);
     })
     .openapi(casesRoute, async (c) => {
       const { user } = requireCaller(c);
@@ -384,10 +382,7 @@ export function analysisRoutes(deps: AppDeps) {
       const { conn, hide } = await loadWorkspace(id, user.id, c.req.valid('query').shared);
       const options = { maxActivities, maxPaths, maxVariants };
       const scopedFilter = await withSources(id, filter);
-      const result = await evidence.cache.get(id, ['process-map', scopedFilter, options, hide], () =>
-        processMap(conn, scopedFilter, options, hide),
-      );
-      return c.json(result, 200);
+      return c.json(await processMap(conn, scopedFilter, options, hide, memoFor(id, [])), 200);
     })
     .openapi(dashboardRoute, async (c) => {
       const { user } = requireCaller(c);
@@ -398,11 +393,8 @@ export function analysisRoutes(deps: AppDeps) {
         c.req.valid('query').shared,
       );
       const filter = await withSources(journey.workspaceId, c.req.valid('json'));
-      const key = ['dashboard', journey.id, journey.version, filter, hide];
-      const result = await evidence.cache.get(journey.workspaceId, key, () =>
-        journeyDashboard(store, journey.document, filter, hide),
-      );
-      return c.json(result, 200);
+      const memo = memoFor(journey.workspaceId, [journey.id, journey.version]);
+      return c.json(await journeyDashboard(store, journey.document, filter, hide, memo), 200);
     })
     .openapi(workspaceDashboardRoute, async (c) => {
       const { user } = requireCaller(c);
@@ -412,10 +404,8 @@ export function analysisRoutes(deps: AppDeps) {
       for (const summary of await db.journeys.list(id)) {
         const journey = await db.journeys.get(summary.id);
         if (!journey || journey.document.kpis.length === 0) continue;
-        const key = ['dashboard', journey.id, journey.version, {}, hide];
-        const { tiles, period, previous } = await evidence.cache.get(id, key, () =>
-          journeyDashboard(store, journey.document, {}, hide),
-        );
+        const memo = memoFor(id, [journey.id, journey.version]);
+        const { tiles, period, previous } = await journeyDashboard(store, journey.document, {}, hide, memo);
         journeys.push({ journeyId: journey.id, name: journey.document.name, period, previous, tiles });
       }
       return c.json({ journeys, suppression: suppressionInfo(hide) }, 200);
