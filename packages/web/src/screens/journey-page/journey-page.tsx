@@ -76,6 +76,9 @@ export function JourneyPage({ journeyId }: { journeyId: string }) {
           readOnly={!canEdit}
           save={save}
           onReady={onReady}
+          journeyId={journey.id}
+          workspaceId={workspace.id}
+          canEdit={canEdit}
         />
       </div>
     </div>

@@ -1,0 +1,173 @@
+import type { Stage } from '@pathlight/core';
+import { useState } from 'react';
+import {
+  addMappedStep,
+  type EditorStore,
+  fieldText,
+  formatCount,
+  formatPercent,
+  SUPPRESSED_HELP,
+} from '../../editor';
+import { Drawer } from './drawer';
+import type { JourneyMetrics } from './evidence-api';
+import styles from './journey-page.module.css';
+
+type Conformance = JourneyMetrics['conformance'];
+
+/** "lab.result_ready" → "Lab result ready": a first name for a step made from an activity. */
+export function stepNameFor(activity: string): string {
+  const words = activity
+    .replace(/[._-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function Cell({
+  row,
+  field,
+  format = formatCount,
+}: {
+  row: { suppressed: readonly string[] };
+  field: string;
+  format?: (v: number | null) => string;
+}) {
+  const t = fieldText(row as never, field as never, format);
+  return <span title={t.suppressed ? SUPPRESSED_HELP : undefined}>{t.text}</span>;
+}
+
+/**
+ * How the real patients follow the designed journey: share in the designed order, per step skipped
+ * and out-of-order counts, and activities the map does not show yet, each addable as a step.
+ */
+export function ConformancePanel({
+  conformance,
+  stepNames,
+  stages,
+  store,
+  canEdit,
+  onClose,
+}: {
+  conformance: Conformance;
+  stepNames: ReadonlyMap<string, string>;
+  stages: readonly Stage[];
+  store: EditorStore | null;
+  canEdit: boolean;
+  onClose: () => void;
+}) {
+  const [adding, setAdding] = useState<string | null>(null);
+  const [stageId, setStageId] = useState(stages[stages.length - 1]?.id ?? '');
+  const [name, setName] = useState('');
+  const fit = fieldText(conformance, 'fittingShare', formatPercent);
+  const unmapped = conformance.unmappedActivities;
+  return (
+    <Drawer title="Conformance: designed vs real" onClose={onClose} testId="conformance-panel">
+      <p className={styles.headline}>
+        <strong title={fit.suppressed ? SUPPRESSED_HELP : undefined} data-testid="fitting-share">
+          {fit.text}
+        </strong>{' '}
+        of patients follow the designed order (<Cell row={conformance} field="fittingCases" /> patients).
+      </p>
+      <section>
+        <h3>Per step</h3>
+        <table className={styles.table} data-testid="conformance-steps">
+          <thead>
+            <tr>
+              <th scope="col">Step</th>
+              <th scope="col">Skipped</th>
+              <th scope="col">Out of order</th>
+            </tr>
+          </thead>
+          <tbody>
+            {conformance.steps.map((s) => (
+              <tr key={s.stepId}>
+                <th scope="row">{stepNames.get(s.stepId) ?? s.step}</th>
+                <td>
+                  <Cell row={s} field="skipped" />
+                </td>
+                <td>
+                  <Cell row={s} field="outOfOrder" />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="muted">
+          Skipped: reached a later step without this one. Out of order: reached it after a later step.
+        </p>
+      </section>
+      <section>
+        <h3>Activities not on the map ({unmapped.length})</h3>
+        {unmapped.length === 0 ? (
+          <p className="muted">Every activity in the data evidences a step.</p>
+        ) : (
+          <ul className={styles.unmapped} data-testid="unmapped-activities">
+            {unmapped.map((a) => (
+              <li key={a.name}>
+                <div className={styles.unmappedRow}>
+                  <code>{a.name}</code>
+                  <span className="muted">
+                    <Cell row={a} field="events" /> events
+                  </span>
+                  {canEdit && store && adding !== a.name && (
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      aria-label={`Add ${a.name} as a step`}
+                      onClick={() => {
+                        setAdding(a.name);
+                        setName(stepNameFor(a.name));
+                      }}
+                    >
+                      Add as a step
+                    </button>
+                  )}
+                </div>
+                {adding === a.name && store && (
+                  <form
+                    className={styles.addStep}
+                    aria-label={`Add ${a.name} as a step`}
+                    onSubmit={(e) => {
+                      e.preventDefault();
+                      const ok = store.dispatch(addMappedStep, {
+                        id: store.newId(),
+                        stageId,
+                        name,
+                        activities: [a.name],
+                      });
+                      if (ok) {
+                        store.notify(`Step “${name}” added with ${a.name} mapped.`, true);
+                        setAdding(null);
+                      }
+                    }}
+                  >
+                    <label>
+                      Step name
+                      <input value={name} onChange={(e) => setName(e.target.value)} required />
+                    </label>
+                    <label>
+                      In stage
+                      <select value={stageId} onChange={(e) => setStageId(e.target.value)}>
+                        {stages.map((s) => (
+                          <option key={s.id} value={s.id}>
+                            {s.name}
+                          </option>
+                        ))}
+                      </select>
+                    </label>
+                    <button type="submit" className="btn btn-primary btn-small">
+                      Add step
+                    </button>
+                    <button type="button" className="btn btn-ghost btn-small" onClick={() => setAdding(null)}>
+                      Cancel
+                    </button>
+                  </form>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </Drawer>
+  );
+}

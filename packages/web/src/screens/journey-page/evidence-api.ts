@@ -1,0 +1,54 @@
+import { createApiClient } from '@pathlight/server/client';
+import { parseResponse } from 'hono/client';
+import { http } from '../../api';
+
+/** The filter every analysis takes (date range, sources, an attribute = value segment). */
+export interface AnalysisFilter {
+  from?: string;
+  to?: string;
+  sourceIds?: string[];
+  attribute?: { key: string; values: string[] };
+}
+
+/**
+ * The evidence calls of the journey page, on the server's typed client and the app's HTTP wrapper
+ * (cookies, CSRF header, problem+json as ApiError).
+ */
+export function createEvidenceApi(baseUrl: string) {
+  const c = createApiClient(baseUrl, http.fetch).api;
+  return {
+    activities: (workspaceId: string) =>
+      parseResponse(c.workspaces[':id'].activities.$get({ param: { id: workspaceId }, query: {} })),
+    sources: (workspaceId: string) =>
+      parseResponse(c.workspaces[':id'].sources.$get({ param: { id: workspaceId } })),
+    kpiLibrary: () => parseResponse(c['kpi-library'].$get()),
+    metrics: (journeyId: string, filter: AnalysisFilter) =>
+      parseResponse(c.journeys[':id'].metrics.$post({ param: { id: journeyId }, query: {}, json: filter })),
+    stepDetail: (journeyId: string, stepId: string, filter: AnalysisFilter, splitBy?: string) =>
+      parseResponse(
+        c.journeys[':id'].steps[':stepId'].detail.$post({
+          param: { id: journeyId, stepId },
+          query: {},
+          json: splitBy ? { ...filter, splitBy } : filter,
+        }),
+      ),
+    /** Patient-level (pseudonymised) rows: editors only, and the server audits every call. */
+    stepCases: (journeyId: string, stepId: string, filter: AnalysisFilter, which: 'reached' | 'dropped') =>
+      parseResponse(
+        c.journeys[':id'].steps[':stepId'].cases.$post({
+          param: { id: journeyId, stepId },
+          json: { ...filter, which },
+        }),
+      ),
+  };
+}
+
+export type EvidenceApi = ReturnType<typeof createEvidenceApi>;
+export type JourneyMetrics = Awaited<ReturnType<EvidenceApi['metrics']>>;
+export type StepDetail = Awaited<ReturnType<EvidenceApi['stepDetail']>>;
+export type DataSourceRow = Awaited<ReturnType<EvidenceApi['sources']>>[number];
+
+/** The app's evidence API on the page's own origin. */
+export const evidenceApi = createEvidenceApi(
+  typeof window === 'undefined' ? 'http://localhost' : window.location.origin,
+);

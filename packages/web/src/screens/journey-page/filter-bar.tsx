@@ -1,0 +1,136 @@
+import { useId } from 'react';
+import type { AnalysisFilter, DataSourceRow } from './evidence-api';
+import styles from './journey-page.module.css';
+
+/** What the filter bar edits (strings as typed; empty means "no filter"). */
+export interface FilterState {
+  from: string;
+  to: string;
+  sourceIds: string[];
+  attributeKey: string;
+  attributeValue: string;
+}
+
+export const NO_FILTER: FilterState = {
+  from: '',
+  to: '',
+  sourceIds: [],
+  attributeKey: '',
+  attributeValue: '',
+};
+
+/** Attributes most event logs carry; any other key can be typed. */
+const COMMON_KEYS = ['channel', 'location', 'source', 'department', 'payer'];
+
+/** The request filter for a filter state (a half-filled segment is left out). */
+export function toRequest(f: FilterState): AnalysisFilter {
+  const out: AnalysisFilter = {};
+  if (f.from) out.from = f.from;
+  if (f.to) out.to = f.to;
+  if (f.sourceIds.length > 0) out.sourceIds = f.sourceIds;
+  if (f.attributeKey.trim() && f.attributeValue.trim())
+    out.attribute = { key: f.attributeKey.trim(), values: [f.attributeValue.trim()] };
+  return out;
+}
+
+/** Date range, data sources and a segment (attribute = value) applying to the whole map. */
+export function FilterBar({
+  value,
+  onChange,
+  sources,
+  loading,
+  summary,
+  children,
+}: {
+  value: FilterState;
+  onChange: (f: FilterState) => void;
+  sources: readonly DataSourceRow[];
+  loading: boolean;
+  summary: string | null;
+  children?: React.ReactNode;
+}) {
+  const id = useId();
+  const set = (patch: Partial<FilterState>) => onChange({ ...value, ...patch });
+  const active = JSON.stringify(toRequest(value)) !== '{}';
+  return (
+    <search className={styles.filters} aria-label="Filter the map's data" data-testid="filter-bar">
+      <label>
+        From
+        <input
+          type="date"
+          value={value.from}
+          max={value.to || undefined}
+          onChange={(e) => set({ from: e.target.value })}
+        />
+      </label>
+      <label>
+        To
+        <input
+          type="date"
+          value={value.to}
+          min={value.from || undefined}
+          onChange={(e) => set({ to: e.target.value })}
+        />
+      </label>
+      {sources.length > 1 && (
+        <fieldset className={styles.sources}>
+          <legend>Sources</legend>
+          {sources.map((s) => (
+            <label key={s.id}>
+              <input
+                type="checkbox"
+                checked={value.sourceIds.length === 0 || value.sourceIds.includes(s.id)}
+                onChange={(e) => {
+                  const all = value.sourceIds.length === 0 ? sources.map((x) => x.id) : value.sourceIds;
+                  const next = e.target.checked ? [...all, s.id] : all.filter((x) => x !== s.id);
+                  // Every source ticked is the same as no source filter.
+                  set({ sourceIds: next.length === sources.length ? [] : next });
+                }}
+              />
+              {s.name}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <label>
+        Segment
+        <input
+          list={`${id}-keys`}
+          placeholder="attribute"
+          aria-label="Segment attribute"
+          value={value.attributeKey}
+          size={10}
+          onChange={(e) => set({ attributeKey: e.target.value })}
+        />
+      </label>
+      <datalist id={`${id}-keys`}>
+        {COMMON_KEYS.map((k) => (
+          <option key={k} value={k} />
+        ))}
+      </datalist>
+      <span aria-hidden="true">=</span>
+      <input
+        placeholder="value"
+        aria-label="Segment value"
+        value={value.attributeValue}
+        size={10}
+        onChange={(e) => set({ attributeValue: e.target.value })}
+      />
+      {active && (
+        <button type="button" className="btn btn-ghost btn-small" onClick={() => onChange(NO_FILTER)}>
+          Clear filters
+        </button>
+      )}
+      <span className={styles.filterStatus} role="status" aria-live="polite" data-testid="metrics-status">
+        {loading ? (
+          <>
+            <span className={styles.spinner} aria-hidden="true" /> Updating numbers…
+          </>
+        ) : (
+          summary
+        )}
+      </span>
+      {children}
+    </search>
+  );
+}

@@ -1,0 +1,166 @@
+import { type KpiDefinition, orderedSteps } from '@pathlight/core';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { errorMessage } from '../../api';
+import {
+  type Autosave,
+  type EditorStore,
+  formatCount,
+  JourneyEditor,
+  type JourneyEditorProps,
+  type MapEvidence,
+} from '../../editor';
+import { ConformancePanel } from './conformance-panel';
+import { evidenceApi } from './evidence-api';
+import { FilterBar, type FilterState, NO_FILTER, toRequest } from './filter-bar';
+import styles from './journey-page.module.css';
+import { StepDrawer } from './step-drawer';
+import { useDebounced, useLive } from './use-evidence';
+
+export interface JourneyMapProps extends JourneyEditorProps {
+  journeyId: string;
+  workspaceId: string;
+  canEdit: boolean;
+}
+
+type Panel = { kind: 'step'; stepId: string } | { kind: 'conformance' } | null;
+
+/**
+ * The journey map with its evidence: a filter bar, live numbers on the step headers (refetched when
+ * the filter changes or a save lands), a step detail drawer and the conformance panel.
+ */
+export function JourneyMap(props: JourneyMapProps) {
+  const { journeyId, workspaceId, canEdit, onReady, ...editorProps } = props;
+  const [handle, setHandle] = useState<{ store: EditorStore; autosave: Autosave | null } | null>(null);
+  const [savedVersion, setSavedVersion] = useState(props.journey.version);
+  const [stages, setStages] = useState(props.journey.document.stages);
+  const [filter, setFilter] = useState<FilterState>(NO_FILTER);
+  const [panel, setPanel] = useState<Panel>(null);
+  const request = useMemo(() => toRequest(filter), [filter]);
+  const settled = useDebounced(request, 350);
+
+  const base = useLive(async () => {
+    const [activities, sources, library] = await Promise.all([
+      evidenceApi.activities(workspaceId),
+      evidenceApi.sources(workspaceId),
+      evidenceApi.kpiLibrary().catch(() => [] as KpiDefinition[]),
+    ]);
+    return { activities, sources, library };
+  }, [workspaceId]);
+  const hasData = (base.data?.activities.length ?? 0) > 0;
+  // Metrics come from the saved document: refetch after each save (new version) and filter change.
+  const metrics = useLive(
+    () => evidenceApi.metrics(journeyId, settled),
+    [journeyId, settled, savedVersion],
+    hasData,
+  );
+
+  const onEditorReady = useCallback<NonNullable<JourneyEditorProps['onReady']>>(
+    (h) => {
+      setHandle(h);
+      onReady?.(h);
+    },
+    [onReady],
+  );
+  const unsubscribe = useRef<(() => void)[]>([]);
+  useEffect(() => {
+    for (const u of unsubscribe.current) u();
+    unsubscribe.current = [];
+    if (!handle) return;
+    const { store, autosave } = handle;
+    unsubscribe.current.push(store.subscribe(() => setStages(store.doc.stages)));
+    if (autosave)
+      unsubscribe.current.push(
+        autosave.subscribe(() => {
+          const s = autosave.getSnapshot();
+          if (s.status === 'saved') setSavedVersion(s.version);
+        }),
+      );
+    return () => {
+      for (const u of unsubscribe.current) u();
+      unsubscribe.current = [];
+    };
+  }, [handle]);
+
+  const m = metrics.data;
+  const evidence: MapEvidence = useMemo(
+    () => ({
+      hasData,
+      loading: metrics.loading || request !== settled,
+      steps: m?.steps ?? null,
+      kpis: m?.kpis ?? null,
+      activities: base.data?.activities ?? null,
+      library: base.data?.library ?? [],
+    }),
+    [hasData, metrics.loading, request, settled, m, base.data],
+  );
+  const stepNames = useMemo(() => new Map(orderedSteps({ stages }).map((s) => [s.id, s.name])), [stages]);
+  const onOpenStep = useCallback((stepId: string) => setPanel({ kind: 'step', stepId }), []);
+
+  const summary = m
+    ? m.summary.suppressed.includes('cases')
+      ? 'Fewer than 11 patients in this selection'
+      : `${formatCount(m.summary.cases)} patients · ${formatCount(m.summary.events)} events`
+    : metrics.error
+      ? `Numbers unavailable: ${errorMessage(metrics.error)}`
+      : null;
+
+  return (
+    <div className={styles.mapArea}>
+      {hasData ? (
+        <FilterBar
+          value={filter}
+          onChange={setFilter}
+          sources={base.data?.sources ?? []}
+          loading={evidence.loading}
+          summary={summary}
+        >
+          <button
+            type="button"
+            className="btn btn-small"
+            aria-pressed={panel?.kind === 'conformance'}
+            disabled={!m}
+            onClick={() => setPanel(panel?.kind === 'conformance' ? null : { kind: 'conformance' })}
+            data-testid="open-conformance"
+          >
+            Conformance
+          </button>
+        </FilterBar>
+      ) : base.data ? (
+        <p className={styles.noData} role="note">
+          No event data in this workspace yet. Upload a file under Data sources to see patients, conversion
+          and waits on this map.
+        </p>
+      ) : null}
+      <JourneyEditor
+        {...editorProps}
+        readOnly={!canEdit}
+        evidence={evidence}
+        {...(hasData ? { onOpenStep } : {})}
+        onReady={onEditorReady}
+      />
+      {panel?.kind === 'step' && (
+        <StepDrawer
+          key={panel.stepId}
+          journeyId={journeyId}
+          stepId={panel.stepId}
+          stepName={stepNames.get(panel.stepId) ?? 'Step'}
+          metric={m?.steps.find((s) => s.stepId === panel.stepId) ?? null}
+          filter={settled}
+          version={savedVersion}
+          canEdit={canEdit}
+          onClose={() => setPanel(null)}
+        />
+      )}
+      {panel?.kind === 'conformance' && m && (
+        <ConformancePanel
+          conformance={m.conformance}
+          stepNames={stepNames}
+          stages={stages}
+          store={handle?.store ?? null}
+          canEdit={canEdit}
+          onClose={() => setPanel(null)}
+        />
+      )}
+    </div>
+  );
+}

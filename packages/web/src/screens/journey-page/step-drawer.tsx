@@ -1,0 +1,256 @@
+import { lazy, Suspense, useState } from 'react';
+import { errorMessage } from '../../api';
+import {
+  fieldText,
+  formatCount,
+  formatDuration,
+  formatPercent,
+  type StepEvidence,
+  SUPPRESSED_HELP,
+} from '../../editor';
+import { Drawer } from './drawer';
+import { type AnalysisFilter, evidenceApi } from './evidence-api';
+import styles from './journey-page.module.css';
+import { useLive } from './use-evidence';
+
+// ECharts is large: the chart module loads only when a step's detail opens.
+const WeeklyChart = lazy(() => import('./weekly-chart'));
+
+const SPLITS = [
+  { value: 'channel', label: 'Channel' },
+  { value: 'source_id', label: 'Data source' },
+  { value: 'location', label: 'Location' },
+];
+
+/** A number or "<11" with the suppression tooltip. */
+function Num({
+  row,
+  field,
+  format = formatCount,
+}: {
+  row: { suppressed: readonly string[] } & Record<string, unknown>;
+  field: string;
+  format?: (v: number | null) => string;
+}) {
+  const t = fieldText(row as never, field as never, format);
+  return <span title={t.suppressed ? SUPPRESSED_HELP : undefined}>{t.text}</span>;
+}
+
+/**
+ * One step's detail: weekly trend, a split by a chosen attribute, the top paths in and out, and for
+ * editors the (audited) list of pseudonymised patients who dropped off before it.
+ */
+export function StepDrawer({
+  journeyId,
+  stepId,
+  stepName,
+  metric,
+  filter,
+  version,
+  canEdit,
+  onClose,
+}: {
+  journeyId: string;
+  stepId: string;
+  stepName: string;
+  metric: StepEvidence | null;
+  filter: AnalysisFilter;
+  version: number;
+  canEdit: boolean;
+  onClose: () => void;
+}) {
+  const [splitBy, setSplitBy] = useState('channel');
+  const detail = useLive(
+    () => evidenceApi.stepDetail(journeyId, stepId, filter, splitBy),
+    [journeyId, stepId, filter, splitBy, version],
+  );
+  const [cases, setCases] = useState<
+    | { state: 'idle' }
+    | { state: 'loading' }
+    | { state: 'error'; message: string }
+    | {
+        state: 'done';
+        rows: { caseId: string; firstEvent: string; lastEvent: string; events: number }[];
+        total: number;
+        at: Date;
+      }
+  >({ state: 'idle' });
+  const d = detail.data;
+  const showCases = async () => {
+    setCases({ state: 'loading' });
+    try {
+      const r = await evidenceApi.stepCases(journeyId, stepId, filter, 'dropped');
+      setCases({ state: 'done', rows: r.cases, total: r.total, at: new Date() });
+    } catch (e) {
+      setCases({ state: 'error', message: errorMessage(e) });
+    }
+  };
+
+  return (
+    <Drawer title={`Step: ${stepName}`} onClose={onClose} testId="step-drawer">
+      {metric && (
+        <dl className={styles.stats}>
+          <div>
+            <dt>Patients reached</dt>
+            <dd>
+              <Num row={metric as never} field="cases" />
+            </dd>
+          </div>
+          <div>
+            <dt>Kept from previous</dt>
+            <dd>
+              <Num row={metric as never} field="conversionFromPrevious" format={formatPercent} />
+            </dd>
+          </div>
+          <div>
+            <dt>Lost</dt>
+            <dd>
+              <Num row={metric as never} field="dropOff" />
+            </dd>
+          </div>
+          <div>
+            <dt>Median wait</dt>
+            <dd>
+              <Num row={metric as never} field="medianSecondsFromPrevious" format={formatDuration} />
+            </dd>
+          </div>
+        </dl>
+      )}
+      {detail.error ? <p role="alert">{errorMessage(detail.error)}</p> : null}
+      {!d && detail.loading && <p role="status">Loading the step's detail…</p>}
+      {d && (
+        <div className={detail.loading ? styles.dim : undefined}>
+          <section>
+            <h3>Patients per week</h3>
+            <Suspense fallback={<div style={{ height: 180 }}>Loading chart…</div>}>
+              <WeeklyChart weeks={d.weekly} label={`Patients reaching ${stepName}`} />
+            </Suspense>
+          </section>
+          <section>
+            <h3>
+              <label>
+                Split by{' '}
+                <select
+                  value={splitBy}
+                  onChange={(e) => setSplitBy(e.target.value)}
+                  aria-label="Split by attribute"
+                >
+                  {SPLITS.map((s) => (
+                    <option key={s.value} value={s.value}>
+                      {s.label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </h3>
+            {d.split.length === 0 ? (
+              <p className="muted">No patient record carries “{splitBy}”.</p>
+            ) : (
+              <table className={styles.table} data-testid="step-split">
+                <thead>
+                  <tr>
+                    <th scope="col">{SPLITS.find((s) => s.value === splitBy)?.label}</th>
+                    <th scope="col">Patients</th>
+                    <th scope="col">Kept from previous</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.split.map((r) => (
+                    <tr key={r.value ?? '∅'}>
+                      <th scope="row">{r.value ?? '(none)'}</th>
+                      <td>
+                        <Num row={r as never} field="cases" />
+                      </td>
+                      <td>
+                        <Num row={r as never} field="conversionFromPrevious" format={formatPercent} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+          <div className={styles.paths}>
+            <section>
+              <h3>Top paths in</h3>
+              <ol data-testid="paths-in">
+                {d.pathsIn.map((p) => (
+                  <li key={String(p.activity)}>
+                    <code>{String(p.activity)}</code> → here · <Num row={p as never} field="cases" />
+                  </li>
+                ))}
+                {d.startedHere !== null && d.startedHere > 0 && (
+                  <li>(journey starts here) · {formatCount(d.startedHere)}</li>
+                )}
+              </ol>
+            </section>
+            <section>
+              <h3>Top paths out</h3>
+              <ol data-testid="paths-out">
+                {d.pathsOut.map((p) => (
+                  <li key={String(p.activity)}>
+                    here → <code>{String(p.activity)}</code> · <Num row={p as never} field="cases" />
+                  </li>
+                ))}
+                {d.endedHere !== null && d.endedHere > 0 && (
+                  <li>(journey ends here) · {formatCount(d.endedHere)}</li>
+                )}
+              </ol>
+            </section>
+          </div>
+        </div>
+      )}
+      {canEdit && (
+        <section className={styles.cases}>
+          <h3>Patients who dropped off</h3>
+          {cases.state === 'idle' || cases.state === 'loading' ? (
+            <>
+              <p className="muted">
+                Lists pseudonymised ids (at most 500). Every listing is recorded in the audit log.
+              </p>
+              <button
+                type="button"
+                className="btn"
+                disabled={cases.state === 'loading'}
+                onClick={() => void showCases()}
+              >
+                Show patients who dropped off
+              </button>
+            </>
+          ) : cases.state === 'error' ? (
+            <p role="alert">{cases.message}</p>
+          ) : (
+            <>
+              <p role="note" className={styles.audited} data-testid="cases-audit-note">
+                This access was logged (you, {cases.at.toLocaleTimeString()}). Showing{' '}
+                {formatCount(cases.rows.length)} of {formatCount(cases.total)} pseudonymised patients.
+              </p>
+              <table className={styles.table} data-testid="dropped-cases">
+                <thead>
+                  <tr>
+                    <th scope="col">Pseudonymised id</th>
+                    <th scope="col">First event</th>
+                    <th scope="col">Last event</th>
+                    <th scope="col">Events</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {cases.rows.map((r) => (
+                    <tr key={r.caseId}>
+                      <td>
+                        <code>{r.caseId}</code>
+                      </td>
+                      <td>{r.firstEvent.slice(0, 10)}</td>
+                      <td>{r.lastEvent.slice(0, 10)}</td>
+                      <td>{r.events}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+        </section>
+      )}
+    </Drawer>
+  );
+}
