@@ -1,0 +1,78 @@
+import { useId } from 'react';
+import type { KpiTile as Tile } from '../../api';
+import { Sparkline } from '../../components/charts/sparkline';
+import { SUPPRESSION_NOTE } from '../../components/evidence/suppressed';
+import styles from './dashboard.module.css';
+import { definitionText, HIDDEN, sparkValues, tileChange, tileFraction, tileValue } from './tile-format';
+
+const TONE_COLOR = { better: '#047857', worse: '#b91c1c', same: '#6b7280', unknown: '#6b7280' } as const;
+
+/** One KPI: value, numbers behind it, change vs the previous period, weekly sparkline, definition. */
+export function KpiTile({
+  tile,
+  previousLabel,
+  stepName,
+}: {
+  tile: Tile;
+  previousLabel: string;
+  stepName: (id: string) => string;
+}) {
+  const id = useId();
+  const value = tileValue(tile);
+  const fraction = tileFraction(tile);
+  const change = tileChange(tile);
+  const weekly = sparkValues(tile);
+  const { kpi } = tile;
+  return (
+    <li className={styles.tile} aria-labelledby={`${id}-name`} data-kpi={kpi.id}>
+      <h3 id={`${id}-name`} className={styles.tileName} title={definitionText(kpi, stepName)}>
+        {kpi.name}
+      </h3>
+      <p className={styles.value}>
+        {value.hidden ? (
+          <abbr title={SUPPRESSION_NOTE} className={styles.hidden}>
+            {HIDDEN}
+          </abbr>
+        ) : (
+          value.text
+        )}
+      </p>
+      {fraction ? <p className={styles.fraction}>{fraction}</p> : null}
+      {kpi.kind === 'duration' && tile.p90Seconds !== null ? (
+        <p className={styles.fraction}>
+          9 in 10 within {tileValue({ ...tile, value: tile.p90Seconds }).text}
+        </p>
+      ) : null}
+      <p className={styles.change} style={{ color: TONE_COLOR[change.tone] }}>
+        <span aria-hidden="true">{change.arrow}</span> <strong>{change.amount}</strong> {change.words}
+        <span className={styles.changeVs}> vs {previousLabel}</span>
+      </p>
+      {value.hidden || tile.suppressed.length > 0 ? (
+        <p className={styles.hiddenNote}>{SUPPRESSION_NOTE}</p>
+      ) : null}
+      {weekly.some((v) => v !== null) ? (
+        <div className={styles.spark}>
+          <span className={styles.sparkLabel}>Weekly</span>
+          <Sparkline
+            values={weekly}
+            color="#2563eb"
+            width={220}
+            height={44}
+            label={`Weekly ${kpi.name}: ${weekly.length} weeks`}
+          />
+        </div>
+      ) : (
+        <p className={styles.sparkEmpty}>No weekly values in this period.</p>
+      )}
+      <details className={styles.definition}>
+        <summary>How is this counted?</summary>
+        <p>{definitionText(kpi, stepName)}</p>
+        {kpi.description ? <p>{kpi.description}</p> : null}
+        <p className="muted">
+          {kpi.direction === 'higher-is-better' ? 'Higher is better.' : 'Lower is better.'}
+          {kpi.reference ? ` Definition: ${kpi.reference}.` : ''}
+        </p>
+      </details>
+    </li>
+  );
+}

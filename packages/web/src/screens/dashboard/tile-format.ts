@@ -1,0 +1,127 @@
+import type { KpiDefinition } from '@pathlight/core';
+import type { KpiTile } from '../../api';
+import { formatCount, formatDuration, formatShare } from '../../components/evidence/format';
+
+/** The text "<11" stands for a hidden count (small-cell suppression). */
+export const HIDDEN = '<11';
+
+const isShare = (k: KpiDefinition) =>
+  k.kind === 'rate' || k.kind === 'conversion' || (k.kind === 'score' && k.scale === 'csat');
+const isNps = (k: KpiDefinition) => k.kind === 'score' && k.scale === 'nps';
+
+/** A KPI value as people read it: a share ("22.2%"), NPS points ("+32"), or a duration ("4.5 days"). */
+export function formatKpiValue(kpi: KpiDefinition, value: number): string {
+  if (kpi.kind === 'duration') return formatDuration(value);
+  if (isNps(kpi)) return `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(Math.round(value))}`;
+  return formatShare(value);
+}
+
+/** The tile's main value, "<11" when suppressed, or "—" when there is nothing to measure. */
+export function tileValue(tile: Pick<KpiTile, 'kpi' | 'value' | 'suppressed'>): {
+  text: string;
+  hidden: boolean;
+} {
+  if (tile.value !== null) return { text: formatKpiValue(tile.kpi, tile.value), hidden: false };
+  if (tile.suppressed.includes('value')) return { text: HIDDEN, hidden: true };
+  return { text: '—', hidden: false };
+}
+
+/** What the numerator and denominator count, in words. */
+function unitOf(kpi: KpiDefinition): string {
+  if (kpi.kind === 'rate') return kpi.countOver === 'cases' ? 'patients' : 'events';
+  if (kpi.kind === 'score') return 'responses';
+  return 'patients';
+}
+
+const count = (n: number | null, suppressed: boolean) => (n === null && suppressed ? HIDDEN : formatCount(n));
+
+/**
+ * The numbers behind the value: "312 / 1,408 events"; a duration's "measured for 312 of 1,408
+ * patients"; NPS's "from 1,408 responses". Hidden counts read "<11".
+ */
+export function tileFraction(
+  tile: Pick<KpiTile, 'kpi' | 'numerator' | 'denominator' | 'suppressed'>,
+): string | null {
+  const num = count(tile.numerator, tile.suppressed.includes('numerator'));
+  const den = count(tile.denominator, tile.suppressed.includes('denominator'));
+  if (tile.numerator === null && tile.denominator === null && tile.suppressed.length === 0) return null;
+  const unit = unitOf(tile.kpi);
+  if (tile.kpi.kind === 'duration') return `measured for ${num} of ${den} ${unit}`;
+  if (isNps(tile.kpi)) return `from ${den} ${unit}`;
+  return `${num} / ${den} ${unit}`;
+}
+
+/** How a change reads: arrow, signed amount, words, and whether it is good news. */
+export interface ChangeText {
+  arrow: '▲' | '▼' | '◆';
+  amount: string;
+  words: string;
+  tone: 'better' | 'worse' | 'same' | 'unknown';
+}
+
+/**
+ * The change against the previous period: shares in percentage points, NPS in points, durations as
+ * time; "better" or "worse" follows the KPI's direction, so the colour never carries meaning alone.
+ */
+export function tileChange(
+  tile: Pick<KpiTile, 'kpi' | 'change' | 'suppressed' | 'previousValue'>,
+): ChangeText {
+  const { kpi, change } = tile;
+  if (change === null) {
+    const hidden = tile.suppressed.includes('change') || tile.suppressed.includes('previousValue');
+    return {
+      arrow: '◆',
+      amount: hidden ? HIDDEN : '—',
+      words: hidden
+        ? 'change hidden (small numbers)'
+        : tile.previousValue === null
+          ? 'no data in the previous period'
+          : 'no change to show',
+      tone: 'unknown',
+    };
+  }
+  const same = isShare(kpi)
+    ? Math.abs(change) < 0.0005
+    : kpi.kind === 'duration'
+      ? Math.abs(change) < 1
+      : Math.abs(change) < 0.5;
+  if (same) return { arrow: '◆', amount: '0', words: 'no change', tone: 'same' };
+  const sign = change > 0 ? '+' : '−';
+  const abs = Math.abs(change);
+  const amount = isShare(kpi)
+    ? `${sign}${(abs * 100).toFixed(1).replace(/\.0$/, '')} pts`
+    : isNps(kpi)
+      ? `${sign}${Math.round(abs)} points`
+      : `${sign}${formatDuration(abs)}`;
+  const up = change > 0;
+  const better = kpi.direction === 'higher-is-better' ? up : !up;
+  return {
+    arrow: up ? '▲' : '▼',
+    amount,
+    words: better ? 'better' : 'worse',
+    tone: better ? 'better' : 'worse',
+  };
+}
+
+/** One line describing how the KPI is computed, so every number can be traced to its definition. */
+export function definitionText(kpi: KpiDefinition, stepName: (id: string) => string = (id) => id): string {
+  const ref = (r: { stepId: string } | { activities: string[] }) =>
+    'stepId' in r ? `step “${stepName(r.stepId)}”` : r.activities.join(' or ');
+  switch (kpi.kind) {
+    case 'rate':
+      return `Rate: ${kpi.numerator.join(' or ')} ÷ ${kpi.denominator.join(' or ')}, counted over ${kpi.countOver === 'cases' ? 'patients' : 'events'}.`;
+    case 'conversion':
+      return `Conversion: patients reaching ${ref(kpi.to)} after ${ref(kpi.from)}${kpi.windowDays === null ? '' : ` within ${kpi.windowDays} days`}, ÷ patients reaching ${ref(kpi.from)}.`;
+    case 'duration':
+      return `Duration: median time from the first ${ref(kpi.from)} to the first later ${ref(kpi.to)} (90th percentile shown too).`;
+    case 'score':
+      return kpi.scale === 'nps'
+        ? `Net Promoter Score from “${kpi.attribute}” on ${kpi.activity}: % scoring 9–10 minus % scoring 0–6.`
+        : `CSAT from “${kpi.attribute}” on ${kpi.activity}: share of answers 4 or 5 out of 5.`;
+  }
+}
+
+/** The weekly values for the sparkline (null for hidden or empty weeks). */
+export function sparkValues(tile: Pick<KpiTile, 'weekly'>): (number | null)[] {
+  return tile.weekly.map((w) => w.value);
+}
