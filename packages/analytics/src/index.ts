@@ -49,6 +49,7 @@ export {
   type ConformanceRequest,
   conformance,
 } from './mining/conformance';
+export { buildFilteredEvents } from './mining/filtered-events';
 export type { EventFilter } from './mining/filters';
 export {
   buildFunnel,

@@ -32,7 +32,7 @@ if (!existsSync(file)) {
 const dataDir = await mkdtemp(join(tmpdir(), 'pathlight-evidence-bench-'));
 const db = await createDatabase();
 const logger = memoryLogger();
-const evidence = new Evidence(db, logger, { dataDir });
+const evidence = new Evidence(db, logger, { dataDir, warmAfterImport: true });
 const app = createApp({ db, logger, evidence });
 const password = 'benchmark password only';
 const made = await db.users.create({
@@ -92,11 +92,18 @@ const { source } = (await call('POST', `/api/workspaces/${ws.id}/sources`, {
 })) as unknown as {
   source: { id: string };
 };
-await evidence.jobs.idle();
+let job = await call('GET', `/api/sources/${source.id}`);
+while (job.status === 'importing') {
+  await new Promise((r) => setTimeout(r, 50));
+  job = await call('GET', `/api/sources/${source.id}`);
+}
 const importMs = performance.now() - start;
+start = performance.now();
+await evidence.jobs.idle(); // the default views are precomputed after the import
+const warmMs = performance.now() - start;
 const loaded = await call('GET', `/api/sources/${source.id}`);
 console.log(
-  `upload (streamed to disk): ${seconds(uploadMs)}; import job: ${seconds(importMs)}; ${loaded.eventCount} events, ${loaded.caseCount} cases, status ${loaded.status}`,
+  `upload (streamed to disk): ${seconds(uploadMs)}; import job: ${seconds(importMs)}; ${loaded.eventCount} events, ${loaded.caseCount} cases, status ${loaded.status}; default views precomputed in ${seconds(warmMs)}`,
 );
 
 const window = { from: '2025-03-01', to: '2025-04-30' };
@@ -120,7 +127,15 @@ const cases: [string, string, string, unknown][] = [
   ],
   ['metrics as a shared view (?shared=1)', 'POST', `/api/journeys/${journey.id}/metrics?shared=1`, {}],
 ];
-console.log('\n| Endpoint | cold (median of runs) | cold runs | cached |\n|---|---|---|---|');
+const first = new Map<string, number>();
+for (const [name, method, path, body] of cases) {
+  const t = performance.now();
+  await call(method, path, body);
+  first.set(name, performance.now() - t);
+}
+console.log(
+  '\n| Endpoint | first view after import | cold (median) | cold runs | repeated |\n|---|---|---|---|---|',
+);
 for (const [name, method, path, body] of cases) {
   const cold: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -134,7 +149,9 @@ for (const [name, method, path, body] of cases) {
   const cached = performance.now() - t;
   const sorted = [...cold].sort((x, y) => x - y);
   const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
-  console.log(`| ${name} | ${seconds(median)} | ${cold.map(seconds).join(', ')} | ${seconds(cached)} |`);
+  console.log(
+    `| ${name} | ${seconds(first.get(name) ?? 0)} | ${seconds(median)} | ${cold.map(seconds).join(', ')} | ${seconds(cached)} |`,
+  );
 }
 console.log(`\npeak RSS ${(process.resourceUsage().maxRSS / 1024 / 1024).toFixed(2)} GB`);
 

@@ -106,3 +106,30 @@ describe('kpiSeries', () => {
     expect(early!.numerator + late!.numerator).toBe(whole.numerator);
   });
 });
+
+describe('buildFilteredEvents', () => {
+  it('analyses on the materialised events equal the analyses with the filters', async () => {
+    const { buildFilteredEvents } = await import('./filtered-events');
+    const filters = [
+      { kind: 'time' as const, from: iso(0), to: iso(30) },
+      { kind: 'attribute' as const, key: 'location', values: ['Nord'] },
+    ];
+    const q = buildFilteredEvents(filters);
+    await db.run(`CREATE TEMP TABLE fev AS ${q.sql}`, q.params);
+    const rows = (await db.runAndReadAll('SELECT case_id, activity FROM fev ORDER BY seq')).getRowObjectsJS();
+    // Nord cases (first location): NA, c, e; every event of theirs is before hour 30.
+    expect(rows.map((r) => `${r.case_id}:${r.activity}`)).toEqual([
+      'NA:Lead',
+      'NA:Book',
+      'NA:Visit',
+      'NA:Survey',
+      'c:Lead',
+      'c:Visit',
+      'c:Survey',
+      'e:Lead',
+    ]);
+    const direct = await funnel(db, { journey, filters });
+    expect(direct.map((s) => s.cases)).toEqual([3, 1, 0, 1, 1]);
+    await db.run('DROP TABLE fev');
+  });
+});

@@ -1,5 +1,6 @@
 import {
   activities,
+  buildFilteredEvents,
   conformance,
   type EventFilter,
   type EventStore,
@@ -42,6 +43,29 @@ type Conn = EventStore['connection'];
 export type Memo = <T>(key: unknown[], compute: () => Promise<T>) => Promise<T>;
 const noMemo: Memo = (_key, compute) => compute();
 
+/**
+ * Runs `fn` on the events the filters keep. With filters, they are materialised once in a TEMP table
+ * named `events` on a connection of its own (the temp schema shadows the stored table), so the several
+ * analyses of a request scan only those events and evaluate the case-level filters once; `fn` then gets
+ * no filters. The numbers are the same as running each analysis with the filters.
+ */
+async function onFiltered<T>(
+  store: EventStore,
+  filters: EventFilter[],
+  fn: (conn: Conn, filters: EventFilter[]) => Promise<T>,
+): Promise<T> {
+  if (filters.length === 0) return fn(store.connection, filters);
+  const conn = await store.instance.connect();
+  try {
+    await conn.run("SET TimeZone = 'UTC'");
+    const q = buildFilteredEvents(filters);
+    await conn.run(`CREATE TEMP TABLE events AS ${q.sql}`, q.params);
+    return await fn(conn, []);
+  } finally {
+    conn.closeSync();
+  }
+}
+
 /** Whether small cells are hidden in this answer, and from which count (contract: `suppression`). */
 export const suppressionInfo = (applied: boolean) => ({ applied, threshold: SMALL_CELL_THRESHOLD });
 
@@ -74,22 +98,25 @@ function funnelRows(journey: JourneyContent, rows: Awaited<ReturnType<typeof fun
 
 /** Live metrics of a journey: summary, funnel per step, KPIs, conformance and optional segments. */
 export async function journeyMetrics(
-  conn: Conn,
+  store: EventStore,
   journey: JourneyContent,
   f: AnalysisFilterInput,
   hide: boolean,
   memo: Memo = noMemo,
 ) {
-  const filters = eventFilters(f);
-  const req = { filters, journey };
-  const { sum, steps, kpiResults, conf, segs } = await memo(['metrics', f], async () => ({
-    // Without the variant count (every case's sequence): the process map lists variants.
-    sum: await eventStats(conn, { filters }),
-    steps: await funnel(conn, req),
-    kpiResults: await kpis(conn, req),
-    conf: await conformance(conn, req),
-    segs: f.segment ? await segments(conn, { ...req, attribute: f.segment, limit: 20 }) : null,
-  }));
+  const { sum, steps, kpiResults, conf, segs } = await memo(['metrics', f], () =>
+    onFiltered(store, eventFilters(f), async (conn, filters) => {
+      const req = { filters, journey };
+      return {
+        // Without the variant count (every case's sequence): the process map lists variants.
+        sum: await eventStats(conn, { filters }),
+        steps: await funnel(conn, req),
+        kpiResults: await kpis(conn, req),
+        conf: await conformance(conn, req),
+        segs: f.segment ? await segments(conn, { ...req, attribute: f.segment, limit: 20 }) : null,
+      };
+    }),
+  );
   const summaryOut = hide
     ? hideFields(
         sum,
@@ -143,7 +170,7 @@ function requireFunnelStep(journey: JourneyContent, stepId: string) {
 
 /** Detail of one step: weekly trend, split by an attribute, paths in and out. */
 export async function stepDetail(
-  conn: Conn,
+  store: EventStore,
   journey: JourneyContent,
   stepId: string,
   f: AnalysisFilterInput,
@@ -152,12 +179,16 @@ export async function stepDetail(
   memo: Memo = noMemo,
 ) {
   requireFunnelStep(journey, stepId);
-  const req = { journey, stepId, filters: eventFilters(f) };
-  const { weekly, split, paths } = await memo(['detail', stepId, f, splitBy ?? null], async () => ({
-    weekly: await stepWeekly(conn, req),
-    split: splitBy ? await stepSplit(conn, { ...req, attribute: splitBy }) : [],
-    paths: await stepPaths(conn, req),
-  }));
+  const { weekly, split, paths } = await memo(['detail', stepId, f, splitBy ?? null], () =>
+    onFiltered(store, eventFilters(f), async (conn, filters) => {
+      const req = { journey, stepId, filters };
+      return {
+        weekly: await stepWeekly(conn, req),
+        split: splitBy ? await stepSplit(conn, { ...req, attribute: splitBy }) : [],
+        paths: await stepPaths(conn, req),
+      };
+    }),
+  );
   if (!hide) {
     return {
       weekly: exact(weekly),
@@ -193,7 +224,7 @@ export async function stepDetail(
 
 /** The real journey as a directly-follows graph, trimmed to the busiest activities and paths. */
 export async function processMap(
-  conn: Conn,
+  store: EventStore,
   f: AnalysisFilterInput,
   options: {
     maxActivities?: number | undefined;
@@ -203,15 +234,16 @@ export async function processMap(
   hide: boolean,
   memo: Memo = noMemo,
 ) {
-  const filters = eventFilters(f);
   const maxVariants = options.maxVariants ?? 25;
   // The full graph is remembered; trimming to the busiest activities and paths is cheap.
-  const { allActivities, allEdges, vars, ends } = await memo(['process-map', f, maxVariants], async () => ({
-    allActivities: await activities(conn, { filters }),
-    allEdges: await edges(conn, { filters }),
-    vars: await variants(conn, { filters, limit: maxVariants }),
-    ends: await endpoints(conn, { filters }),
-  }));
+  const { allActivities, allEdges, vars, ends } = await memo(['process-map', f, maxVariants], () =>
+    onFiltered(store, eventFilters(f), async (conn, filters) => ({
+      allActivities: await activities(conn, { filters }),
+      allEdges: await edges(conn, { filters }),
+      vars: await variants(conn, { filters, limit: maxVariants }),
+      ends: await endpoints(conn, { filters }),
+    })),
+  );
   const kept = allActivities.slice(0, options.maxActivities ?? 100);
   const names = new Set(kept.map((a) => a.name));
   const keptEdges = allEdges

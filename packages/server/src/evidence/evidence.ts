@@ -257,12 +257,12 @@ export class Evidence {
         (key, compute) =>
           this.cache.get(workspaceId, [...scope, ...key], compute);
       await activityCounts(store.connection, false, memo([]));
-      await processMap(store.connection, {}, {}, false, memo([]));
+      await processMap(store, {}, {}, false, memo([]));
       for (const summary of await this.db.journeys.list(workspaceId)) {
         const journey = await this.db.journeys.get(summary.id);
         if (!journey) continue;
         const scoped = memo([journey.id, journey.version]);
-        await journeyMetrics(store.connection, journey.document, {}, false, scoped);
+        await journeyMetrics(store, journey.document, {}, false, scoped);
         if (journey.document.kpis.length > 0)
           await journeyDashboard(store, journey.document, {}, false, scoped);
       }

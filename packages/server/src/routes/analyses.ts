@@ -329,7 +329,7 @@ export function analysisRoutes(deps: AppDeps) {
     })
     .openapi(metricsRoute, async (c) => {
       const { user } = requireCaller(c);
-      const { journey, conn, hide } = await loadJourney(
+      const { journey, store, hide } = await loadJourney(
         c.req.valid('param').id,
         user.id,
         'viewer',
@@ -337,16 +337,19 @@ export function analysisRoutes(deps: AppDeps) {
       );
       const filter = await withSources(journey.workspaceId, c.req.valid('json'));
       const memo = memoFor(journey.workspaceId, [journey.id, journey.version]);
-      return c.json(await journeyMetrics(conn, journey.document, filter, hide, memo), 200);
+      return c.json(await journeyMetrics(store, journey.document, filter, hide, memo), 200);
     })
     .openapi(detailRoute, async (c) => {
       const { user } = requireCaller(c);
       const { id, stepId } = c.req.valid('param');
       const { splitBy, ...filter } = c.req.valid('json');
-      const { journey, conn, hide } = await loadJourney(id, user.id, 'viewer', c.req.valid('query').shared);
+      const { journey, store, hide } = await loadJourney(id, user.id, 'viewer', c.req.valid('query').shared);
       const scopedFilter = await withSources(journey.workspaceId, filter);
       const memo = memoFor(journey.workspaceId, [journey.id, journey.version]);
-      return c.json(await stepDetail(conn, journey.document, stepId, scopedFilter, splitBy, hide, memo), 200);
+      return c.json(
+        await stepDetail(store, journey.document, stepId, scopedFilter, splitBy, hide, memo),
+        200,
+      );
     })
     .openapi(casesRoute, async (c) => {
       const { user } = requireCaller(c);
@@ -379,10 +382,10 @@ export function analysisRoutes(deps: AppDeps) {
       const { user } = requireCaller(c);
       const { id } = c.req.valid('param');
       const { maxActivities, maxPaths, maxVariants, ...filter } = c.req.valid('json');
-      const { conn, hide } = await loadWorkspace(id, user.id, c.req.valid('query').shared);
+      const { store, hide } = await loadWorkspace(id, user.id, c.req.valid('query').shared);
       const options = { maxActivities, maxPaths, maxVariants };
       const scopedFilter = await withSources(id, filter);
-      return c.json(await processMap(conn, scopedFilter, options, hide, memoFor(id, [])), 200);
+      return c.json(await processMap(store, scopedFilter, options, hide, memoFor(id, [])), 200);
     })
     .openapi(dashboardRoute, async (c) => {
       const { user } = requireCaller(c);
