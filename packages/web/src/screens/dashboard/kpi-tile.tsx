@@ -52,7 +52,9 @@ export function KpiTile({
       ) : null}
       {weekly.some((v) => v !== null) ? (
         <div className={styles.spark}>
-          <span className={styles.sparkLabel}>Weekly</span>
+          <span className={styles.sparkLabel}>
+            Week by week ({weekly.length} {weekly.length === 1 ? 'week' : 'weeks'})
+          </span>
           <Sparkline
             values={weekly}
             color="#2563eb"

@@ -28,7 +28,7 @@ export function DataSourcesPage() {
   const list = useResource(() => api.evidence.sources(workspace.id), [workspace.id]);
   const [flow, setFlow] = useState<Flow>({ kind: 'idle' });
   const [uploadError, setUploadError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ text: string; tone: 'success' | 'warning' } | null>(null);
   const sources = list.data ?? [];
 
   const running = sources.filter((s) => s.status === 'importing' && s.jobId).map((s) => s.jobId as string);
@@ -38,8 +38,11 @@ export function DataSourcesPage() {
     if (source) {
       setNotice(
         job.status === 'succeeded'
-          ? `“${source.name}” is ready.`
-          : `The import of “${source.name}” failed — see the message on it below.`,
+          ? { text: `“${source.name}” is ready.`, tone: 'success' }
+          : {
+              text: `The import of “${source.name}” failed — the message on it below says why.`,
+              tone: 'warning',
+            },
       );
     }
   });
@@ -66,7 +69,10 @@ export function DataSourcesPage() {
       ? await api.evidence.refreshSource(flow.refresh.id, rest)
       : await api.evidence.createSource(workspace.id, { ...rest, name });
     setFlow({ kind: 'idle' });
-    setNotice(`Importing “${result.source.name}”. You can leave this page; the import continues.`);
+    setNotice({
+      text: `Importing “${result.source.name}”. You can leave this page; the import continues.`,
+      tone: 'success',
+    });
     list.setData((old) => [result.source, ...(old ?? []).filter((s) => s.id !== result.source.id)]);
   };
 
@@ -89,8 +95,8 @@ export function DataSourcesPage() {
       </div>
 
       {notice ? (
-        <div className="banner banner-success" role="status">
-          <span>{notice}</span>
+        <div className={`banner banner-${notice.tone}`} role="status">
+          <span>{notice.text}</span>
         </div>
       ) : null}
       {uploadError ? (
@@ -130,7 +136,7 @@ export function DataSourcesPage() {
         )
       ) : null}
 
-      {sources.length === 0 ? (
+      {sources.length === 0 && flow.kind !== 'idle' ? null : sources.length === 0 ? (
         <section className={styles.empty}>
           <h2>No data yet</h2>
           {canEdit ? (
@@ -159,7 +165,7 @@ export function DataSourcesPage() {
                   list.setData((old) => old?.map((o) => (o.id === renamed.id ? renamed : o)))
                 }
                 onDeleted={() => {
-                  setNotice(`Deleted “${s.name}” and its events.`);
+                  setNotice({ text: `Deleted “${s.name}” and its events.`, tone: 'success' });
                   list.setData((old) => old?.filter((o) => o.id !== s.id));
                 }}
                 onRefreshFile={(f) => void uploadFile(f, s)}

@@ -121,13 +121,13 @@ export function SourceCard({ source, job, canEdit, onRenamed, onDeleted, onRefre
       {source.status === 'failed' && source.error ? (
         <div className="banner banner-error" role="alert">
           <span>
-            <strong>The import stopped.</strong> {source.error}
+            <strong>The import stopped.</strong> {sentence(source.error)}
             {canEdit ? ' Fix the file and refresh the source with it, or delete the source.' : ''}
           </span>
         </div>
       ) : null}
 
-      {source.status !== 'importing' || source.eventCount > 0 ? (
+      {source.status === 'ready' || source.eventCount > 0 ? (
         <dl className={styles.facts}>
           <div>
             <dt>Events</dt>
@@ -223,4 +223,12 @@ export function SourceCard({ source, job, canEdit, onRenamed, onDeleted, onRefre
       ) : null}
     </li>
   );
+}
+
+/** A message as a sentence: capital first letter, full stop at the end. */
+export function sentence(text: string): string {
+  const t = text.trim();
+  if (!t) return t;
+  const first = t[0]?.toUpperCase() + t.slice(1);
+  return /[.!?]$/.test(first) ? first : `${first}.`;
 }

@@ -12,8 +12,9 @@ import {
   type NodeProps,
   Position,
   ReactFlow,
+  type Viewport,
 } from '@xyflow/react';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatCount, formatDuration } from '../../components/evidence/format';
 import type { EdgeClass, Graph, GraphEdge, GraphNode } from './graph';
 import { type Layout, layoutGraph, roundedPath } from './layout';
@@ -146,10 +147,30 @@ export function edgeText(e: GraphEdge, mode: LabelMode): string {
   return e.medianSeconds === null ? (e.count === null ? '<11' : '—') : formatDuration(e.medianSeconds);
 }
 
+/** Smallest zoom the map opens at: below it the labels cannot be read, so the person pans instead. */
+const MIN_READABLE_ZOOM = 0.6;
+
+/**
+ * Where the map opens: the whole graph when it fits at a readable zoom, otherwise its top (Start)
+ * centred at the smallest readable zoom.
+ */
+export function initialViewport(
+  graph: { width: number; height: number },
+  box: { width: number; height: number },
+): Viewport {
+  const pad = 24;
+  const fit = Math.min((box.width - 2 * pad) / graph.width, (box.height - 2 * pad) / graph.height, 1.1);
+  const zoom = Math.max(MIN_READABLE_ZOOM, fit);
+  const x = (box.width - graph.width * zoom) / 2;
+  const y = fit >= MIN_READABLE_ZOOM ? (box.height - graph.height * zoom) / 2 : pad;
+  return { x, y, zoom };
+}
+
 /** The directly-follows graph drawn with React Flow on an ELK layered layout. */
 export default function ProcessGraph({ graph, labels, highlight, onReady }: ProcessGraphProps) {
   const [layout, setLayout] = useState<{ graph: Graph; layout: Layout } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const box = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     let live = true;
@@ -184,7 +205,14 @@ export default function ProcessGraph({ graph, labels, highlight, onReady }: Proc
       source: e.source,
       target: e.target,
       type: 'path',
-      markerEnd: { type: MarkerType.ArrowClosed, color: EDGE_STYLE[e.overlay].stroke, width: 14, height: 14 },
+      // fixed size: arrowheads scaled by stroke width swamp small loops
+      markerEnd: {
+        type: MarkerType.ArrowClosed,
+        color: EDGE_STYLE[e.overlay].stroke,
+        width: 16,
+        height: 16,
+        markerUnits: 'userSpaceOnUse',
+      },
       data: {
         edge: e,
         route: laid.edges.get(e.id) ?? { points: [], label: null },
@@ -208,22 +236,28 @@ export default function ProcessGraph({ graph, labels, highlight, onReady }: Proc
       </p>
     );
   return (
-    <ReactFlow
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={nodeTypes}
-      edgeTypes={edgeTypes}
-      fitView
-      fitViewOptions={{ padding: 0.08, maxZoom: 1.1 }}
-      minZoom={0.1}
-      nodesDraggable={false}
-      nodesConnectable={false}
-      elementsSelectable={false}
-      proOptions={{ hideAttribution: true }}
-      aria-label="Process map"
-    >
-      <Background gap={24} color="#e5e7eb" />
-      <Controls showInteractive={false} />
-    </ReactFlow>
+    <div ref={box} style={{ width: '100%', height: '100%' }}>
+      <ReactFlow
+        key={`${laid.width}x${laid.height}`}
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onInit={(rf) => {
+          const el = box.current;
+          if (el)
+            void rf.setViewport(initialViewport(laid, { width: el.clientWidth, height: el.clientHeight }));
+        }}
+        minZoom={0.1}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable={false}
+        proOptions={{ hideAttribution: true }}
+        aria-label="Process map"
+      >
+        <Background gap={24} color="#e5e7eb" />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
   );
 }

@@ -147,12 +147,12 @@ function MapView({
 }) {
   const id = useId();
   const total = data.activities.length;
-  const [maxActivities, setMaxActivities] = useState(Math.min(12, total));
+  const [maxActivities, setMaxActivities] = useState(Math.min(10, total));
   const pathsAmong = useMemo(() => {
     const kept = new Set(data.activities.slice(0, maxActivities).map((a) => a.name));
     return data.edges.filter((e) => kept.has(e.from) && kept.has(e.to)).length;
   }, [data, maxActivities]);
-  const [maxPaths, setMaxPaths] = useState(Math.min(20, data.edges.length));
+  const [maxPaths, setMaxPaths] = useState(Math.min(15, data.edges.length));
   const [labels, setLabels] = useState<LabelMode>('frequency');
   const [variant, setVariant] = useState<number | null>(null);
   const [ready, setReady] = useState(false);
@@ -176,6 +176,8 @@ function MapView({
     document.body.dataset.processMapMs = String(Math.round(performance.now() - start.current));
   }, []);
   const totalCases = graph.nodes[0]?.cases ?? null;
+  const shownNodes = new Set(graph.nodes.map((n) => n.id));
+  const hiddenInVariant = highlight ? [...highlight.nodes].filter((n) => !shownNodes.has(n)).length : 0;
   const deviations = deviationCounts(graph);
   const shownPaths = graph.edges.filter(
     (e) => !e.source.startsWith('__') && !e.target.startsWith('__'),
@@ -265,6 +267,13 @@ function MapView({
             Most common paths
           </h2>
           <p className={styles.sideHint}>Choose one to highlight it on the map.</p>
+          {hiddenInVariant > 0 ? (
+            <p className={`banner banner-info ${styles.legendNote}`} role="status">
+              {hiddenInVariant} {hiddenInVariant === 1 ? 'activity' : 'activities'} of this path{' '}
+              {hiddenInVariant === 1 ? 'is' : 'are'} not shown. Move the Activities slider up to see the whole
+              path.
+            </p>
+          ) : null}
           {data.variants.length === 0 ? (
             <p className="muted">No complete paths in this period.</p>
           ) : (
