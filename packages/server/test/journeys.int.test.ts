@@ -127,11 +127,15 @@ describe('optimistic concurrency', () => {
   test('a delete with a stale If-Match is 409 and the journey survives', async () => {
     const j = (await olga.json('POST', `/api/workspaces/${ws}/journeys`, { name: 'Delete me' })).body;
     await olga.json('PUT', `/api/journeys/${j.id}`, { version: 1, document: j.document });
-    const stale = await eddie.send('DELETE', `/api/journeys/${j.id}`, undefined, { 'if-match': '"1"' });
+    const stale = await olga.send('DELETE', `/api/journeys/${j.id}`, undefined, { 'if-match': '"1"' });
     expect(stale.status).toBe(409);
     expect((await olga.json('GET', `/api/journeys/${j.id}`)).status).toBe(200);
+    // Deleting is an owner's call: an editor is refused even with the right version.
     expect(
       (await eddie.send('DELETE', `/api/journeys/${j.id}`, undefined, { 'if-match': '"2"' })).status,
+    ).toBe(403);
+    expect(
+      (await olga.send('DELETE', `/api/journeys/${j.id}`, undefined, { 'if-match': '"2"' })).status,
     ).toBe(204);
     expect((await olga.json('GET', `/api/journeys/${j.id}`)).status).toBe(404);
   });
