@@ -1,16 +1,28 @@
 import { CliError, oneLine } from './cli-error';
 import { ANALYZE_USAGE, type Io, runAnalyze } from './commands/analyze';
+import { DEMO_USAGE, runDemo } from './commands/demo';
+import { EXPORT_USAGE, runExport } from './commands/export';
 import { GENERATE_USAGE, runGenerate } from './commands/generate';
+import { IMPORT_USAGE, runImport } from './commands/import';
+import { runServe, SERVE_USAGE } from './commands/serve';
 
 const USAGE = `pathlight: patient-journey mapping lit by real event logs
 
 ${ANALYZE_USAGE}
 ${GENERATE_USAGE}
+${SERVE_USAGE}
+${DEMO_USAGE}
+${IMPORT_USAGE}
+${EXPORT_USAGE}
 `;
 
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   analyze: runAnalyze,
   generate: runGenerate,
+  serve: runServe,
+  demo: runDemo,
+  import: runImport,
+  export: runExport,
 };
 
 const processIo: Io = {

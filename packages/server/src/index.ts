@@ -14,6 +14,7 @@ export {
   type ImportFileRequest,
   importFile,
 } from './demo/import-file';
+export { findJourney, findWorkspace, type LocalData, openLocalData } from './demo/local-data';
 export { DEMO_WORKSPACE_NAME } from './demo/riverside';
 export {
   type DemoSummary,

@@ -21,10 +21,14 @@ export interface ImportFileRequest {
   /** Marks the audit entries (`cli`, `demo`). */
   via: string;
   options?: FileImportOptions;
-  /** Bytes copied into the upload area so far, of `total` (the import itself reports no progress). */
+  /** Bytes copied into the upload area so far, of `total`. */
   onCopy?: (done: number, total: number) => void;
+  /** The import job's progress (0–1) while it runs, about every quarter second. */
+  onImport?: (progress: number) => void;
   now?: Date;
 }
+
+const POLL_MS = 250;
 
 /** A failed import: `message` is the job's error, worded for a person (file, record, field). */
 export class FileImportError extends Error {
@@ -91,7 +95,11 @@ export async function importFile(
     return { source, job };
   });
   evidence.queueImport(source.id, job.id, workspaceId, settings, false);
-  await evidence.jobs.idle();
+  // Wait for this job only (not for background work queued after it, such as warming the views).
+  while (evidence.jobs.isActive(job.id)) {
+    await new Promise((done) => setTimeout(done, POLL_MS));
+    if (request.onImport) request.onImport((await db.jobs.get(job.id))?.progress ?? 0);
+  }
   const [finishedJob, finishedSource] = await Promise.all([
     db.jobs.get(job.id),
     db.dataSources.get(source.id),
