@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { afterEach, describe, expect, it } from 'vitest';
 import { counterIds, sampleJourney, samplePersonas } from '../fixtures/sample-journey';
 import { JourneyEditor } from '../journey-editor/journey-editor';
+import { setStepActivities } from '../store/commands/index';
 import type { EditorStore } from '../store/editor-store';
 import type { MapEvidence } from './types';
 
@@ -78,7 +79,7 @@ describe('evidence on the map', () => {
   });
 
   it('marks the worst step with words as well as colour', () => {
-    mount({
+    const { store } = mount({
       ...evidence,
       steps: [
         {
@@ -87,6 +88,14 @@ describe('evidence on the map', () => {
           conversionFromPrevious: null,
           dropOff: null,
           medianSecondsFromPrevious: null,
+          suppressed: [],
+        },
+        {
+          stepId: 't2',
+          cases: 360,
+          conversionFromPrevious: 0.9,
+          dropOff: 40,
+          medianSecondsFromPrevious: 45 * 60,
           suppressed: [],
         },
         {
@@ -99,7 +108,13 @@ describe('evidence on the map', () => {
         },
       ],
     });
-    const worst = screen.getAllByTestId('step-data')[1]!;
+    act(() => {
+      store().dispatch(setStepActivities, { stepId: 't2', activities: ['call.received'] });
+    });
+    const [, fine, worst] = screen.getAllByTestId('step-data') as [HTMLElement, HTMLElement, HTMLElement];
+    expect(fine.className).toContain('pl-sev--0');
+    expect(fine.className).not.toContain('worst');
+    expect(within(fine).getByTestId('step-wait').textContent).toBe('45 min');
     expect(worst.className).toContain('pl-stepdata--worst');
     expect(worst.className).toContain('pl-sev--3');
     expect(worst.textContent).toContain('▼ Biggest drop-off');

@@ -110,6 +110,8 @@ describe('worst-step scale', () => {
     expect(
       stepScale([step('a', null, null), step('b', 0.2, null, ['conversionFromPrevious'])]).worstStepId,
     ).toBeNull();
-    expect(stepScale([step('a', null, null), step('b', 1, 0)]).worstStepId).toBeNull();
+    expect(stepScale([step('a', null, null), step('b', 1, 0), step('c', 1, 0)]).worstStepId).toBeNull();
+    // one comparable step is not "the worst" of anything
+    expect(stepScale([step('a', null, null), step('b', 0.3, 70)]).worstStepId).toBeNull();
   });
 });

@@ -81,7 +81,8 @@ export function severityOf(conversion: number): Severity {
 
 /**
  * The colour scale of the map's steps: a band per step with a visible conversion, and the worst
- * step (lowest conversion; ties: more patients lost, then the earlier step) marked on its own.
+ * step (lowest conversion; ties: more patients lost, then the earlier step) marked on its own when
+ * at least two steps can be compared.
  * Steps whose conversion is unknown or suppressed get no band and cannot be the worst.
  */
 export function stepScale(steps: readonly StepEvidence[]): {
@@ -97,7 +98,8 @@ export function stepScale(steps: readonly StepEvidence[]): {
     const w = worst?.conversionFromPrevious ?? Number.POSITIVE_INFINITY;
     if (c < w || (c === w && (s.dropOff ?? 0) > (worst?.dropOff ?? 0))) worst = s;
   }
-  // A funnel where nobody is lost has no worst step.
-  const worstStepId = worst && (worst.conversionFromPrevious ?? 1) < 1 ? worst.stepId : null;
+  // "Worst" needs something to compare with, and a funnel where nobody is lost has no worst step.
+  const worstStepId =
+    bands.size >= 2 && worst && (worst.conversionFromPrevious ?? 1) < 1 ? worst.stepId : null;
   return { bands, worstStepId };
 }

@@ -99,7 +99,7 @@ export function FilterBar({
           placeholder="attribute"
           aria-label="Segment attribute"
           value={value.attributeKey}
-          size={10}
+          size={9}
           onChange={(e) => set({ attributeKey: e.target.value })}
         />
       </label>
@@ -113,7 +113,7 @@ export function FilterBar({
         placeholder="value"
         aria-label="Segment value"
         value={value.attributeValue}
-        size={10}
+        size={9}
         onChange={(e) => set({ attributeValue: e.target.value })}
       />
       {active && (
@@ -121,6 +121,7 @@ export function FilterBar({
           Clear filters
         </button>
       )}
+      {children}
       <span className={styles.filterStatus} role="status" aria-live="polite" data-testid="metrics-status">
         {loading ? (
           <>
@@ -130,7 +131,6 @@ export function FilterBar({
           summary
         )}
       </span>
-      {children}
     </search>
   );
 }
