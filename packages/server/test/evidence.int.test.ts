@@ -508,6 +508,19 @@ describe('bad uploads end in a clear error and no data', () => {
     expect(await eventCount(bad)).toBe(0);
   });
 
+  test('a CSV cut off mid-row fails the job and imports nothing', async () => {
+    const full = tinyCsv();
+    const { job, source } = await importFile(
+      bad,
+      full.slice(0, Math.floor(full.length * 0.6) - 7),
+      'cut.csv',
+    );
+    expect(job.status).toBe('failed');
+    expect(job.error).toMatch(/^cut\.csv, (record|line) \d+/);
+    expect(source).toMatchObject({ status: 'failed', eventCount: 0 });
+    expect(await eventCount(bad)).toBe(0);
+  });
+
   test('a CSV imported as the wrong format fails the job', async () => {
     const { job } = await importFile(bad, tinyCsv(), 'clinic.csv', { format: 'xes' });
     expect(job.status).toBe('failed');

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type {
-  ColumnMapping,
-  EventStore,
-  ImportFormat,
-  ImportOptions,
-  ImportResult,
+import {
+  type ColumnMapping,
+  type EventStore,
+  ImportError,
+  type ImportFormat,
+  type ImportOptions,
+  type ImportResult,
 } from '@pathlight/analytics';
 import type { Database, Job as StoredJob, DataSource as StoredSource } from '@pathlight/db';
 import type { Logger } from '../logger';
@@ -158,11 +159,15 @@ export class Evidence {
     settings: ImportSettings,
     replace: boolean,
   ) {
-    this.jobs.enqueue(
-      workspaceId,
-      () => this.runImport(sourceId, jobId, workspaceId, settings, replace),
-      jobId,
-    );
+    const run = () =>
+      this.runImport(sourceId, jobId, workspaceId, settings, replace).catch(async () => {
+        // Recording the outcome itself failed: never leave the job looking alive.
+        this.logger.error('import bookkeeping failed', { job: jobId });
+        await this.db.jobs
+          .update(jobId, { status: 'failed', error: `${settings.filename}: the import failed unexpectedly` })
+          .catch(() => undefined);
+      });
+    this.jobs.enqueue(workspaceId, run, jobId);
   }
 
   private async runImport(
@@ -227,7 +232,7 @@ export class Evidence {
     } catch (error) {
       if (replace && store) await store.deleteSource(importId).catch(() => undefined);
       const message = importErrorMessage(error, settings.filename);
-      if (!(error instanceof Error && error.name === 'ImportError')) {
+      if (!(error instanceof ImportError)) {
         this.logger.error('import failed unexpectedly', {
           error: error instanceof Error ? error.name : 'non-error thrown',
         });
