@@ -3,7 +3,7 @@
  * Event-log import into DuckDB and journey analyses (SQL built apart from running it).
  */
 export { type AnalysisResult, type AnalyzeOptions, analyze } from './analyze';
-export { EventStore, type EventStoreOptions, openEventStore } from './event-store';
+export { defaultMemoryLimit, EventStore, type EventStoreOptions, openEventStore } from './event-store';
 export { DEMO_JOURNEY_INPUT, demoJourney } from './generate/demo-journey';
 export { type GeneratedFormat, type GenerateOptions, generateEventLog } from './generate/generate';
 export { type CsvPreview, detectCsv } from './import/csv';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
+import { newCaseKeysSql } from '../events-table';
 import { pseudonymise } from '../pseudonymise';
 import { ImportError } from './import-error';
 import { lit } from './sql';
@@ -153,6 +154,7 @@ export async function finalizeImport(ctx: FinalizeContext, source: StagedSource)
   const db = ctx.connection;
   const fields = source.fields;
   const caseMap = tempName('cases');
+  const caseNos = tempName('casenos');
   const reason = `CASE
     WHEN bad IS NOT NULL THEN bad
     WHEN case_raw IS NULL OR case_raw = '' OR (starts_with(case_raw, ' ') AND trim(case_raw) = '') THEN ${lit(`empty case id (${fields.caseId})`)}
@@ -183,11 +185,15 @@ export async function finalizeImport(ctx: FinalizeContext, source: StagedSource)
     let skipped: FinalizeResult['skipped'] = { count: 0, first: [] };
     await db.run('BEGIN TRANSACTION');
     try {
+      // Case numbers: existing ones for pseudonyms the store already holds, new ones for the rest.
+      await db.run(newCaseKeysSql(`SELECT pseudonym AS case_id FROM ${caseMap}`));
+      await db.run(`CREATE TEMP TABLE ${caseNos} AS SELECT m.raw, m.pseudonym, k.case_no
+        FROM ${caseMap} m JOIN case_keys k ON k.case_id = m.pseudonym`);
       const inserted = (
         await db.run(`INSERT INTO events
           SELECT ${lit(ctx.sourceId)}, base.max_seq + p.rec, m.pseudonym, p.activity, p.ts, p.channel, p.resource,
-            p.lifecycle, p.cost, p.attrs
-          FROM ${checked} p JOIN ${caseMap} m ON p.case_raw = m.raw
+            p.lifecycle, p.cost, p.attrs, m.case_no
+          FROM ${checked} p JOIN ${caseNos} m ON p.case_raw = m.raw
             CROSS JOIN (SELECT coalesce(max(seq), 0) AS max_seq FROM events) base
           WHERE p.reason IS NULL`)
       ).rowsChanged;
@@ -200,6 +206,9 @@ export async function finalizeImport(ctx: FinalizeContext, source: StagedSource)
           const f = skipped.first[0]!;
           throw new ImportError(ctx.file, `${f.reason}; nothing was imported`, f.location);
         }
+        // Cases whose every row was skipped keep no number.
+        await db.run(`DELETE FROM case_keys k WHERE k.case_no IN (SELECT case_no FROM ${caseNos})
+          AND NOT EXISTS (SELECT 1 FROM events e WHERE e.case_no = k.case_no)`);
       }
       await db.run('COMMIT');
     } catch (error) {
@@ -208,7 +217,7 @@ export async function finalizeImport(ctx: FinalizeContext, source: StagedSource)
     }
     const stats = (
       await db.runAndReadAll(
-        `SELECT count(*) AS events, count(DISTINCT case_id) AS cases,
+        `SELECT count(*) AS events, count(DISTINCT case_no) AS cases,
           strftime(min(ts), '%Y-%m-%dT%H:%M:%S.%gZ') AS first, strftime(max(ts), '%Y-%m-%dT%H:%M:%S.%gZ') AS last
         FROM events WHERE source_id = ${lit(ctx.sourceId)}`,
       )
@@ -221,6 +230,6 @@ export async function finalizeImport(ctx: FinalizeContext, source: StagedSource)
       lastEvent: (stats.last as string | null) ?? null,
     };
   } finally {
-    await db.run(`DROP TABLE IF EXISTS ${caseMap}`);
+    await db.run(`DROP TABLE IF EXISTS ${caseMap}; DROP TABLE IF EXISTS ${caseNos}`);
   }
 }

@@ -42,7 +42,7 @@ export type EventStats = z.infer<typeof EventStats>;
 function summarySelect(variants: string | null): string {
   // One scan for events and time span; GROUP BY then count rather than count(DISTINCT …), which DuckDB
   // runs much more slowly.
-  return `SELECT (SELECT count(*) FROM (SELECT case_id FROM fe GROUP BY case_id)) AS cases, ev.events,
+  return `SELECT (SELECT count(*) FROM (SELECT case_no FROM fe GROUP BY case_no)) AS cases, ev.events,
   (SELECT count(*) FROM (SELECT activity FROM fe GROUP BY activity)) AS activities,${variants ? ` ${variants} AS variants,` : ''}
   ev.f AS "firstEvent", ev.l AS "lastEvent"
 FROM (SELECT count(*) AS events, min(ts) AS f, max(ts) AS l FROM fe) ev`;
@@ -51,7 +51,7 @@ FROM (SELECT count(*) AS events, min(ts) AS f, max(ts) AS l FROM fe) ev`;
 /** Cases, events, distinct activities and variants, first and last event time. */
 export function buildSummary(req: FilteredRequest): SqlQuery {
   return withEvents(req, () => ({
-    ctes: [`cv AS (SELECT ${CASE_SEQUENCE} AS v FROM fe GROUP BY case_id)`],
+    ctes: [`cv AS (SELECT ${CASE_SEQUENCE} AS v FROM fe GROUP BY case_no)`],
     select: summarySelect('(SELECT count(*) FROM (SELECT v FROM cv GROUP BY v))'),
   }));
 }
@@ -78,8 +78,8 @@ export type ActivityCount = z.infer<typeof ActivityCount>;
 /** Events and cases per activity, by events descending then name. */
 export function buildActivities(req: FilteredRequest): SqlQuery {
   return withEvents(req, () => ({
-    // Two-phase grouping instead of count(DISTINCT case_id): DuckDB's distinct aggregates are slow.
-    ctes: ['ac AS (SELECT activity, case_id, count(*) AS n FROM fe GROUP BY activity, case_id)'],
+    // Two-phase grouping instead of count(DISTINCT case_no): DuckDB's distinct aggregates are slow.
+    ctes: ['ac AS (SELECT activity, case_no, count(*) AS n FROM fe GROUP BY activity, case_no)'],
     select: `SELECT activity AS name, sum(n)::BIGINT AS events, count(*) AS cases
 FROM ac GROUP BY activity ORDER BY events DESC, name`,
   }));
@@ -100,7 +100,7 @@ export function buildEndpoints(req: FilteredRequest): SqlQuery {
   return withEvents(req, () => ({
     ctes: [
       `se AS (SELECT arg_min(activity, ${position()}) AS s, arg_max(activity, ${position()}) AS e
-FROM fe GROUP BY case_id)`,
+FROM fe GROUP BY case_no)`,
     ],
     select: `SELECT 'start' AS kind, s AS name, count(*) AS cases FROM se GROUP BY s
 UNION ALL SELECT 'end', e, count(*) FROM se GROUP BY e
@@ -138,7 +138,7 @@ export function buildEdges(req: FilteredRequest): SqlQuery {
   return withEvents(req, () => ({
     ctes: [
       `df AS (SELECT activity AS a, lead(activity) OVER w AS b, ${secondsBetween('ts', 'lead(ts) OVER w')} AS d
-FROM fe WINDOW w AS (PARTITION BY case_id ORDER BY ts, seq))`,
+FROM fe WINDOW w AS (PARTITION BY case_no ORDER BY ts, seq))`,
     ],
     select: `SELECT a AS "from", b AS "to", count(*) AS count, avg(d) AS "meanSeconds",
   quantile_cont(d, 0.5) AS "medianSeconds", quantile_cont(d, 0.9) AS "p90Seconds"
@@ -170,7 +170,7 @@ export function buildVariants(req: VariantsRequest): SqlQuery {
     if (limit !== 'all' && (!Number.isInteger(limit) || limit < 0))
       throw new Error(`variants limit must be a non-negative integer or "all", got ${limit}`);
     return {
-      ctes: [`cv AS (SELECT ${CASE_SEQUENCE} AS v FROM fe GROUP BY case_id)`],
+      ctes: [`cv AS (SELECT ${CASE_SEQUENCE} AS v FROM fe GROUP BY case_no)`],
       // distinctVariants: the number of variants before the limit (window functions run before LIMIT).
       select: `SELECT v AS activities, count(*) AS cases, count(*) OVER () AS "distinctVariants"
 FROM cv GROUP BY v ORDER BY cases DESC, v${limit === 'all' ? '' : ` LIMIT ${p.add(limit)}`}`,
@@ -208,7 +208,7 @@ export type CaseDuration = z.infer<typeof CaseDuration>;
 /** Case duration (last − first event) in seconds: mean, median and p90; nulls when there are no cases. */
 export function buildCaseDuration(req: FilteredRequest): SqlQuery {
   return withEvents(req, () => ({
-    ctes: [`cd AS (SELECT ${secondsBetween('min(ts)', 'max(ts)')} AS s FROM fe GROUP BY case_id)`],
+    ctes: [`cd AS (SELECT ${secondsBetween('min(ts)', 'max(ts)')} AS s FROM fe GROUP BY case_no)`],
     select: `SELECT avg(s) AS "meanSeconds", quantile_cont(s, 0.5) AS "medianSeconds",
   quantile_cont(s, 0.9) AS "p90Seconds" FROM cd`,
   }));

@@ -48,7 +48,7 @@ describe('filteredEvents', () => {
 describe('builders', () => {
   it('orders every sequence by (ts, seq)', () => {
     expect(buildSummary({}).sql).toContain(CASE_SEQUENCE);
-    expect(buildEdges({}).sql).toContain('PARTITION BY case_id ORDER BY ts, seq');
+    expect(buildEdges({}).sql).toContain('PARTITION BY case_no ORDER BY ts, seq');
     expect(buildVariants({}).sql).toContain(CASE_SEQUENCE);
   });
 
@@ -60,7 +60,7 @@ describe('builders', () => {
 
   it('builds one CTE per funnel step, chained to the step each is measured from', () => {
     const { sql } = buildFunnel({ journey: CLINIC_JOURNEY });
-    expect(sql).toContain('s2 AS MATERIALIZED (SELECT e.case_id');
+    expect(sql).toContain('s2 AS MATERIALIZED (SELECT e.case_no');
     expect(sql.split('\n').find((l) => l.startsWith('s3 AS'))).toContain('JOIN s1 a');
   });
 

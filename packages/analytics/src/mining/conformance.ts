@@ -33,19 +33,19 @@ export function buildConformance(req: ConformanceRequest): SqlQuery {
   return withEvents(req, (p) => ({
     ctes: [
       `sm AS (SELECT unnest(${p.strings(pairs.map(([a]) => a))}) AS activity, unnest(${p.integers(pairs.map(([, k]) => k))}) AS k)`,
-      `fv AS MATERIALIZED (SELECT case_id, k, min(${position()}) AS p FROM fe JOIN sm USING (activity) GROUP BY case_id, k)`,
-      `fo AS MATERIALIZED (SELECT case_id, k, coalesce(max(k) OVER (PARTITION BY case_id ORDER BY p, k
-  ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), -1) > k AS late, max(k) OVER (PARTITION BY case_id) AS maxk FROM fv)`,
+      `fv AS MATERIALIZED (SELECT case_no, k, min(${position()}) AS p FROM fe JOIN sm USING (activity) GROUP BY case_no, k)`,
+      `fo AS MATERIALIZED (SELECT case_no, k, coalesce(max(k) OVER (PARTITION BY case_no ORDER BY p, k
+  ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), -1) > k AS late, max(k) OVER (PARTITION BY case_no) AS maxk FROM fv)`,
       // A case fits when none of its visited steps comes late and it visits every required step.
-      `cf AS (SELECT case_id FROM fo GROUP BY case_id
+      `cf AS (SELECT case_no FROM fo GROUP BY case_no
   HAVING NOT bool_or(late) AND count(*) FILTER (WHERE list_contains(${p.integers(required)}, k)) = ${p.add(required.length)})`,
     ],
     select: `SELECT 'step' AS kind, k, NULL AS name, count(*) FILTER (WHERE maxk > k) AS a, count(*) FILTER (WHERE late) AS b
 FROM fo GROUP BY k
-UNION ALL SELECT 'reach', maxk, NULL, count(*), NULL FROM (SELECT DISTINCT case_id, maxk FROM fo) GROUP BY maxk
+UNION ALL SELECT 'reach', maxk, NULL, count(*), NULL FROM (SELECT DISTINCT case_no, maxk FROM fo) GROUP BY maxk
 UNION ALL SELECT 'fit', NULL, NULL,
   (SELECT count(*) FROM cf),
-  (SELECT count(*) FROM (SELECT case_id FROM fe GROUP BY case_id))
+  (SELECT count(*) FROM (SELECT case_no FROM fe GROUP BY case_no))
 UNION ALL SELECT 'unmapped', NULL, activity, n, NULL
 FROM (SELECT activity, count(*) AS n FROM fe GROUP BY activity) ANTI JOIN sm USING (activity)
 ORDER BY kind, k, a DESC, name`,

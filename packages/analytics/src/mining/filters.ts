@@ -41,7 +41,7 @@ function utcTimestamp(iso: string, params: SqlParams): string {
     : `${placeholder}::TIMESTAMP`;
 }
 
-const COLUMNS = 'case_id, seq, activity, ts, channel, resource, lifecycle, cost, attrs';
+const COLUMNS = 'case_id, case_no, seq, activity, ts, channel, resource, lifecycle, cost, attrs';
 
 /**
  * Common table expressions ending in `fe`, the filtered events every analysis reads
@@ -77,7 +77,7 @@ export function filteredEvents(filters: readonly EventFilter[], params: SqlParam
   return [
     `fw AS (${windowed})`,
     // A select list rather than HAVING: DuckDB's binder rejects the lambda of CASE_SEQUENCE in HAVING.
-    `fc AS (SELECT case_id FROM (SELECT case_id, ${having.join(' AND ')} AS keep FROM fw GROUP BY case_id) WHERE keep)`,
-    'fe AS (SELECT * FROM fw SEMI JOIN fc USING (case_id))',
+    `fc AS (SELECT case_no FROM (SELECT case_no, ${having.join(' AND ')} AS keep FROM fw GROUP BY case_no) WHERE keep)`,
+    'fe AS (SELECT * FROM fw SEMI JOIN fc USING (case_no))',
   ].join(',\n');
 }

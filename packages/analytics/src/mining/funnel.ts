@@ -58,18 +58,18 @@ export function buildFunnel(req: FunnelRequest): SqlQuery {
     const pairs = steps.flatMap((s, k) => s.activities.map((a) => [a, k] as const));
     const ctes = [
       `sm AS (SELECT unnest(${p.strings(pairs.map(([a]) => a))}) AS activity, unnest(${p.integers(pairs.map(([, k]) => k))}) AS k)`,
-      `fm AS MATERIALIZED (SELECT case_id, ${position()} AS p, ts, k FROM fe JOIN sm USING (activity))`,
+      `fm AS MATERIALIZED (SELECT case_no, ${position()} AS p, ts, k FROM fe JOIN sm USING (activity))`,
       ...steps.map((s, k) =>
         s.previous === null
-          ? `s${k} AS MATERIALIZED (SELECT case_id, min(p) AS p, arg_min(ts, p) AS ts FROM fm WHERE k = ${k} GROUP BY case_id)`
-          : `s${k} AS MATERIALIZED (SELECT e.case_id, min(e.p) AS p, arg_min(e.ts, e.p) AS ts FROM fm e JOIN s${s.previous} a ON e.case_id = a.case_id
-WHERE e.k = ${k} AND e.p > a.p GROUP BY e.case_id)`,
+          ? `s${k} AS MATERIALIZED (SELECT case_no, min(p) AS p, arg_min(ts, p) AS ts FROM fm WHERE k = ${k} GROUP BY case_no)`
+          : `s${k} AS MATERIALIZED (SELECT e.case_no, min(e.p) AS p, arg_min(e.ts, e.p) AS ts FROM fm e JOIN s${s.previous} a ON e.case_no = a.case_no
+WHERE e.k = ${k} AND e.p > a.p GROUP BY e.case_no)`,
       ),
     ];
     const selects = steps.map((s, k) =>
       s.previous === null
         ? `SELECT ${k} AS k, count(*) AS cases, NULL::DOUBLE AS median FROM s${k}`
-        : `SELECT ${k}, count(*), quantile_cont(${secondsBetween('a.ts', 'b.ts')}, 0.5) FROM s${k} b JOIN s${s.previous} a USING (case_id)`,
+        : `SELECT ${k}, count(*), quantile_cont(${secondsBetween('a.ts', 'b.ts')}, 0.5) FROM s${k} b JOIN s${s.previous} a USING (case_no)`,
     );
     return {
       ctes,

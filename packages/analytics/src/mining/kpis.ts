@@ -64,7 +64,7 @@ export function buildKpi(req: KpiRequest): SqlQuery {
         return {
           ctes: [
             am,
-            'rc AS (SELECT bool_or(n) AS n, bool_or(d) AS d FROM fe JOIN am USING (activity) GROUP BY case_id)',
+            'rc AS (SELECT bool_or(n) AS n, bool_or(d) AS d FROM fe JOIN am USING (activity) GROUP BY case_no)',
           ],
           select: `SELECT count(*) FILTER (WHERE n AND d) AS numerator, count(*) FILTER (WHERE d) AS denominator,
   NULL::DOUBLE AS value, NULL::DOUBLE AS p90 FROM rc`,
@@ -79,10 +79,10 @@ export function buildKpi(req: KpiRequest): SqlQuery {
             : '';
         const ctes = [
           am,
-          `ke AS MATERIALIZED (SELECT case_id, ${position()} AS p, ts, f, t FROM fe JOIN am USING (activity))`,
-          'kf AS MATERIALIZED (SELECT case_id, min(p) AS p, arg_min(ts, p) AS ts FROM ke WHERE f GROUP BY case_id)',
-          `kt AS MATERIALIZED (SELECT e.case_id, min(e.p) AS p, arg_min(e.ts, e.p) AS ts FROM ke e JOIN kf f ON e.case_id = f.case_id
-WHERE e.t AND e.p > f.p${window} GROUP BY e.case_id)`,
+          `ke AS MATERIALIZED (SELECT case_no, ${position()} AS p, ts, f, t FROM fe JOIN am USING (activity))`,
+          'kf AS MATERIALIZED (SELECT case_no, min(p) AS p, arg_min(ts, p) AS ts FROM ke WHERE f GROUP BY case_no)',
+          `kt AS MATERIALIZED (SELECT e.case_no, min(e.p) AS p, arg_min(e.ts, e.p) AS ts FROM ke e JOIN kf f ON e.case_no = f.case_no
+WHERE e.t AND e.p > f.p${window} GROUP BY e.case_no)`,
         ];
         if (kpi.kind === 'conversion')
           return {
@@ -93,7 +93,7 @@ WHERE e.t AND e.p > f.p${window} GROUP BY e.case_id)`,
         return {
           ctes: [
             ...ctes,
-            `kd AS (SELECT ${secondsBetween('f.ts', 't.ts')} AS s FROM kt t JOIN kf f USING (case_id))`,
+            `kd AS (SELECT ${secondsBetween('f.ts', 't.ts')} AS s FROM kt t JOIN kf f USING (case_no))`,
           ],
           select: `SELECT (SELECT count(*) FROM kd) AS numerator, (SELECT count(*) FROM kf) AS denominator,
   (SELECT quantile_cont(s, 0.5) FROM kd) AS value, (SELECT quantile_cont(s, 0.9) FROM kd) AS p90`,

@@ -22,7 +22,7 @@ export function buildSegmentValues(req: SegmentsRequest): SqlQuery {
     if (!Number.isInteger(limit) || limit < 1)
       throw new Error(`segments limit must be a positive integer, got ${limit}`);
     return {
-      ctes: [`sv AS (SELECT ${caseAttributeAgg(req.attribute, p)} AS value FROM fe GROUP BY case_id)`],
+      ctes: [`sv AS (SELECT ${caseAttributeAgg(req.attribute, p)} AS value FROM fe GROUP BY case_no)`],
       select: `SELECT value, count(*) AS cases FROM sv GROUP BY value ORDER BY cases DESC, value NULLS LAST LIMIT ${p.add(limit)}`,
     };
   });

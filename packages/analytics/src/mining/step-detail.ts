@@ -24,7 +24,7 @@ function stepChain(req: StepRequest): { steps: FunnelStep[]; k: number; chain: n
 }
 
 /**
- * CTEs `r<j>(case_id, p, ts)` for each step of the chain: where each case reaches the step, with the
+ * CTEs `r<j>(case_no, p, ts)` for each step of the chain: where each case reaches the step, with the
  * funnel's rule (the earliest event of the step strictly after the step it is measured from). The same
  * matching as `buildFunnel`, so counts agree with the funnel.
  */
@@ -32,13 +32,13 @@ function reachCtes(steps: readonly FunnelStep[], chain: readonly number[], p: Sq
   const pairs = chain.flatMap((j) => (steps[j]?.activities ?? []).map((a) => [a, j] as const));
   return [
     `sm AS (SELECT unnest(${p.strings(pairs.map(([a]) => a))}) AS activity, unnest(${p.integers(pairs.map(([, j]) => j))}) AS k)`,
-    `fm AS MATERIALIZED (SELECT case_id, ${position()} AS p, ts, k FROM fe JOIN sm USING (activity))`,
+    `fm AS MATERIALIZED (SELECT case_no, ${position()} AS p, ts, k FROM fe JOIN sm USING (activity))`,
     ...chain.map((j) => {
       const prev = steps[j]?.previous ?? null;
       return prev === null
-        ? `r${j} AS MATERIALIZED (SELECT case_id, min(p) AS p, arg_min(ts, p) AS ts FROM fm WHERE k = ${j} GROUP BY case_id)`
-        : `r${j} AS MATERIALIZED (SELECT e.case_id, min(e.p) AS p, arg_min(e.ts, e.p) AS ts FROM fm e JOIN r${prev} a ON e.case_id = a.case_id
-WHERE e.k = ${j} AND e.p > a.p GROUP BY e.case_id)`;
+        ? `r${j} AS MATERIALIZED (SELECT case_no, min(p) AS p, arg_min(ts, p) AS ts FROM fm WHERE k = ${j} GROUP BY case_no)`
+        : `r${j} AS MATERIALIZED (SELECT e.case_no, min(e.p) AS p, arg_min(e.ts, e.p) AS ts FROM fm e JOIN r${prev} a ON e.case_no = a.case_no
+WHERE e.k = ${j} AND e.p > a.p GROUP BY e.case_no)`;
     }),
   ];
 }
@@ -85,11 +85,11 @@ export function buildStepSplit(req: StepRequest & { attribute: string; limit?: n
   return withEvents(req, (p) => ({
     ctes: [
       ...reachCtes(steps, chain, p),
-      `sv AS (SELECT case_id, ${caseAttributeAgg(req.attribute, p)} AS value FROM fe GROUP BY case_id)`,
+      `sv AS (SELECT case_no, ${caseAttributeAgg(req.attribute, p)} AS value FROM fe GROUP BY case_no)`,
     ],
-    select: `SELECT sv.value, count(b.case_id) AS cases, ${prev === null ? 'NULL::BIGINT' : 'count(a.case_id)'} AS previous
-FROM sv LEFT JOIN r${k} b ON b.case_id = sv.case_id${prev === null ? '' : ` LEFT JOIN r${prev} a ON a.case_id = sv.case_id`}
-GROUP BY sv.value HAVING count(b.case_id) > 0${prev === null ? '' : ' OR count(a.case_id) > 0'}
+    select: `SELECT sv.value, count(b.case_no) AS cases, ${prev === null ? 'NULL::BIGINT' : 'count(a.case_no)'} AS previous
+FROM sv LEFT JOIN r${k} b ON b.case_no = sv.case_no${prev === null ? '' : ` LEFT JOIN r${prev} a ON a.case_no = sv.case_no`}
+GROUP BY sv.value HAVING count(b.case_no) > 0${prev === null ? '' : ' OR count(a.case_no) > 0'}
 ORDER BY cases DESC, ${prev === null ? '' : 'previous DESC, '}sv.value NULLS LAST LIMIT ${p.add(req.limit ?? 20)}`,
   }));
 }
@@ -130,9 +130,9 @@ export function buildStepPaths(req: StepRequest): SqlQuery {
   return withEvents(req, (p) => ({
     ctes: [
       ...reachCtes(steps, chain, p),
-      `nb AS (SELECT case_id, ${position()} AS p, lag(activity) OVER w AS before, lead(activity) OVER w AS after
-FROM fe SEMI JOIN r${k} USING (case_id) WINDOW w AS (PARTITION BY case_id ORDER BY ts, seq))`,
-      `rn AS (SELECT nb.* FROM nb JOIN r${k} USING (case_id, p))`,
+      `nb AS (SELECT case_no, ${position()} AS p, lag(activity) OVER w AS before, lead(activity) OVER w AS after
+FROM fe SEMI JOIN r${k} USING (case_no) WINDOW w AS (PARTITION BY case_no ORDER BY ts, seq))`,
+      `rn AS (SELECT nb.* FROM nb JOIN r${k} USING (case_no, p))`,
     ],
     select: `SELECT 'in' AS dir, before AS activity, count(*) AS cases FROM rn GROUP BY before
 UNION ALL SELECT 'out', after, count(*) FROM rn GROUP BY after
@@ -181,15 +181,15 @@ export function buildStepCases(req: StepCasesRequest): SqlQuery {
   const limit = Math.min(req.limit ?? 500, 500);
   const picked =
     req.which === 'reached'
-      ? `SELECT case_id FROM r${k}`
+      ? `SELECT case_no FROM r${k}`
       : prev === null
-        ? 'SELECT case_id FROM fe WHERE false'
-        : `SELECT case_id FROM r${prev} ANTI JOIN r${k} USING (case_id)`;
+        ? 'SELECT case_no FROM fe WHERE false'
+        : `SELECT case_no FROM r${prev} ANTI JOIN r${k} USING (case_no)`;
   return withEvents(req, (p) => ({
     ctes: [
       ...reachCtes(steps, chain, p),
       `pc AS (${picked})`,
-      'cs AS (SELECT case_id, min(ts) AS f, max(ts) AS l, count(*) AS n FROM fe SEMI JOIN pc USING (case_id) GROUP BY case_id)',
+      'cs AS (SELECT case_id, min(ts) AS f, max(ts) AS l, count(*) AS n FROM fe SEMI JOIN pc USING (case_no) GROUP BY case_no, case_id)',
     ],
     select: `SELECT case_id AS "caseId", f AS "firstEvent", l AS "lastEvent", n AS events, count(*) OVER () AS total
 FROM cs ORDER BY f, case_id LIMIT ${p.add(limit)}`,

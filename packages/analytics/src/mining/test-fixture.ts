@@ -1,7 +1,7 @@
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import type { JourneyInput } from '@pathlight/core';
 import { JourneyContent } from '@pathlight/core';
-import { EVENTS_TABLE_DDL } from '../events-table';
+import { assignCaseNumbers, ensureEventsTable } from '../events-table';
 
 /** A hand-written event for tests: hours after T0 (2025-03-01T00:00:00Z). */
 export interface TestEvent {
@@ -18,10 +18,11 @@ export const T0 = Date.UTC(2025, 2, 1);
 export async function eventsDb(events: readonly TestEvent[]): Promise<DuckDBConnection> {
   const instance = await DuckDBInstance.create(':memory:');
   const conn = await instance.connect();
-  await conn.run(EVENTS_TABLE_DDL);
+  await ensureEventsTable(conn);
   for (const [i, e] of events.entries()) {
     await conn.run(
-      `INSERT INTO events VALUES ('test', $1, $2, $3, $4::TIMESTAMP, $5, NULL, NULL, NULL, $6::JSON)`,
+      `INSERT INTO events (source_id, seq, case_id, activity, ts, channel, attrs)
+        VALUES ('test', $1, $2, $3, $4::TIMESTAMP, $5, $6::JSON)`,
       [
         i + 1,
         e.case,
@@ -32,6 +33,7 @@ export async function eventsDb(events: readonly TestEvent[]): Promise<DuckDBConn
       ],
     );
   }
+  await assignCaseNumbers(conn);
   return conn;
 }
 
