@@ -90,7 +90,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const host = options.host ?? '127.0.0.1';
   const dataDir = resolve(options.dataDir ?? './data');
   const db = await createDatabase({ databaseUrl: options.databaseUrl, dataDir });
-  let demo: { summary: DemoSummary; email: string } | null = null;
+  let demo: { summary: DemoSummary; email: string; generated: boolean } | null = null;
   // Event databases, keys and uploads live beside the database under the data directory.
   const evidence = new Evidence(db, logger, {
     dataDir,
@@ -108,7 +108,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     );
     if (admin.created && seedsDemo(options.demo ?? 'off', admin)) {
       demo = await seedDemo({ db, evidence, ownerId: admin.userId, progress: (l) => logger.info(l) }).then(
-        (summary) => ({ summary, email: admin.email }),
+        (summary) => ({ summary, email: admin.email, generated: admin.generatedPassword }),
         (error: unknown) => {
           logger.warn(
             `the demo workspace could not be seeded (${error instanceof Error ? error.message : String(error)}); run npx pathlight demo --reset`,
@@ -149,11 +149,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   logger.info(`Pathlight is running at ${url} (storage: ${db.kind})`);
   if (demo) {
-    const { summary, email } = demo;
+    const { summary, email, generated } = demo;
     (options.print ?? console.log)(
       [
         `Demo workspace "${DEMO_WORKSPACE_NAME}" is ready (fictional): 3 journeys, 4 personas and ${summary.events} events of ${summary.patients} synthetic patients, seeded in ${summary.seconds.toFixed(1)} s.`,
-        `Open ${url} and sign in as ${email} with the password shown above.`,
+        `Open ${url} and sign in as ${email} with ${generated ? 'the password shown above' : 'the password in PATHLIGHT_ADMIN_PASSWORD'}.`,
         '',
       ].join('\n'),
     );
