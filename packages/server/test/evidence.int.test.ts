@@ -141,6 +141,11 @@ describe('upload → job → source → metrics (tiny clinic, by hand)', () => {
     );
     expect(preview.status).toBe(200);
     expect(preview.body.delimiter).toBe(';');
+    const log = await olga.json('GET', `/api/workspaces/${ws}/audit?limit=5`);
+    expect(log.body.map((e: { action: string }) => e.action).slice(0, 2)).toEqual([
+      'upload.preview',
+      'upload.create',
+    ]);
     expect((await vera.json('GET', `/api/workspaces/${ws}/uploads/${up.body.uploadId}/preview`)).status).toBe(
       403,
     );

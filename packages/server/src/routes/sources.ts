@@ -281,7 +281,19 @@ export function sourceRoutes(deps: AppDeps) {
       const options: { delimiter?: string; header?: boolean } = {};
       if (delimiter !== undefined) options.delimiter = delimiter;
       if (header !== undefined) options.header = header === 'true';
-      return c.json(await evidence.uploads.preview(id, uploadId, options), 200);
+      const preview = await evidence.uploads.preview(id, uploadId, options);
+      // The preview shows raw rows of the file: a view of patient-level data, so it is logged.
+      await db.transaction((tx) =>
+        audit(tx, {
+          workspaceId: id,
+          actorId: user.id,
+          action: 'upload.preview',
+          entityType: 'upload',
+          entityId: uploadId,
+          detail: { rows: preview.rows.length },
+        }),
+      );
+      return c.json(preview, 200);
     })
     .openapi(createSource, async (c) => {
       const { user } = requireCaller(c);
