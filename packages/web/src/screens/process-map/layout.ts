@@ -34,6 +34,11 @@ function loadElk(): Promise<ElkApi> {
   return elk;
 }
 
+/** Fetches and starts ELK ahead of the first layout. */
+export function preloadElk(): void {
+  void loadElk();
+}
+
 /** Lays the graph out top to bottom with ELK's layered algorithm, routing edges around nodes. */
 export async function layoutGraph(graph: Graph): Promise<Layout> {
   const engine = await loadElk();

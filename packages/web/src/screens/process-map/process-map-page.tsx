@@ -1,5 +1,5 @@
 import { orderedSteps } from '@pathlight/core';
-import { lazy, Suspense, useCallback, useId, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { api, type ProcessMapData } from '../../api';
 import { useWorkspace } from '../../app/workspace';
 import { formatCount, formatShare } from '../../components/evidence/format';
@@ -24,8 +24,11 @@ import styles from './process-map.module.css';
 // React Flow and ELK load only when a map is shown.
 const ProcessGraph = lazy(() => import('./process-graph'));
 
-/** Everything the server returns, filtered in the browser by the sliders (so they answer at once). */
-const FETCH = { maxActivities: 200, maxPaths: 5000, maxVariants: 15 };
+/** Starts loading the drawing code (React Flow, ELK) while the data is fetched. */
+function preloadDrawing(): void {
+  void import('./process-graph');
+  void import('./layout').then((m) => m.preloadElk());
+}
 
 /**
  * The real journey as a directly-follows graph: sliders for activities and paths, frequency or
@@ -48,12 +51,15 @@ export function ProcessMapPage() {
 
   const sources = useResource(() => api.evidence.sources(workspace.id), [workspace.id]);
   const journeys = useResource(() => api.journeys.list(workspace.id), [workspace.id]);
+  useEffect(preloadDrawing, []);
   const last = latestEvent(sources.data ?? []);
   const filter = periodFilter(period, last);
   const filterKey = JSON.stringify(filter);
   const hasData = (sources.data ?? []).some((s) => s.status === 'ready' && s.eventCount > 0);
   const map = useResource<ProcessMapData | null>(
-    () => (hasData ? api.evidence.processMap(workspace.id, { ...FETCH, ...filter }) : Promise.resolve(null)),
+    // The server's default cut (100 activities, 500 paths, 25 variants, precomputed after an import);
+    // the sliders filter it further in the browser, so they answer at once.
+    () => (hasData ? api.evidence.processMap(workspace.id, filter) : Promise.resolve(null)),
     [workspace.id, filterKey, hasData],
   );
   const journey = useResource(
