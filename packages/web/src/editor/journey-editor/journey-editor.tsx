@@ -118,7 +118,15 @@ function EditorFrame(props: JourneyEditorProps & { autosave: Autosave | null }) 
     };
     fit();
     window.addEventListener('resize', fit);
-    return () => window.removeEventListener('resize', fit);
+    // Content above the editor may change height after mount (e.g. a host's filter bar once data
+    // loads, or late styles): the surrounding box then changes size, and the editor refits.
+    const grow = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(fit);
+    grow?.observe(document.body);
+    if (el.parentElement) grow?.observe(el.parentElement);
+    return () => {
+      window.removeEventListener('resize', fit);
+      grow?.disconnect();
+    };
   }, []);
   const scrollerRef = useRef<HTMLDivElement>(null);
   const now = props.now ?? (() => new Date());

@@ -238,10 +238,12 @@ export function StepDrawer({
                   {cases.rows.map((r) => (
                     <tr key={r.caseId}>
                       <td>
-                        <code>{r.caseId}</code>
+                        <code className={styles.caseId} title={r.caseId}>
+                          {r.caseId}
+                        </code>
                       </td>
-                      <td>{r.firstEvent.slice(0, 10)}</td>
-                      <td>{r.lastEvent.slice(0, 10)}</td>
+                      <td className={styles.nowrap}>{r.firstEvent.slice(0, 10)}</td>
+                      <td className={styles.nowrap}>{r.lastEvent.slice(0, 10)}</td>
                       <td>{r.events}</td>
                     </tr>
                   ))}
