@@ -176,7 +176,12 @@ async function run(page: Page, baseUrl: string, user: { email: string; password:
   await page.getByRole('table').getByRole('link').first().click();
   await page.getByRole('navigation', { name: 'Breadcrumb' }).waitFor();
   await page.locator('.pl-stepdata__line').first().waitFor({ timeout: 60_000 });
+  // Zoomed out a little, the hero image shows more steps, the emotion curve and the blueprint lanes.
+  await page.getByRole('button', { name: 'Zoom out' }).click();
+  await page.getByRole('button', { name: 'Zoom out' }).click();
   await shoot(page, 'journey-map');
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.getByRole('button', { name: 'Zoom in' }).click();
 
   const mapUrl = page.url();
   // The step with the biggest drop-off makes the most telling detail view.
@@ -198,17 +203,20 @@ async function run(page: Page, baseUrl: string, user: { email: string; password:
   await page.waitForTimeout(500);
   await shoot(page, 'opportunity-board');
 
+  // The process map compared with the first journey: its designed path is drawn over the real one.
   await page.goto(`${w}/process-map`);
+  await page.getByLabel('Compare with a journey').selectOption({ index: 1 });
+  await page.getByRole('heading', { name: /^Compared with/ }).waitFor({ timeout: 60_000 });
   await page.locator('.react-flow__node').first().waitFor({ timeout: 60_000 });
   await shoot(page, 'process-map');
 
   await page.goto(`${w}/dashboard`);
   await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+  await page.getByText('Last 12 weeks', { exact: true }).click();
   await page
-    .locator('main canvas')
+    .getByText(/^Week by week \(12 weeks\)/)
     .first()
-    .waitFor({ timeout: 30_000 })
-    .catch(() => console.warn('the dashboard shows no chart'));
+    .waitFor({ timeout: 60_000 });
   await shoot(page, 'dashboard');
 
   await page.goto(`${w}/data`);
