@@ -41,7 +41,7 @@ function utcTimestamp(iso: string, params: SqlParams): string {
     : `${placeholder}::TIMESTAMP`;
 }
 
-const COLUMNS = 'case_id, case_no, seq, activity, ts, channel, resource, lifecycle, cost, attrs';
+const COLUMNS = 'source_id, case_id, case_no, seq, activity, ts, channel, resource, lifecycle, cost, attrs';
 
 /**
  * Common table expressions ending in `fe`, the filtered events every analysis reads

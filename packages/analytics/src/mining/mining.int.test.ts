@@ -122,6 +122,13 @@ describe('filters', () => {
     expect(none).toMatchObject({ cases: 1, events: 3 });
   });
 
+  it('keeps cases by data source (the source_id column)', async () => {
+    const all = await summary(db, { filters: [{ kind: 'attribute', key: 'source_id', values: ['test'] }] });
+    expect(all).toMatchObject({ cases: 6, events: 20 });
+    const other = await summary(db, { filters: [{ kind: 'attribute', key: 'source_id', values: ['other'] }] });
+    expect(other).toMatchObject({ cases: 0, events: 0 });
+  });
+
   it('keeps cases by an attrs key', async () => {
     const s = await summary(db, { filters: [{ kind: 'attribute', key: 'location', values: ['Süd'] }] });
     expect(s).toMatchObject({ cases: 2, events: 9 });
