@@ -3,7 +3,7 @@ import { buildEdges, buildSummary, buildVariants } from './basic';
 import { filteredEvents } from './filters';
 import { buildFunnel, funnelFromCounts, funnelSteps } from './funnel';
 import { buildKpi, kpiValue } from './kpis';
-import { CASE_SEQUENCE, SqlParams } from './sql';
+import { CODE_SEQUENCE, SqlParams } from './sql';
 import { wilsonInterval } from './stats';
 import { CLINIC_JOURNEY } from './test-fixture';
 
@@ -47,9 +47,12 @@ describe('filteredEvents', () => {
 
 describe('builders', () => {
   it('orders every sequence by (ts, seq)', () => {
-    expect(buildSummary({}).sql).toContain(CASE_SEQUENCE);
+    expect(buildSummary({}).sql).toContain(CODE_SEQUENCE);
+    expect(CODE_SEQUENCE).toContain(
+      "list_sort(list({'p': (epoch_us(ts)::HUGEINT * 1099511627776 + seq), 'a': code}))",
+    );
     expect(buildEdges({}).sql).toContain('PARTITION BY case_no ORDER BY ts, seq');
-    expect(buildVariants({}).sql).toContain(CASE_SEQUENCE);
+    expect(buildVariants({}).sql).toContain(CODE_SEQUENCE);
   });
 
   it('limits variants to 50 by default, binds the limit, and rejects bad limits', () => {

@@ -125,7 +125,9 @@ describe('filters', () => {
   it('keeps cases by data source (the source_id column)', async () => {
     const all = await summary(db, { filters: [{ kind: 'attribute', key: 'source_id', values: ['test'] }] });
     expect(all).toMatchObject({ cases: 6, events: 20 });
-    const other = await summary(db, { filters: [{ kind: 'attribute', key: 'source_id', values: ['other'] }] });
+    const other = await summary(db, {
+      filters: [{ kind: 'attribute', key: 'source_id', values: ['other'] }],
+    });
     expect(other).toMatchObject({ cases: 0, events: 0 });
   });
 
