@@ -49,6 +49,8 @@ function makeCsv(): string {
   return file;
 }
 
+/** The machine is shared: server answers can take seconds under load. */
+const SLOW = { timeout: 30_000 };
 const shot = (name: string) => page.screenshot({ path: `/tmp/pathlight-evidence-${name}.png` });
 
 beforeAll(async () => {
@@ -150,11 +152,13 @@ describe('evidence in the app', () => {
     // Labels switch to waiting times; a variant highlights its path.
     await page.getByText('Median wait').click();
     await expect
-      .poll(() =>
-        page
-          .locator('[data-edge]')
-          .filter({ hasText: /min|h|days|s$/ })
-          .count(),
+      .poll(
+        () =>
+          page
+            .locator('[data-edge]')
+            .filter({ hasText: /min|h|days|s$/ })
+            .count(),
+        SLOW,
       )
       .toBeGreaterThan(0);
     const first = page.getByRole('button', { name: /^Path 1\b/ });
@@ -164,7 +168,7 @@ describe('evidence in the app', () => {
     // Fewer activities: the slider filters in the browser.
     const slider = page.getByLabel(/^Activities:/);
     await slider.fill('5');
-    await expect.poll(() => nodes.count()).toBe(7);
+    await expect.poll(() => nodes.count(), SLOW).toBe(7);
     await shot('process-map-overlay');
   });
 
@@ -180,7 +184,9 @@ describe('evidence in the app', () => {
     await page.getByLabel('From').fill('2025-03-01');
     await page.getByLabel('To (included)').fill('2025-04-30');
     await page.getByRole('button', { name: 'Apply' }).click();
-    await expect.poll(periodText).toBe('1 Mar 2025 – 30 Apr 2025, compared with 30 Dec 2024 – 28 Feb 2025');
+    await expect
+      .poll(periodText, SLOW)
+      .toBe('1 Mar 2025 – 30 Apr 2025, compared with 30 Dec 2024 – 28 Feb 2025');
     expect(before).not.toBe(await periodText());
     await page.locator('[data-state="ready"]').waitFor();
     const noShow = page.locator('[data-kpi="no-show-rate"]');
@@ -190,7 +196,7 @@ describe('evidence in the app', () => {
     await shot('dashboard');
 
     await page.getByText('Last 12 weeks').click();
-    await expect.poll(periodText).toMatch(/^3 Jun 2025 – 25 Aug 2025, compared with /);
+    await expect.poll(periodText, SLOW).toMatch(/^3 Jun 2025 – 25 Aug 2025, compared with /);
     expect(page.url()).toContain('period=12w');
 
     for (const [button, signature] of [
@@ -229,6 +235,31 @@ describe('evidence in the app', () => {
     expect(error).toMatch(/bad-dates\.csv.*record \d+/i);
     expect(error).toMatch(/timestamp/i);
     await shot('data-failed');
+  });
+
+  it('deletes a source after saying how many events go with it', async () => {
+    const card = page.locator('li', { has: page.getByRole('heading', { name: 'Bad dates' }) });
+    await card.getByRole('button', { name: 'Delete' }).click();
+    const dialog = page.getByRole('dialog');
+    expect(await dialog.textContent()).toContain('This deletes 0 events from this workspace.');
+    await dialog.getByRole('button', { name: 'Delete 0 events' }).click();
+    await page.getByText('Deleted “Bad dates” and its events.').waitFor();
+    expect(await page.getByRole('heading', { name: 'Bad dates' }).count()).toBe(0);
+  });
+
+  it('refreshes a source with a new file through the wizard', async () => {
+    await page
+      .getByLabel('New file for Scheduling, March')
+      .setInputFiles(join(dir, 'march-scheduling-export.csv'));
+    await page.getByRole('heading', { name: 'Refresh “Scheduling, March”' }).waitFor();
+    await page.getByRole('button', { name: 'Replace the events' }).click();
+    const card = page.locator('li[data-status="ready"]', {
+      has: page.getByRole('heading', { name: 'Scheduling, March' }),
+    });
+    await page.getByText('“Scheduling, March” is ready.').waitFor({ timeout: 60_000 });
+    expect(await card.locator('dt', { hasText: 'Events' }).locator('+ dd').textContent()).toBe(
+      csvRows.toLocaleString('en-GB'),
+    );
   });
 
   it('lets a viewer read the sources but not change them, with small counts hidden', async () => {

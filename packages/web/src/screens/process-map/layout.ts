@@ -15,15 +15,15 @@ export interface Layout {
 }
 
 /** Label box reserved on every edge so labels never sit on a node. */
-export const EDGE_LABEL = { width: 64, height: 18 };
+export const EDGE_LABEL = { width: 84, height: 22 };
 
 /** Node box from its weight: the busiest activities are drawn larger. */
 export function nodeSize(
   kind: 'start' | 'end' | 'activity',
   weight: number,
 ): { width: number; height: number } {
-  if (kind !== 'activity') return { width: 96, height: 36 };
-  return { width: Math.round(170 + 60 * weight), height: Math.round(50 + 10 * weight) };
+  if (kind !== 'activity') return { width: 120, height: 44 };
+  return { width: Math.round(200 + 60 * weight), height: Math.round(60 + 10 * weight) };
 }
 
 let elk: Promise<ElkApi> | null = null;
@@ -112,4 +112,23 @@ const dist = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y);
 function toward(from: Point, to: Point, r: number): Point {
   const d = dist(from, to) || 1;
   return { x: from.x + ((to.x - from.x) * r) / d, y: from.y + ((to.y - from.y) * r) / d };
+}
+
+/** Smallest zoom the map opens at: below it the labels cannot be read, so the person pans instead. */
+const MIN_READABLE_ZOOM = 0.7;
+
+/**
+ * Where the map opens: the whole graph when it fits at a readable zoom, otherwise its top (Start)
+ * centred at the smallest readable zoom.
+ */
+export function initialViewport(
+  graph: { width: number; height: number },
+  box: { width: number; height: number },
+): { x: number; y: number; zoom: number } {
+  const pad = 24;
+  const fit = Math.min((box.width - 2 * pad) / graph.width, (box.height - 2 * pad) / graph.height, 1.1);
+  const zoom = Math.max(MIN_READABLE_ZOOM, fit);
+  const x = (box.width - graph.width * zoom) / 2;
+  const y = fit >= MIN_READABLE_ZOOM ? (box.height - graph.height * zoom) / 2 : pad;
+  return { x, y, zoom };
 }

@@ -12,12 +12,11 @@ import {
   type NodeProps,
   Position,
   ReactFlow,
-  type Viewport,
 } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatCount, formatDuration } from '../../components/evidence/format';
 import type { EdgeClass, Graph, GraphEdge, GraphNode } from './graph';
-import { type Layout, layoutGraph, roundedPath } from './layout';
+import { initialViewport, type Layout, layoutGraph, roundedPath } from './layout';
 import styles from './process-map.module.css';
 
 /** What the edge labels say. */
@@ -145,25 +144,6 @@ export function edgeText(e: GraphEdge, mode: LabelMode): string {
   if (mode === 'frequency') return count(e.count);
   if (e.source.startsWith('__') || e.target.startsWith('__')) return '';
   return e.medianSeconds === null ? (e.count === null ? '<11' : '—') : formatDuration(e.medianSeconds);
-}
-
-/** Smallest zoom the map opens at: below it the labels cannot be read, so the person pans instead. */
-const MIN_READABLE_ZOOM = 0.6;
-
-/**
- * Where the map opens: the whole graph when it fits at a readable zoom, otherwise its top (Start)
- * centred at the smallest readable zoom.
- */
-export function initialViewport(
-  graph: { width: number; height: number },
-  box: { width: number; height: number },
-): Viewport {
-  const pad = 24;
-  const fit = Math.min((box.width - 2 * pad) / graph.width, (box.height - 2 * pad) / graph.height, 1.1);
-  const zoom = Math.max(MIN_READABLE_ZOOM, fit);
-  const x = (box.width - graph.width * zoom) / 2;
-  const y = fit >= MIN_READABLE_ZOOM ? (box.height - graph.height * zoom) / 2 : pad;
-  return { x, y, zoom };
 }
 
 /** The directly-follows graph drawn with React Flow on an ELK layered layout. */
