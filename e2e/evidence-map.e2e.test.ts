@@ -164,8 +164,8 @@ async function mapStep(page: Page, stepName: string, activity: string, firstSugg
   await dialog.waitFor({ state: 'detached' });
 }
 
-/** The CLI's funnel for the file and the journey as saved (`pathlight analyze --json`). */
-async function cliFunnel() {
+/** The CLI's analysis for the file and the journey as saved (`pathlight analyze --json`). */
+async function cliAnalysis() {
   const stored = await ok((await h.apiAs()).client.api.journeys[':id'].$get({ param: { id: journeyId } }));
   const journeyFile = join(tmp, 'journey.json');
   writeFileSync(journeyFile, JSON.stringify(stored.document));
@@ -175,16 +175,15 @@ async function cliFunnel() {
     { cwd: ROOT, encoding: 'utf8' },
   );
   if (run.status !== 0) throw new Error(`cli failed: ${run.stderr}`);
-  return (
-    JSON.parse(run.stdout) as {
-      funnel: {
-        stepId: string;
-        cases: number;
-        conversionFromPrevious: number | null;
-        dropOff: number | null;
-      }[];
-    }
-  ).funnel;
+  return JSON.parse(run.stdout) as {
+    funnel: {
+      stepId: string;
+      cases: number;
+      conversionFromPrevious: number | null;
+      dropOff: number | null;
+    }[];
+    kpis: { id: string; value: number | null; numerator: number | null; denominator: number | null }[];
+  };
 }
 
 describe('evidence on the journey map', () => {
@@ -203,7 +202,22 @@ describe('evidence on the journey map', () => {
     await expect
       .poll(() => stepData(page, STEPS.arrive).getByTestId('step-cases').textContent(), { timeout: 20_000 })
       .toBe('40');
-    const funnel = await cliFunnel();
+    // A KPI defined in the KPIs tab: referral → arrival within 30 days.
+    await page.getByTestId('tab-kpis').click();
+    await page.getByRole('button', { name: '+ New KPI' }).click();
+    const form = page.getByRole('form', { name: 'New KPI' });
+    await form.getByLabel('Name').fill('Referral to visit (30 days)');
+    await form.getByLabel('Kind').selectOption('conversion');
+    await form.getByLabel('From: a step or activities').selectOption({ label: 'Step: Referral' });
+    await form.getByLabel('To: a step or activities').selectOption({ label: 'Step: Arrive for visit' });
+    await form.getByLabel('Window (days, empty = no limit)').fill('30');
+    await form.getByLabel('Reference (where the definition comes from)').fill('healthcare.md §1.5 (adapted)');
+    await form.getByRole('button', { name: 'Save KPI' }).click();
+    await page.getByRole('tab', { name: 'Map' }).click();
+    await saved(page);
+
+    const cli = await cliAnalysis();
+    const funnel = cli.funnel;
     expect(funnel.map((f) => [f.stepId, f.cases])).toEqual([
       [STEPS.referral, 80],
       [STEPS.book, 64],
@@ -221,6 +235,12 @@ describe('evidence on the journey map', () => {
     }
     // 64 → 40 (63 %) is worse than 80 → 64 (80 %): the arrive step is the worst, in words too.
     expect(await stepData(page, STEPS.arrive).textContent()).toContain('Biggest drop-off');
+    // The KPI's value in the data lane equals the CLI's (40 of 80 arrive within 30 days).
+    const kpi = cli.kpis[0]!;
+    expect([kpi.numerator, kpi.denominator]).toEqual([40, 80]);
+    await expect
+      .poll(() => page.getByTestId('kpi-value').textContent(), { timeout: 15_000 })
+      .toBe(`${Math.round(kpi.value! * 100)}% (${kpi.numerator} / ${kpi.denominator})`);
     expect(await stepData(page, STEPS.book).getByTestId('step-wait').textContent()).toBe('2 d');
     await page.screenshot({ path: '/tmp/pathlight-evidence-map.png' });
   });
@@ -305,6 +325,7 @@ describe('evidence on the journey map', () => {
     const small = stepData(vpage, STEPS.complete).getByTestId('step-cases');
     await expect.poll(() => small.textContent(), { timeout: 20_000 }).toBe('<11');
     expect(await small.getAttribute('title')).toContain('suppressed');
+    await vpage.screenshot({ path: '/tmp/pathlight-evidence-viewer.png' });
     expect(await stepData(vpage, STEPS.referral).getByTestId('step-cases').textContent()).toBe('80');
     // viewers get no mapping affordances and no patient lists
     expect(await vpage.getByRole('button', { name: /^Map data to/ }).count()).toBe(0);

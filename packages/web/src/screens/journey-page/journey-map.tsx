@@ -48,10 +48,11 @@ export function JourneyMap(props: JourneyMapProps) {
   }, [workspaceId]);
   const hasData = (base.data?.activities.length ?? 0) > 0;
   // Metrics come from the saved document: refetch after each save (new version) and filter change.
+  // They load alongside the activities (not after them); only a workspace known to be empty skips them.
   const metrics = useLive(
     () => evidenceApi.metrics(journeyId, settled),
     [journeyId, settled, savedVersion],
-    hasData,
+    !base.data || hasData,
   );
 
   const onEditorReady = useCallback<NonNullable<JourneyEditorProps['onReady']>>(
