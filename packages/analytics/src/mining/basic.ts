@@ -91,9 +91,13 @@ export type ActivityCount = z.infer<typeof ActivityCount>;
 export function buildActivities(req: FilteredRequest): SqlQuery {
   return withEvents(req, () => ({
     // Two-phase grouping instead of count(DISTINCT case_no): DuckDB's distinct aggregates are slow.
-    ctes: ['ac AS (SELECT activity, case_no, count(*) AS n FROM fe GROUP BY activity, case_no)'],
-    select: `SELECT activity AS name, sum(n)::BIGINT AS events, count(*) AS cases
-FROM ac GROUP BY activity ORDER BY events DESC, name`,
+    ctes: [
+      ACTIVITY_CODES,
+      'ac AS (SELECT code, case_no, count(*) AS n FROM fe JOIN ad USING (activity) GROUP BY code, case_no)',
+    ],
+    select: `SELECT activity AS name, events, cases
+FROM (SELECT code, sum(n)::BIGINT AS events, count(*) AS cases FROM ac GROUP BY code) JOIN ad USING (code)
+ORDER BY events DESC, name`,
   }));
 }
 
@@ -111,11 +115,13 @@ const EndpointRow = EndpointCount.extend({ kind: z.enum(['start', 'end']) });
 export function buildEndpoints(req: FilteredRequest): SqlQuery {
   return withEvents(req, () => ({
     ctes: [
-      `se AS (SELECT arg_min(activity, ${position()}) AS s, arg_max(activity, ${position()}) AS e
-FROM fe GROUP BY case_no)`,
+      ACTIVITY_CODES,
+      `se AS (SELECT arg_min(code, ${position()}) AS s, arg_max(code, ${position()}) AS e
+FROM fe JOIN ad USING (activity) GROUP BY case_no)`,
     ],
-    select: `SELECT 'start' AS kind, s AS name, count(*) AS cases FROM se GROUP BY s
-UNION ALL SELECT 'end', e, count(*) FROM se GROUP BY e
+    select: `SELECT kind, activity AS name, cases FROM (
+  SELECT 'start' AS kind, s AS code, count(*) AS cases FROM se GROUP BY s
+  UNION ALL SELECT 'end', e, count(*) FROM se GROUP BY e) JOIN ad USING (code)
 ORDER BY kind, cases DESC, name`,
   }));
 }

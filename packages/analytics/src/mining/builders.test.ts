@@ -10,7 +10,7 @@ import { CLINIC_JOURNEY } from './test-fixture';
 describe('filteredEvents', () => {
   it('reads the events table as is without filters', () => {
     const p = new SqlParams();
-    expect(filteredEvents([], p)).toMatch(/^fe AS \(SELECT .* FROM events\)$/);
+    expect(filteredEvents([], p)).toMatch(/^fe AS NOT MATERIALIZED \(SELECT .* FROM events\)$/);
     expect(p.values).toEqual([]);
   });
 

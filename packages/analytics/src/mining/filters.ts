@@ -73,7 +73,9 @@ export function filteredEvents(filters: readonly EventFilter[], params: SqlParam
     }
   }
   const windowed = `SELECT ${COLUMNS} FROM events${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
-  if (!having.length) return `fe AS (${windowed})`;
+  // NOT MATERIALIZED: DuckDB would otherwise copy the events into a CTE buffer whenever a query reads `fe`
+  // more than once; scanning the table again is cheaper (summary on 10M events: 0.50 → 0.13 s of CPU).
+  if (!having.length) return `fe AS NOT MATERIALIZED (${windowed})`;
   return [
     `fw AS (${windowed})`,
     // A select list rather than HAVING: DuckDB's binder rejects the lambda of CASE_SEQUENCE in HAVING.
