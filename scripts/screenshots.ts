@@ -180,6 +180,21 @@ async function run(page: Page, baseUrl: string, user: { email: string; password:
   await page.getByRole('button', { name: 'Zoom out' }).click();
   await page.getByRole('button', { name: 'Zoom out' }).click();
   await shoot(page, 'journey-map');
+  // Further down the same map, compact: the emotion curve, pain points and opportunities.
+  await page.getByRole('button', { name: 'Compact' }).click();
+  await page.getByRole('button', { name: 'Zoom out' }).click();
+  await page.locator('.pl-lane:has([aria-label="Emotion curve legend"])').evaluate((lane) => {
+    // Bring the emotions lane up to just below the sticky stage and step headers.
+    lane.scrollIntoView({ block: 'start' });
+    const headerBottom = lane.ownerDocument.querySelector('.pl-step')?.getBoundingClientRect().bottom ?? 0;
+    const covered = headerBottom - lane.getBoundingClientRect().top + 8;
+    let box = lane.parentElement;
+    while (box && box.scrollTop === 0) box = box.parentElement;
+    if (box && covered > 0) box.scrollTop -= covered;
+  });
+  await shoot(page, 'journey-emotions');
+  await page.getByRole('button', { name: 'Compact' }).click();
+  await page.getByRole('button', { name: 'Zoom in' }).click();
   await page.getByRole('button', { name: 'Zoom in' }).click();
   await page.getByRole('button', { name: 'Zoom in' }).click();
 
