@@ -4,7 +4,7 @@
  * Targets (issue 3): CSV import ≥ 1M events/s; all analyses on 10M events < 10 s; peak RSS < 4 GB.
  */
 import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -75,13 +75,18 @@ for (const target of sizes) {
   );
   const csv = await logFile(patients, 'csv');
 
-  const store = await openEventStore();
+  // DuckDB's memory limit (default: openEventStore's, 60% of free RAM up to 2.5 GB) makes large
+  // operators spill to disk instead of growing RSS.
   const limit = values['memory-limit'];
-  // A DuckDB memory limit (e.g. 3GB) makes large operators spill to disk instead of growing RSS.
-  if (limit !== undefined) {
-    if (!/^\d+(\.\d+)?\s*[KMGT]i?B$/i.test(limit)) throw new Error('--memory-limit looks like 3GB');
-    await store.connection.run(`SET memory_limit = '${limit}'`);
-  }
+  const store = await openEventStore(limit === undefined ? {} : { memoryLimit: limit });
+  const setting = (
+    await store.connection.runAndReadAll("SELECT current_setting('memory_limit')")
+  ).getColumnsJS()[0]?.[0];
+  console.log(
+    `  DuckDB memory_limit ${String(setting)}, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   const [imported, importMs, importCpu] = await timed(() => store.importEvents(csv, {}));
   const mb = statSync(csv).size / 1e6;
   console.log(
@@ -112,7 +117,7 @@ for (const target of sizes) {
   console.log(
     `  ${'all analyses'.padEnd(24)} ${seconds(total).padStart(7)} s  ${seconds(totalCpu).padStart(7)} s`,
   );
-  console.log(`  peak RSS after analyses: ${peakRss()}`);
+  console.log(`  peak RSS after analyses: ${peakRss()}; load average ${loadavg()[0]?.toFixed(2)}`);
   store.close();
 
   if (!values['skip-xes']) {
