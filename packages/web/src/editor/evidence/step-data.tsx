@@ -18,6 +18,11 @@ export interface StepDataView {
   loading: boolean;
 }
 
+/** A hidden value explains itself on hover (dotted underline, tooltip). */
+function hiddenProps(hidden: boolean) {
+  return hidden ? { title: SUPPRESSED_HELP, className: 'pl-suppressed' } : {};
+}
+
 /** A glyph per band, so the scale never relies on colour alone. */
 export const BAND_GLYPH: Record<Severity, string> = { 0: '●', 1: '◐', 2: '▲', 3: '▼' };
 
@@ -66,7 +71,7 @@ export function StepData({
     <>
       {view.worst && <span className="pl-stepdata__worst">▼ Biggest drop-off</span>}
       <span className="pl-stepdata__line">
-        <strong data-testid="step-cases" title={cases.suppressed ? SUPPRESSED_HELP : undefined}>
+        <strong data-testid="step-cases" {...hiddenProps(cases.suppressed)}>
           {cases.text}
         </strong>{' '}
         patients
@@ -76,11 +81,11 @@ export function StepData({
       ) : (
         <span className="pl-stepdata__line">
           {band !== null && <span aria-hidden="true">{BAND_GLYPH[band]} </span>}
-          <span data-testid="step-conversion" title={conv.suppressed ? SUPPRESSED_HELP : undefined}>
+          <span data-testid="step-conversion" {...hiddenProps(conv.suppressed)}>
             {conv.text}
           </span>{' '}
           kept ·{' '}
-          <span data-testid="step-dropoff" title={lost.suppressed ? SUPPRESSED_HELP : undefined}>
+          <span data-testid="step-dropoff" {...hiddenProps(lost.suppressed)}>
             {lost.text}
           </span>{' '}
           lost
@@ -89,7 +94,7 @@ export function StepData({
       {(m.medianSecondsFromPrevious !== null || wait.suppressed) && (
         <span className="pl-stepdata__line">
           wait{' '}
-          <span data-testid="step-wait" title={wait.suppressed ? SUPPRESSED_HELP : undefined}>
+          <span data-testid="step-wait" {...hiddenProps(wait.suppressed)}>
             {wait.text}
           </span>{' '}
           <span className="pl-muted">median</span>

@@ -11,6 +11,7 @@ import {
 import { Drawer } from './drawer';
 import type { JourneyMetrics } from './evidence-api';
 import styles from './journey-page.module.css';
+import { shown } from './shown';
 
 type Conformance = JourneyMetrics['conformance'];
 
@@ -32,8 +33,15 @@ function Cell({
   field: string;
   format?: (v: number | null) => string;
 }) {
-  const t = fieldText(row as never, field as never, format);
-  return <span title={t.suppressed ? SUPPRESSED_HELP : undefined}>{t.text}</span>;
+  const t = shown(row, field, format);
+  return (
+    <span
+      title={t.suppressed ? SUPPRESSED_HELP : undefined}
+      className={t.suppressed ? 'pl-suppressed' : undefined}
+    >
+      {t.text}
+    </span>
+  );
 }
 
 /**

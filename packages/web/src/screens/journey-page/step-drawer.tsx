@@ -1,16 +1,10 @@
 import { lazy, Suspense, useState } from 'react';
 import { errorMessage } from '../../api';
-import {
-  fieldText,
-  formatCount,
-  formatDuration,
-  formatPercent,
-  type StepEvidence,
-  SUPPRESSED_HELP,
-} from '../../editor';
+import { formatCount, formatDuration, formatPercent, type StepEvidence, SUPPRESSED_HELP } from '../../editor';
 import { Drawer } from './drawer';
 import { type AnalysisFilter, evidenceApi } from './evidence-api';
 import styles from './journey-page.module.css';
+import { shown } from './shown';
 import { useLive } from './use-evidence';
 
 // ECharts is large: the chart module loads only when a step's detail opens.
@@ -28,12 +22,19 @@ function Num({
   field,
   format = formatCount,
 }: {
-  row: { suppressed: readonly string[] } & Record<string, unknown>;
+  row: object;
   field: string;
   format?: (v: number | null) => string;
 }) {
-  const t = fieldText(row as never, field as never, format);
-  return <span title={t.suppressed ? SUPPRESSED_HELP : undefined}>{t.text}</span>;
+  const t = shown(row, field, format);
+  return (
+    <span
+      title={t.suppressed ? SUPPRESSED_HELP : undefined}
+      className={t.suppressed ? 'pl-suppressed' : undefined}
+    >
+      {t.text}
+    </span>
+  );
 }
 
 /**
@@ -93,25 +94,25 @@ export function StepDrawer({
           <div>
             <dt>Patients reached</dt>
             <dd>
-              <Num row={metric as never} field="cases" />
+              <Num row={metric} field="cases" />
             </dd>
           </div>
           <div>
             <dt>Kept from previous</dt>
             <dd>
-              <Num row={metric as never} field="conversionFromPrevious" format={formatPercent} />
+              <Num row={metric} field="conversionFromPrevious" format={formatPercent} />
             </dd>
           </div>
           <div>
             <dt>Lost</dt>
             <dd>
-              <Num row={metric as never} field="dropOff" />
+              <Num row={metric} field="dropOff" />
             </dd>
           </div>
           <div>
             <dt>Median wait</dt>
             <dd>
-              <Num row={metric as never} field="medianSecondsFromPrevious" format={formatDuration} />
+              <Num row={metric} field="medianSecondsFromPrevious" format={formatDuration} />
             </dd>
           </div>
         </dl>
@@ -159,10 +160,10 @@ export function StepDrawer({
                     <tr key={r.value ?? '∅'}>
                       <th scope="row">{r.value ?? '(none)'}</th>
                       <td>
-                        <Num row={r as never} field="cases" />
+                        <Num row={r} field="cases" />
                       </td>
                       <td>
-                        <Num row={r as never} field="conversionFromPrevious" format={formatPercent} />
+                        <Num row={r} field="conversionFromPrevious" format={formatPercent} />
                       </td>
                     </tr>
                   ))}
@@ -176,7 +177,7 @@ export function StepDrawer({
               <ol data-testid="paths-in">
                 {d.pathsIn.map((p) => (
                   <li key={String(p.activity)}>
-                    <code>{String(p.activity)}</code> → here · <Num row={p as never} field="cases" />
+                    <code>{String(p.activity)}</code> → here · <Num row={p} field="cases" />
                   </li>
                 ))}
                 {d.startedHere !== null && d.startedHere > 0 && (
@@ -189,7 +190,7 @@ export function StepDrawer({
               <ol data-testid="paths-out">
                 {d.pathsOut.map((p) => (
                   <li key={String(p.activity)}>
-                    here → <code>{String(p.activity)}</code> · <Num row={p as never} field="cases" />
+                    here → <code>{String(p.activity)}</code> · <Num row={p} field="cases" />
                   </li>
                 ))}
                 {d.endedHere !== null && d.endedHere > 0 && (
