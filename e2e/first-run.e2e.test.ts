@@ -177,7 +177,7 @@ describe('first run from a fresh clone', () => {
     expect(password.length).toBeGreaterThanOrEqual(16);
     expect(out).toMatch(
       new RegExp(
-        `Demo workspace "${DEMO}" is ready \\(fictional\\): 3 journeys, 4 personas and 504269 events of 22000 synthetic patients, seeded in [\\d.]+ s\\.`,
+        `Demo workspace "${DEMO}" is ready \\(fictional\\): 3 journeys, 4 personas and 496328 events of 24000 synthetic patients, seeded in [\\d.]+ s\\.`,
       ),
     );
     expect(out).toContain(

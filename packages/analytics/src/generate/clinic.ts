@@ -20,8 +20,8 @@ export const GENERATOR_START = Date.UTC(2025, 0, 6);
 const MIN = 60_000;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
-/** Patients arrive over the first 100 days; most journeys end within ~6 months of the start. */
-const ARRIVAL_DAYS = 100;
+/** By default patients arrive over the first 100 days, so most journeys end within ~6 months of the start. */
+export const DEFAULT_ARRIVAL_DAYS = 100;
 
 /** Marketing sources with their share of new patients and cost per lead (currency units). */
 export const SOURCES = [
@@ -61,16 +61,20 @@ function office(rng: Random, ts: number): number {
  * treatment, follow-ups, portal activation and a survey with NPS and CSAT. Referral-partner patients
  * wait long between referral and booking: the bottleneck the demo should reveal.
  */
-export function generatePatient(rng: Random, caseId: string): ClinicEvent[] {
+export function generatePatient(
+  rng: Random,
+  caseId: string,
+  arrivalDays = DEFAULT_ARRIVAL_DAYS,
+): ClinicEvent[] {
   // Stable sort: events at the same millisecond keep the order the journey emitted them.
-  return walkJourney(rng, caseId).sort((a, b) => a.ts - b.ts);
+  return walkJourney(rng, caseId, arrivalDays).sort((a, b) => a.ts - b.ts);
 }
 
-function walkJourney(rng: Random, caseId: string): ClinicEvent[] {
+function walkJourney(rng: Random, caseId: string, arrivalDays: number): ClinicEvent[] {
   const source = rng.weighted(SOURCES.map((s) => [s, s.weight] as const));
   const location = rng.weighted(LOCATIONS);
   const events: ClinicEvent[] = [];
-  let t = GENERATOR_START + rng.between(0, ARRIVAL_DAYS) * DAY;
+  let t = GENERATOR_START + rng.between(0, arrivalDays) * DAY;
   const emit = (
     activity: string,
     at: number,

@@ -57,6 +57,34 @@ describe('generateEventLog', () => {
     expect(rows[0]?.[0]).toBe(patientId(1));
   });
 
+  it('spreads new patients over the arrival window it is given', async () => {
+    const firstEvents = async (arrivalDays?: number) => {
+      const out = join(dir, `arrivals-${arrivalDays ?? 'default'}.csv`);
+      await generateEventLog({
+        patients: 400,
+        seed: 'arrivals',
+        out,
+        ...(arrivalDays ? { arrivalDays } : {}),
+      });
+      const first = new Map<string, string>();
+      for (const line of readFileSync(out, 'utf8').trimEnd().split('\n').slice(1)) {
+        const [caseId, , ts] = line.split(',') as [string, string, string];
+        if (!first.has(caseId)) first.set(caseId, ts);
+      }
+      const days = [...first.values()].map((t) => (Date.parse(t) - Date.UTC(2025, 0, 6)) / 86_400_000);
+      return Math.max(...days);
+    };
+    const byDefault = await firstEvents();
+    expect(byDefault).toBeLessThan(101);
+    expect(byDefault).toBeGreaterThan(90);
+    const spread = await firstEvents(175);
+    expect(spread).toBeLessThan(176);
+    expect(spread).toBeGreaterThan(160);
+    await expect(
+      generateEventLog({ patients: 1, seed: 'x', out: join(dir, 'x.csv'), arrivalDays: 0 }),
+    ).rejects.toThrow(/arrival-days/);
+  });
+
   it('writes XES with one trace per patient', async () => {
     const out = join(dir, 'clinic.xes');
     const { events } = await generateEventLog({ patients: 50, seed: 's1', out, format: 'xes' });

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
-import { generatePatient } from './clinic';
+import { DEFAULT_ARRIVAL_DAYS, generatePatient } from './clinic';
 import { Random } from './random';
 import { csvFormat, fhirFormat, type LogFormat, xesFormat } from './writers';
 
@@ -13,6 +13,8 @@ export interface GenerateOptions {
   seed: string;
   out: string;
   format?: GeneratedFormat;
+  /** New patients arrive over this many days from the start (default 100). */
+  arrivalDays?: number;
   /** Called now and then with the patients written so far (for a progress line). */
   onProgress?: (patientsDone: number) => void;
 }
@@ -32,6 +34,9 @@ export async function generateEventLog(
   const { patients, seed, out } = options;
   if (!Number.isInteger(patients) || patients < 1)
     throw new Error(`--patients must be a positive integer, got ${patients}`);
+  const arrivalDays = options.arrivalDays ?? DEFAULT_ARRIVAL_DAYS;
+  if (!(arrivalDays > 0 && arrivalDays <= 3650))
+    throw new Error(`--arrival-days must be between 1 and 3650, got ${arrivalDays}`);
   const format = FORMATS[options.format ?? 'csv'];
   const stream = createWriteStream(out);
   const failed = once(stream, 'error').then(([err]) => {
@@ -45,7 +50,7 @@ export async function generateEventLog(
   let buffer = format.header();
   for (let i = 1; i <= patients; i++) {
     // One generator per patient, derived from the seed: patient i is the same whatever N is.
-    const journey = generatePatient(new Random(`${seed}:${i}`), patientId(i));
+    const journey = generatePatient(new Random(`${seed}:${i}`), patientId(i), arrivalDays);
     events += journey.length;
     buffer += format.patient(journey);
     if (buffer.length > 1 << 20) {

@@ -6,7 +6,8 @@ import { CliError, oneLine } from '../cli-error';
 import type { Io } from './analyze';
 
 export const GENERATE_USAGE =
-  'Usage: pathlight generate --patients N --seed S --out FILE [--format csv|xes|fhir] [--journey-out JOURNEY.json]\n' +
+  'Usage: pathlight generate --patients N --seed S --out FILE [--format csv|xes|fhir] [--arrival-days D] [--journey-out JOURNEY.json]\n' +
+  '  (new patients arrive over the first D days, default 100)\n' +
   '  (fhir writes FHIR R4 NDJSON: name the file .ndjson)';
 
 /** `pathlight generate`: writes the deterministic synthetic clinic log (and optionally its journey map). */
@@ -21,6 +22,7 @@ export async function runGenerate(args: string[], io: Io): Promise<number> {
         seed: { type: 'string' },
         out: { type: 'string' },
         format: { type: 'string' },
+        'arrival-days': { type: 'string' },
         'journey-out': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -38,12 +40,16 @@ export async function runGenerate(args: string[], io: Io): Promise<number> {
   if (values.out === undefined) throw new CliError('pathlight generate: --out is required', 2);
   const format = oneOf('generate', 'format', values.format, ['csv', 'xes', 'fhir'] as const) ?? 'csv';
   const patients = Number(values.patients);
+  const arrivalDays = values['arrival-days'];
+  if (arrivalDays !== undefined && !/^[1-9]\d*$/.test(arrivalDays))
+    throw new CliError('pathlight generate: --arrival-days must be a positive whole number', 2);
   try {
     const result = await generateEventLog({
       patients,
       seed: values.seed,
       out: values.out,
       format,
+      ...(arrivalDays === undefined ? {} : { arrivalDays: Number(arrivalDays) }),
       ...(io.stderrIsTty
         ? { onProgress: (done: number) => io.stderr(`\rgenerating: ${Math.floor((100 * done) / patients)}%`) }
         : {}),

@@ -14,6 +14,7 @@ import type { Evidence } from '../evidence/evidence';
 import { customiseTemplate } from './customise-template';
 import { importFile } from './import-file';
 import {
+  DEMO_ARRIVAL_DAYS,
   DEMO_EXPORT_END,
   DEMO_JOURNEYS,
   DEMO_PATIENTS,
@@ -101,7 +102,12 @@ export async function seedDemo(options: SeedDemoOptions): Promise<DemoSummary> {
     const raw = join(temp, 'generated.csv');
     const file = join(temp, 'riverside-events.csv');
     say(`generating the demo event log (${patients} synthetic patients)…`);
-    await generateEventLog({ patients, seed: options.seed ?? DEMO_SEED, out: raw });
+    await generateEventLog({
+      patients,
+      seed: options.seed ?? DEMO_SEED,
+      out: raw,
+      arrivalDays: DEMO_ARRIVAL_DAYS,
+    });
     const kept = await exportWindow(raw, file, DEMO_EXPORT_END);
     await rm(raw);
     say(`importing ${kept} events…`);
