@@ -90,6 +90,7 @@ describe('evidence in the app', () => {
     await page.goto(`${h.baseUrl}/w/${workspaceId}/data`);
     await page.getByLabel('Event log file').setInputFiles(join(dir, 'march-scheduling-export.csv'));
     await page.getByRole('heading', { name: 'Map the columns' }).waitFor();
+    await shot('wizard-top');
     expect(await page.getByLabel('Patient or case').inputValue()).toBe('case_id');
     expect(await page.getByLabel('Activity', { exact: true }).inputValue()).toBe('activity');
     expect(await page.getByLabel('Date and time').inputValue()).toBe('timestamp');
@@ -281,5 +282,6 @@ describe('evidence in the app', () => {
     await vp.goto(`${h.baseUrl}/w/${workspaceId}/dashboard?journey=${journeyId}`);
     await vp.locator('[data-state="ready"]').waitFor({ timeout: 30_000 });
     await vp.getByText('Counts from 1 to 10 are shown as <11.').waitFor();
+    await vp.screenshot({ path: '/tmp/pathlight-evidence-dashboard-viewer.png' });
   });
 });

@@ -11,6 +11,7 @@ import {
   periodToParam,
 } from '../../components/evidence/period';
 import { PeriodPicker } from '../../components/evidence/period-picker';
+import { SUPPRESSION_NOTE } from '../../components/evidence/suppressed';
 import { download, fileStem } from '../../editor';
 import { Link } from '../../router/link';
 import { navigate, useSearchParams } from '../../router/router';
@@ -244,7 +245,9 @@ export function DashboardPage() {
                 <h2 className={styles.boardTitle}>{title}</h2>
                 {periodText ? <p className={styles.periodText}>{periodText}</p> : null}
                 {board.data.suppressed ? (
-                  <p className={styles.periodText}>Counts from 1 to 10 are shown as &lt;11.</p>
+                  <p className={styles.periodText}>
+                    Counts from 1 to 10 are shown as &lt;11. {SUPPRESSION_NOTE}
+                  </p>
                 ) : null}
               </div>
               {board.data.sections.length === 0 || tiles === 0 ? (

@@ -45,11 +45,8 @@ export function KpiTile({
       ) : null}
       <p className={styles.change} style={{ color: TONE_COLOR[change.tone] }}>
         <span aria-hidden="true">{change.arrow}</span> <strong>{change.amount}</strong> {change.words}
-        <span className={styles.changeVs}> vs {previousLabel}</span>
+        {change.tone === 'unknown' ? null : <span className={styles.changeVs}> vs {previousLabel}</span>}
       </p>
-      {value.hidden || tile.suppressed.length > 0 ? (
-        <p className={styles.hiddenNote}>{SUPPRESSION_NOTE}</p>
-      ) : null}
       {weekly.some((v) => v !== null) ? (
         <div className={styles.spark}>
           <span className={styles.sparkLabel}>

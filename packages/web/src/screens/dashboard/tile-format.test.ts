@@ -72,6 +72,9 @@ describe('tile values', () => {
     expect(tileFraction({ ...t, kpi: ttfv })).toBe('measured for 312 of 1,408 patients');
     expect(tileFraction({ ...t, kpi: nps, numerator: 40 })).toBe('from 1,408 responses');
     expect(tileFraction({ ...t, numerator: null, denominator: null })).toBeNull();
+    expect(tileFraction({ ...t, kpi: ttfv, numerator: 0, denominator: 0 })).toBe(
+      'no patients in this period',
+    );
   });
 });
 
@@ -110,7 +113,7 @@ describe('tile change', () => {
       words: 'change hidden (small numbers)',
     });
     expect(tileChange({ kpi: noShow, change: null, previousValue: null, suppressed: [] }).words).toBe(
-      'no data in the previous period',
+      'no data in the previous period to compare with',
     );
   });
 });

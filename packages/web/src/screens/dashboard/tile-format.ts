@@ -46,6 +46,7 @@ export function tileFraction(
   const den = count(tile.denominator, tile.suppressed.includes('denominator'));
   if (tile.numerator === null && tile.denominator === null && tile.suppressed.length === 0) return null;
   const unit = unitOf(tile.kpi);
+  if (tile.denominator === 0) return `no ${unit} in this period`;
   if (tile.kpi.kind === 'duration') return `measured for ${num} of ${den} ${unit}`;
   if (isNps(tile.kpi)) return `from ${den} ${unit}`;
   return `${num} / ${den} ${unit}`;
@@ -75,7 +76,7 @@ export function tileChange(
       words: hidden
         ? 'change hidden (small numbers)'
         : tile.previousValue === null
-          ? 'no data in the previous period'
+          ? 'no data in the previous period to compare with'
           : 'no change to show',
       tone: 'unknown',
     };

@@ -7,10 +7,15 @@ describe('process map layout helpers', () => {
     expect(small.zoom).toBe(1.1);
     expect(small.x).toBeCloseTo(204);
     expect(small.y).toBeCloseTo(159);
-    const big = initialViewport({ width: 2000, height: 3000 }, { width: 1000, height: 600 });
+    // Start at x=1700 of a 2000-wide graph: shown in the middle, the graph's right edge at the padding
+    const big = initialViewport({ width: 2000, height: 3000 }, { width: 1000, height: 600 }, 1700);
     expect(big.zoom).toBe(0.7);
     expect(big.y).toBe(24);
-    expect(big.x).toBe((1000 - 2000 * 0.7) / 2);
+    expect(big.x).toBeCloseTo(1000 - 24 - 2000 * 0.7);
+    expect(initialViewport({ width: 2000, height: 3000 }, { width: 1000, height: 600 }, 900).x).toBeCloseTo(
+      500 - 900 * 0.7,
+    );
+    expect(initialViewport({ width: 2000, height: 3000 }, { width: 1000, height: 600 }, 10).x).toBe(24);
   });
 
   it('sizes busier activities larger and rounds route corners', () => {

@@ -118,17 +118,31 @@ function toward(from: Point, to: Point, r: number): Point {
 const MIN_READABLE_ZOOM = 0.7;
 
 /**
- * Where the map opens: the whole graph when it fits at a readable zoom, otherwise its top (Start)
- * centred at the smallest readable zoom.
+ * Where the map opens: the whole graph when it fits at a readable zoom, otherwise its top at the
+ * smallest readable zoom, with `focusX` (the Start node's centre) in the middle as far as the
+ * graph's edges allow.
  */
 export function initialViewport(
   graph: { width: number; height: number },
   box: { width: number; height: number },
+  focusX: number = graph.width / 2,
 ): { x: number; y: number; zoom: number } {
   const pad = 24;
   const fit = Math.min((box.width - 2 * pad) / graph.width, (box.height - 2 * pad) / graph.height, 1.1);
-  const zoom = Math.max(MIN_READABLE_ZOOM, fit);
-  const x = (box.width - graph.width * zoom) / 2;
-  const y = fit >= MIN_READABLE_ZOOM ? (box.height - graph.height * zoom) / 2 : pad;
-  return { x, y, zoom };
+  if (fit >= MIN_READABLE_ZOOM) {
+    return {
+      x: (box.width - graph.width * fit) / 2,
+      y: (box.height - graph.height * fit) / 2,
+      zoom: fit,
+    };
+  }
+  const zoom = MIN_READABLE_ZOOM;
+  const width = graph.width * zoom;
+  const centred = box.width / 2 - focusX * zoom;
+  // keep the graph's left edge from drifting right of the padding and its right edge from leaving a gap
+  const x =
+    width + 2 * pad <= box.width
+      ? (box.width - width) / 2
+      : Math.min(pad, Math.max(box.width - pad - width, centred));
+  return { x, y: pad, zoom };
 }

@@ -15,7 +15,7 @@ import {
 } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatCount, formatDuration } from '../../components/evidence/format';
-import type { EdgeClass, Graph, GraphEdge, GraphNode } from './graph';
+import { type EdgeClass, type Graph, type GraphEdge, type GraphNode, START } from './graph';
 import { initialViewport, type Layout, layoutGraph, roundedPath } from './layout';
 import styles from './process-map.module.css';
 
@@ -225,8 +225,10 @@ export default function ProcessGraph({ graph, labels, highlight, onReady }: Proc
         edgeTypes={edgeTypes}
         onInit={(rf) => {
           const el = box.current;
-          if (el)
-            void rf.setViewport(initialViewport(laid, { width: el.clientWidth, height: el.clientHeight }));
+          const start = laid.nodes.get(START);
+          if (!el) return;
+          const size = { width: el.clientWidth, height: el.clientHeight };
+          void rf.setViewport(initialViewport(laid, size, start ? start.x + start.width / 2 : undefined));
         }}
         minZoom={0.1}
         nodesDraggable={false}
