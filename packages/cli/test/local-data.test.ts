@@ -108,7 +108,7 @@ describe('demo, import and export on one data directory', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/password: \S+/);
     expect(first.stdout).toMatch(
-      /Seeded the demo workspace "Riverside Family Dental & Medical": 504269 events of 22000 synthetic patients/,
+      /Seeded the demo workspace "Riverside Family Dental & Medical": 496328 events of 24000 synthetic patients/,
     );
     expect(first.stdout).toContain('sign in as admin@pathlight.local');
     const again = await pathlight('demo', '--data-dir', data);
@@ -216,7 +216,7 @@ describe('demo, import and export on one data directory', () => {
     const run = await pathlight('demo', '--reset', '--data-dir', data);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
-      /^Rebuilt the demo workspace "Riverside Family Dental & Medical": 504269 events/,
+      /^Rebuilt the demo workspace "Riverside Family Dental & Medical": 496328 events/,
     );
     const again = await pathlight(
       'export',
