@@ -245,7 +245,7 @@ describe('evidence on the journey map', () => {
     await page.screenshot({ path: '/tmp/pathlight-evidence-map.png' });
   });
 
-  it('a segment filter changes the numbers (and a clear brings them back)', async () => {
+  it('segment and date filters change the numbers (and a clear brings them back)', async () => {
     const { page } = h;
     await page.getByLabel('Segment attribute').fill('channel');
     await page.getByLabel('Segment value').fill('phone');
@@ -255,6 +255,12 @@ describe('evidence on the journey map', () => {
     // phone = even ids: 32 of the first 64 booked, 20 of the first 40 arrived
     expect(await stepData(page, STEPS.book).getByTestId('step-cases').textContent()).toBe('32');
     expect(await stepData(page, STEPS.arrive).getByTestId('step-cases').textContent()).toBe('20');
+    await page.getByLabel('Segment value').fill('');
+    // From 16 March: referrals on day 14..27 of the 4-week cycle, i % 28 ≥ 14 → 14 + 14 + 10 = 38 patients
+    await page.getByLabel('From').fill('2026-03-16');
+    await expect
+      .poll(() => stepData(page, STEPS.referral).getByTestId('step-cases').textContent(), { timeout: 15_000 })
+      .toBe('38');
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect
       .poll(() => stepData(page, STEPS.referral).getByTestId('step-cases').textContent(), { timeout: 15_000 })

@@ -95,6 +95,10 @@ export function JourneyMap(props: JourneyMapProps) {
     [hasData, metrics.loading, request, settled, m, base.data],
   );
   const stepNames = useMemo(() => new Map(orderedSteps({ stages }).map((s) => [s.id, s.name])), [stages]);
+  const sourceNames = useMemo(
+    () => new Map((base.data?.sources ?? []).map((s) => [s.id, s.name])),
+    [base.data?.sources],
+  );
   const onOpenStep = useCallback((stepId: string) => setPanel({ kind: 'step', stepId }), []);
 
   const summary = m
@@ -149,6 +153,7 @@ export function JourneyMap(props: JourneyMapProps) {
           filter={settled}
           version={savedVersion}
           canEdit={canEdit}
+          sourceNames={sourceNames}
           onClose={() => setPanel(null)}
         />
       )}

@@ -49,6 +49,7 @@ export function StepDrawer({
   filter,
   version,
   canEdit,
+  sourceNames,
   onClose,
 }: {
   journeyId: string;
@@ -58,6 +59,8 @@ export function StepDrawer({
   filter: AnalysisFilter;
   version: number;
   canEdit: boolean;
+  /** Names of the workspace's sources, for the "Data source" split (the data holds their ids). */
+  sourceNames: ReadonlyMap<string, string>;
   onClose: () => void;
 }) {
   const [splitBy, setSplitBy] = useState('channel');
@@ -158,7 +161,13 @@ export function StepDrawer({
                 <tbody>
                   {d.split.map((r) => (
                     <tr key={r.value ?? '∅'}>
-                      <th scope="row">{r.value ?? '(none)'}</th>
+                      <th scope="row">
+                        {r.value === null
+                          ? '(none)'
+                          : splitBy === 'source_id'
+                            ? (sourceNames.get(r.value) ?? r.value)
+                            : r.value}
+                      </th>
                       <td>
                         <Num row={r} field="cases" />
                       </td>
