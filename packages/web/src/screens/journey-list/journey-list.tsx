@@ -1,6 +1,6 @@
 import { JourneyStatus, type Member, type Persona } from '@pathlight/core';
 import { type ReactNode, useMemo, useRef, useState } from 'react';
-import { api, type JourneySummary } from '../../api';
+import { api, type DataSource, type JourneySummary } from '../../api';
 import { useWorkspace } from '../../app/workspace';
 import { formatDate, relativeTime, reviewState, todayIso } from '../../lib/format';
 import { Link } from '../../router/link';
@@ -19,6 +19,7 @@ import {
   loadFilter,
   saveFilter,
 } from './filter';
+import { GettingStarted } from './getting-started/getting-started';
 import { ImportButton } from './import-button';
 import styles from './journey-list.module.css';
 import { RowActions } from './row-actions';
@@ -32,12 +33,13 @@ export const statusLabel: Record<JourneyStatus, string> = {
 
 /** Everything the list needs, loaded together; members and personas are optional extras. */
 async function loadList(workspaceId: string) {
-  const [journeys, personas, members] = await Promise.all([
+  const [journeys, personas, members, sources] = await Promise.all([
     api.journeys.list(workspaceId),
     api.personas.list(workspaceId).catch(() => [] as Persona[]),
     api.members.list(workspaceId).catch(() => [] as Member[]),
+    api.evidence.sources(workspaceId).catch(() => [] as DataSource[]),
   ]);
-  return { journeys, personas, members };
+  return { journeys, personas, members, sources };
 }
 
 /** The journeys of the current workspace: filter, search, create, duplicate, archive, delete. */
@@ -122,6 +124,14 @@ export function JourneyList({ now = () => new Date() }: { now?: () => Date }) {
         />
       ) : (
         <>
+          <GettingStarted
+            workspaceId={workspace.id}
+            workspaceName={workspace.name}
+            journeys={journeys}
+            sources={list.data?.sources ?? []}
+            canEdit={canEdit}
+            onTemplates={() => setDialog({ kind: 'templates' })}
+          />
           <search className={styles.filters} aria-label="Filter journeys">
             <div className="field">
               <label htmlFor="journey-search">Search</label>
