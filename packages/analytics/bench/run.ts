@@ -117,6 +117,11 @@ for (const target of sizes) {
   console.log(
     `  ${'all analyses'.padEnd(24)} ${seconds(total).padStart(7)} s  ${seconds(totalCpu).padStart(7)} s`,
   );
+  // What `pathlight analyze` runs: every analysis, spread over two connections.
+  const [, allMs, allCpu] = await timed(() => store.analyze({ journey }));
+  console.log(
+    `  ${'store.analyze() (2 conn)'.padEnd(24)} ${seconds(allMs).padStart(7)} s  ${seconds(allCpu).padStart(7)} s`,
+  );
   console.log(`  peak RSS after analyses: ${peakRss()}; load average ${loadavg()[0]?.toFixed(2)}`);
   store.close();
 

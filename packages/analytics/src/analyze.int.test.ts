@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from './analyze';
+import { openEventStore } from './event-store';
 import { summary } from './mining/basic';
-import { CLINIC, CLINIC_JOURNEY, eventsDb } from './mining/test-fixture';
+import { CLINIC, CLINIC_JOURNEY, eventsDb, fillEvents } from './mining/test-fixture';
 
 describe('analyze', () => {
   it('returns exactly the documented keys, with journey parts only when a journey is given', async () => {
@@ -46,5 +47,33 @@ describe('analyze', () => {
     expect(r.funnel?.[0]?.cases).toBe(2);
     expect(r.kpis?.find((k) => k.id === 'nps')?.denominator).toBe(2);
     expect(r.conformance?.fittingShare).toBe(0.5);
+  });
+
+  it('gives the same result when the analyses run concurrently on more connections', async () => {
+    const store = await openEventStore();
+    try {
+      await fillEvents(store.connection, CLINIC);
+      const filters = [{ kind: 'time' as const, from: '2025-03-01T00:00:00Z' }];
+      const serial = await analyze(store.connection, { journey: CLINIC_JOURNEY, variants: 'all', filters });
+      expect(serial.summary).toMatchObject({ cases: 6, events: 20, variants: 6 });
+      expect(serial.funnel?.map((s) => s.cases)).toEqual([6, 3, 0, 2, 2]);
+      const extra = [await store.instance.connect(), await store.instance.connect()];
+      try {
+        expect(
+          await analyze(store.connection, {
+            journey: CLINIC_JOURNEY,
+            variants: 'all',
+            filters,
+            connections: extra,
+          }),
+        ).toEqual(serial);
+      } finally {
+        for (const c of extra) c.closeSync();
+      }
+      expect(await store.analyze({ journey: CLINIC_JOURNEY, variants: 'all', filters })).toEqual(serial);
+      expect(Object.keys(await store.analyze())).toEqual(Object.keys(await analyze(store.connection)));
+    } finally {
+      store.close();
+    }
   });
 });

@@ -4,6 +4,7 @@ import { access } from 'node:fs/promises';
 import { freemem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { type AnalysisResult, type AnalyzeOptions, analyze } from './analyze';
 import { ensureEventsTable } from './events-table';
 import { stageCsv } from './import/csv';
 import { detectFormat } from './import/detect-format';
@@ -124,6 +125,20 @@ export class EventStore {
         throw error;
       }
     });
+  }
+
+  /**
+   * {@link analyze} on this store, with a second connection so independent analyses run at the same time
+   * (10M events, 2 cores: 19.5 s → 10–14 s of wall time for the same CPU time).
+   */
+  async analyze(options: Omit<AnalyzeOptions, 'connections'> = {}): Promise<AnalysisResult> {
+    const extra = await this.instance.connect();
+    try {
+      await extra.run("SET TimeZone = 'UTC'");
+      return await analyze(this.connection, { ...options, connections: [extra] });
+    } finally {
+      extra.closeSync();
+    }
   }
 
   /** Imported sources with their event counts, oldest first. */

@@ -18,6 +18,12 @@ export const T0 = Date.UTC(2025, 2, 1);
 export async function eventsDb(events: readonly TestEvent[]): Promise<DuckDBConnection> {
   const instance = await DuckDBInstance.create(':memory:');
   const conn = await instance.connect();
+  await fillEvents(conn, events);
+  return conn;
+}
+
+/** Writes `events` (seq following array order) into the events table of `conn`, creating it if needed. */
+export async function fillEvents(conn: DuckDBConnection, events: readonly TestEvent[]): Promise<void> {
   await ensureEventsTable(conn);
   for (const [i, e] of events.entries()) {
     await conn.run(
@@ -34,7 +40,6 @@ export async function eventsDb(events: readonly TestEvent[]): Promise<DuckDBConn
     );
   }
   await assignCaseNumbers(conn);
-  return conn;
 }
 
 /**
