@@ -20,7 +20,8 @@ export interface DemoJourneySpec {
   question: string;
   serviceLine: string;
   status: JourneyStatus;
-  lastReviewedAt: string;
+  /** Days before the seeding day that the team last reviewed the map (so "review due" reads true). */
+  reviewedDaysAgo: number;
   tags: string[];
   stages?: Record<string, { name?: string; goal?: string }>;
   /**
@@ -37,6 +38,11 @@ export interface DemoJourneySpec {
   kpis: (string | KpiInput)[];
   /** Template persona id → demo persona; emotion curves of personas not listed are dropped. */
   personas: Record<string, DemoPersonaKey>;
+}
+
+/** The calendar date `days` before `day` (both `YYYY-MM-DD`, UTC). */
+function daysBefore(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** A template by id, or an error naming it (the demo must fail loudly if a template is renamed). */
@@ -60,6 +66,8 @@ export function customiseTemplate(
   spec: DemoJourneySpec,
   personaIds: Readonly<Record<DemoPersonaKey, string>>,
   ownerId: string | null,
+  /** The seeding day, `YYYY-MM-DD`; review dates are counted back from it. */
+  today = '2025-07-07',
 ): JourneyContent {
   const t = template(spec.templateId);
   const j = t.journey;
@@ -99,7 +107,7 @@ export function customiseTemplate(
     },
     ownerId,
     status: spec.status,
-    lastReviewedAt: spec.lastReviewedAt,
+    lastReviewedAt: daysBefore(today, spec.reviewedDaysAgo),
     tags: spec.tags,
     stages: j.stages.map((stage) => ({
       ...stage,

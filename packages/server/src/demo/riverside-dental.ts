@@ -12,7 +12,7 @@ export const RIVERSIDE_DENTAL: DemoJourneySpec = {
   question: 'Where do new dental patients drop off between the first call and an accepted treatment plan?',
   serviceLine: 'General dentistry — Riverside, Hillcrest and Old Town sites',
   status: 'live',
-  lastReviewedAt: '2025-07-15',
+  reviewedDaysAgo: 21,
   tags: ['dental', 'new patients', 'demo'],
   stages: {
     'st-lead': { goal: 'Find a dentist who can see me soon and will not judge me' },

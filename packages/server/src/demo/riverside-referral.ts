@@ -13,7 +13,7 @@ export const RIVERSIDE_REFERRAL: DemoJourneySpec = {
     'Why do referred patients wait about two weeks before they are even called, and how many never book?',
   serviceLine: 'Oral surgery (referrals from partner practices)',
   status: 'researched',
-  lastReviewedAt: '2025-06-30',
+  reviewedDaysAgo: 83,
   tags: ['referrals', 'oral surgery', 'bottleneck', 'demo'],
   stages: {
     'st-referral-placed': { name: 'Partner refers' },

@@ -12,7 +12,7 @@ export const RIVERSIDE_SYSTEM: DemoJourneySpec = {
   question: 'Where do patients fall through the gaps between front desk, clinicians and follow-up?',
   serviceLine: 'Family medicine and dentistry, all sites',
   status: 'draft',
-  lastReviewedAt: '2025-07-01',
+  reviewedDaysAgo: 130,
   tags: ['practice-wide', 'leadership', 'demo'],
   stages: {
     'st-treatment': { name: 'Treatment', goal: 'Agree a plan I can afford and get it done' },

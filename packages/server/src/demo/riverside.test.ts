@@ -20,6 +20,15 @@ describe('the Riverside demo content', () => {
     }
   });
 
+  test('review dates count back from the seeding day: one map reviewed recently, one due soon, one overdue', () => {
+    const reviewed = DEMO_JOURNEYS.map((spec) => customiseTemplate(spec, personaIds, null, '2026-11-21'));
+    expect(reviewed.map((j) => [j.lastReviewedAt, j.reviewCadenceDays])).toEqual([
+      ['2026-10-31', 90],
+      ['2026-08-30', 90],
+      ['2026-07-14', 90],
+    ]);
+  });
+
   test('no card still carries the template placeholder evidence; evidence strength is mixed', () => {
     for (const j of journeys) {
       const cards = j.cards.filter((c) => c.evidence.some((e) => e.source === TEMPLATE_EVIDENCE.source));

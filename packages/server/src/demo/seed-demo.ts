@@ -35,6 +35,8 @@ export interface SeedDemoOptions {
   seed?: string;
   /** Told what is happening, one short line per phase (no patient data). */
   progress?: (line: string) => void;
+  /** The seeding day (`YYYY-MM-DD`, default today): the journeys' last-review dates count back from it. */
+  today?: string;
 }
 
 export interface DemoSummary {
@@ -60,6 +62,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<DemoSummary> {
   const { db, evidence, ownerId } = options;
   const patients = options.patients ?? DEMO_PATIENTS;
   const say = options.progress ?? (() => {});
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
 
   const { workspace, journeyIds, personaIds } = await db.transaction(async (tx) => {
     const workspace = await tx.workspaces.create({ name: DEMO_WORKSPACE_NAME }, ownerId);
@@ -82,7 +85,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<DemoSummary> {
     for (const spec of [...DEMO_JOURNEYS].reverse()) {
       const journey = await tx.journeys.create(
         workspace.id,
-        customiseTemplate(spec, personaIds, ownerId),
+        customiseTemplate(spec, personaIds, ownerId, today),
         ownerId,
       );
       journeyIds.unshift(journey.id);

@@ -71,9 +71,13 @@ export function GettingStarted(props: GettingStartedProps) {
             </span>
             <div>
               <strong>Open a journey</strong>
-              <p>See where patients drop off and how long they wait, step by step.</p>
-              <Link to={`/w/${workspaceId}/journeys/${journey.id}`} className="btn btn-primary btn-small">
-                Open “{journey.name}”
+              <p>See where patients drop off and how long they wait, step by step, in “{journey.name}”.</p>
+              <Link
+                to={`/w/${workspaceId}/journeys/${journey.id}`}
+                className="btn btn-primary btn-small"
+                aria-label={`Open “${journey.name}”`}
+              >
+                Open the journey
               </Link>
             </div>
           </li>
