@@ -27,6 +27,7 @@ import {
 } from '../openapi';
 import { problems, zodIssues } from '../problem';
 import { requireCaller } from '../session';
+import { versionedWrite } from '../versioned-write';
 
 const scoped = { 401: errors[401], 403: errors[403], 404: errors[404] } as const;
 const withBody = { 400: errors[400], 413: errors[413], 415: errors[415], 422: errors[422] } as const;
@@ -295,54 +296,30 @@ export function journeyRoutes(deps: AppDeps) {
       const body = c.req.valid('json');
       await load(id, user.id, 'editor');
       const expected = baseVersion(c.req.header('if-match'), body.version);
-      const result = await db.transaction(async (tx) => {
-        const updated = await tx.journeys.update(id, expected, body.document, user.id);
-        if (updated.ok) {
-          await audit(tx, {
-            workspaceId: updated.journey.workspaceId,
-            actorId: user.id,
-            action: 'journey.update',
-            entityType: 'journey',
-            entityId: id,
-            beforeVersion: expected,
-            afterVersion: updated.journey.version,
-          });
-        }
-        return updated;
+      const journey = await versionedWrite<'journey', z.infer<typeof Journey>>(db, {
+        kind: 'journey',
+        action: 'update',
+        id,
+        actorId: user.id,
+        expected,
+        run: (tx) => tx.journeys.update(id, expected, body.document, user.id),
       });
-      if (result.ok) return c.json(result.journey, 200, etag(result.journey.version));
-      if (result.reason === 'not-found') throw problems.notFound(`no journey ${id}`);
-      throw problems.conflict(
-        `journey ${id} was saved by someone else since version ${expected}; it is now at version ${result.current.version}`,
-        { currentVersion: result.current.version, current: result.current },
-      );
+      return c.json(journey, 200, etag(journey.version));
     })
     .openapi(deleteRoute, async (c) => {
       const { user } = requireCaller(c);
       const { id } = c.req.valid('param');
       await load(id, user.id, 'owner');
       const expected = ifMatchVersion(c.req.header('if-match'));
-      const result = await db.transaction(async (tx) => {
-        const deleted = await tx.journeys.delete(id, expected);
-        if (deleted.ok) {
-          await audit(tx, {
-            workspaceId: deleted.journey.workspaceId,
-            actorId: user.id,
-            action: 'journey.delete',
-            entityType: 'journey',
-            entityId: id,
-            beforeVersion: deleted.journey.version,
-            afterVersion: null,
-          });
-        }
-        return deleted;
+      await versionedWrite(db, {
+        kind: 'journey',
+        action: 'delete',
+        id,
+        actorId: user.id,
+        expected,
+        run: (tx) => tx.journeys.delete(id, expected),
       });
-      if (result.ok) return c.body(null, 204);
-      if (result.reason === 'not-found') throw problems.notFound(`no journey ${id}`);
-      throw problems.conflict(`journey ${id} changed since version ${expected}`, {
-        currentVersion: result.current.version,
-        current: result.current,
-      });
+      return c.body(null, 204);
     })
     .openapi(duplicateRoute, async (c) => {
       const { user } = requireCaller(c);

@@ -15,6 +15,7 @@ import {
 } from '../openapi';
 import { problems } from '../problem';
 import { requireCaller } from '../session';
+import { versionedWrite } from '../versioned-write';
 
 const scoped = { 401: errors[401], 403: errors[403], 404: errors[404] } as const;
 const withBody = { 400: errors[400], 413: errors[413], 415: errors[415], 422: errors[422] } as const;
@@ -127,53 +128,29 @@ export function personaRoutes(deps: AppDeps) {
       const { version, ...content } = c.req.valid('json');
       await load(id, user.id, 'editor');
       const expected = baseVersion(c.req.header('if-match'), version);
-      const result = await db.transaction(async (tx) => {
-        const updated = await tx.personas.update(id, expected, content, user.id);
-        if (updated.ok) {
-          await audit(tx, {
-            workspaceId: updated.persona.workspaceId,
-            actorId: user.id,
-            action: 'persona.update',
-            entityType: 'persona',
-            entityId: id,
-            beforeVersion: expected,
-            afterVersion: updated.persona.version,
-          });
-        }
-        return updated;
+      const persona = await versionedWrite<'persona', z.infer<typeof Persona>>(db, {
+        kind: 'persona',
+        action: 'update',
+        id,
+        actorId: user.id,
+        expected,
+        run: (tx) => tx.personas.update(id, expected, content, user.id),
       });
-      if (result.ok) return c.json(result.persona, 200, etag(result.persona.version));
-      if (result.reason === 'not-found') throw problems.notFound(`no persona ${id}`);
-      throw problems.conflict(
-        `persona ${id} was saved by someone else since version ${expected}; it is now at version ${result.current.version}`,
-        { currentVersion: result.current.version, current: result.current },
-      );
+      return c.json(persona, 200, etag(persona.version));
     })
     .openapi(deleteRoute, async (c) => {
       const { user } = requireCaller(c);
       const { id } = c.req.valid('param');
       await load(id, user.id, 'owner');
       const expected = ifMatchVersion(c.req.header('if-match'));
-      const result = await db.transaction(async (tx) => {
-        const deleted = await tx.personas.delete(id, expected);
-        if (deleted.ok) {
-          await audit(tx, {
-            workspaceId: deleted.persona.workspaceId,
-            actorId: user.id,
-            action: 'persona.delete',
-            entityType: 'persona',
-            entityId: id,
-            beforeVersion: deleted.persona.version,
-            afterVersion: null,
-          });
-        }
-        return deleted;
+      await versionedWrite(db, {
+        kind: 'persona',
+        action: 'delete',
+        id,
+        actorId: user.id,
+        expected,
+        run: (tx) => tx.personas.delete(id, expected),
       });
-      if (result.ok) return c.body(null, 204);
-      if (result.reason === 'not-found') throw problems.notFound(`no persona ${id}`);
-      throw problems.conflict(`persona ${id} changed since version ${expected}`, {
-        currentVersion: result.current.version,
-        current: result.current,
-      });
+      return c.body(null, 204);
     });
 }
