@@ -151,7 +151,7 @@ describe('evidence in the app', () => {
     );
 
     // Labels switch to waiting times; a variant highlights its path.
-    await page.getByText('Median wait').click();
+    await page.locator('label', { hasText: 'Median wait' }).click();
     await expect
       .poll(
         () =>
@@ -170,6 +170,11 @@ describe('evidence in the app', () => {
     const slider = page.getByLabel(/^Activities:/);
     await slider.fill('5');
     await expect.poll(() => nodes.count(), SLOW).toBe(7);
+    // The same paths as a table, for screen readers and for copying numbers.
+    await page.getByText('The paths shown, as a table').click();
+    expect(await page.locator('details table tbody tr').count()).toBe(
+      await page.locator('.react-flow__edge').count(),
+    );
     await shot('process-map-overlay');
   });
 

@@ -15,7 +15,8 @@ import {
 } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatCount, formatDuration } from '../../components/evidence/format';
-import { type EdgeClass, type Graph, type GraphEdge, type GraphNode, START } from './graph';
+import { EDGE_STYLE } from './edge-style';
+import { type Graph, type GraphEdge, type GraphNode, START } from './graph';
 import { initialViewport, type Layout, layoutGraph, roundedPath } from './layout';
 import styles from './process-map.module.css';
 
@@ -30,17 +31,6 @@ export interface ProcessGraphProps {
   /** Called once the graph is laid out and drawn (for timing and tests). */
   onReady?: () => void;
 }
-
-/** Stroke style per overlay class: colour plus a dash pattern, so the meaning never rests on colour. */
-export const EDGE_STYLE: Record<EdgeClass, { stroke: string; dash?: string; label: string }> = {
-  neutral: { stroke: '#64748b', label: 'Path' },
-  designed: { stroke: '#1d4ed8', label: 'Follows the designed order' },
-  'within-step': { stroke: '#60a5fa', label: 'Within one step' },
-  skip: { stroke: '#b45309', dash: '10 5', label: 'Skips a step' },
-  backward: { stroke: '#b91c1c', dash: '2 5', label: 'Goes back (rework or loop)' },
-  loop: { stroke: '#b91c1c', dash: '2 5', label: 'Repeats the same activity' },
-  'off-map': { stroke: '#9ca3af', dash: '4 4', label: 'To or from an activity on no step' },
-};
 
 type ActivityData = { node: GraphNode; dim: boolean };
 type PathData = {

@@ -2,7 +2,7 @@ import { orderedSteps } from '@pathlight/core';
 import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { api, type ProcessMapData } from '../../api';
 import { useWorkspace } from '../../app/workspace';
-import { formatCount, formatShare } from '../../components/evidence/format';
+import { formatCount, formatDuration, formatShare } from '../../components/evidence/format';
 import {
   latestEvent,
   type PeriodChoice,
@@ -17,7 +17,16 @@ import { navigate, useSearchParams } from '../../router/router';
 import { ErrorBanner, Loading } from '../../ui/status';
 import { useResource } from '../../ui/use-resource';
 import { useTitle } from '../../ui/use-title';
-import { buildGraph, type DesignedStep, deviationCounts, variantPath, variantShare } from './graph';
+import { EDGE_STYLE } from './edge-style';
+import {
+  buildGraph,
+  type DesignedStep,
+  deviationCounts,
+  END,
+  START,
+  variantPath,
+  variantShare,
+} from './graph';
 import type { LabelMode } from './process-graph';
 import styles from './process-map.module.css';
 
@@ -130,6 +139,8 @@ export function ProcessMapPage() {
     </div>
   );
 }
+
+const nodeName = (id: string) => (id === START ? 'Start' : id === END ? 'End' : id);
 
 /** The journey's steps in map order that name activities (the designed path). */
 function designedSteps(doc: Parameters<typeof orderedSteps>[0]): DesignedStep[] {
@@ -254,6 +265,31 @@ function MapView({
             <ProcessGraph graph={graph} labels={labels} highlight={highlight} onReady={onReady} />
           </Suspense>
         </div>
+        <details className={styles.asTable}>
+          <summary>The paths shown, as a table</summary>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">From</th>
+                <th scope="col">To</th>
+                <th scope="col">Patients</th>
+                <th scope="col">Median wait</th>
+                {designed ? <th scope="col">Against the journey</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {graph.edges.map((e) => (
+                <tr key={e.id}>
+                  <td>{nodeName(e.source)}</td>
+                  <td>{nodeName(e.target)}</td>
+                  <td>{e.count === null ? <Suppressed /> : formatCount(e.count)}</td>
+                  <td>{e.medianSeconds === null ? '—' : formatDuration(e.medianSeconds)}</td>
+                  {designed ? <td>{EDGE_STYLE[e.overlay].label}</td> : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
         {data.suppression.applied ? (
           <p className={styles.note}>
             Counts from 1 to 10 show as <Suppressed />. {SUPPRESSION_NOTE}
@@ -339,7 +375,7 @@ function Legend({
         <li>
           <span className={styles.legendBox} aria-hidden="true" /> Darker, larger boxes: more events
         </li>
-        <li>{line('#64748b', undefined, 5)} Thicker arrows: more patients</li>
+        <li>{line(EDGE_STYLE.neutral.stroke, undefined, 5)} Thicker arrows: more patients</li>
       </ul>
       {journeyName ? (
         designed && designed.length > 0 ? (
@@ -350,12 +386,13 @@ function Legend({
                 <span className={`${styles.legendBox} ${styles.legendOnMap}`} aria-hidden="true" /> Activity
                 on a step (labelled “Step n”)
               </li>
-              <li>{line('#1d4ed8', undefined, 4)} Follows the designed order</li>
+              <li>{line(EDGE_STYLE.designed.stroke, undefined, 4)} Follows the designed order</li>
               <li>
-                {line('#b45309', '10 5')} ⤼ Skips a step ({deviations.skip})
+                {line(EDGE_STYLE.skip.stroke, EDGE_STYLE.skip.dash)} ⤼ Skips a step ({deviations.skip})
               </li>
               <li>
-                {line('#b91c1c', '2 5')} ↺ Goes back or repeats ({deviations.backward + deviations.loop})
+                {line(EDGE_STYLE.backward.stroke, EDGE_STYLE.backward.dash)} ↺ Goes back or repeats (
+                {deviations.backward + deviations.loop})
               </li>
               <li>
                 <span className={`${styles.legendBox} ${styles.legendOffMap}`} aria-hidden="true" /> Not on
