@@ -6,10 +6,10 @@ import { useWorkspace } from '../../app/workspace';
 import { apiFieldErrors, type FieldErrors, zodFieldErrors } from '../../lib/field-errors';
 import { ConfirmDialog } from '../../ui/confirm/confirm-dialog';
 import { Field } from '../../ui/field';
+import styles from '../../ui/people-table.module.css';
 import { ErrorBanner, Loading } from '../../ui/status';
 import { useResource } from '../../ui/use-resource';
 import { useTitle } from '../../ui/use-title';
-import styles from './members.module.css';
 
 export const roleHelp: Record<Role, string> = {
   owner: 'Owner — edits, manages members, deletes',

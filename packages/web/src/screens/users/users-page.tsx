@@ -4,10 +4,13 @@ import { ApiError, api, errorMessage } from '../../api';
 import { useSignedIn } from '../../app/session';
 import { apiFieldErrors, type FieldErrors, zodFieldErrors } from '../../lib/field-errors';
 import { Field } from '../../ui/field';
+import shared from '../../ui/people-table.module.css';
 import { ErrorBanner, Loading } from '../../ui/status';
 import { useResource } from '../../ui/use-resource';
 import { useTitle } from '../../ui/use-title';
-import styles from './users.module.css';
+import own from './users.module.css';
+
+const styles = { ...shared, ...own };
 
 /** User accounts (administrators): create an account, disable or enable one. */
 export function UsersPage() {
