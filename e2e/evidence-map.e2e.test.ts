@@ -158,7 +158,10 @@ async function mapStep(page: Page, stepName: string, activity: string, firstSugg
   // The matching activity is among the suggestions (ranked by name similarity); tick it there.
   const suggestions = dialog.getByTestId('activity-suggestions');
   await suggestions.waitFor();
-  if (firstSuggestion) expect(await suggestions.locator('li').first().textContent()).toContain(activity);
+  if (firstSuggestion) {
+    expect(await suggestions.locator('li').first().textContent()).toContain(activity);
+    await page.screenshot({ path: '/tmp/pathlight-evidence-picker.png' });
+  }
   await suggestions.locator('label').filter({ hasText: activity }).getByRole('checkbox').check();
   await dialog.getByTestId('activities-save').click();
   await dialog.waitFor({ state: 'detached' });
@@ -213,6 +216,8 @@ describe('evidence on the journey map', () => {
     await form.getByLabel('Window (days, empty = no limit)').fill('30');
     await form.getByLabel('Reference (where the definition comes from)').fill('healthcare.md §1.5 (adapted)');
     await form.getByRole('button', { name: 'Save KPI' }).click();
+    await page.getByTestId('kpi-panel').getByText('Referral to visit (30 days)', { exact: true }).waitFor();
+    await page.screenshot({ path: '/tmp/pathlight-evidence-kpis.png' });
     await page.getByRole('tab', { name: 'Map' }).click();
     await saved(page);
 

@@ -130,7 +130,10 @@ export function KpiPanel({
                         </span>
                       )}
                     </div>
-                    <div className="pl-muted">{kpiSummary(k, stepName)}</div>
+                    <div className="pl-muted">
+                      {/* the summary without the name, which heads the card */}
+                      {kpiSummary(k, stepName).slice(k.name.length + 3)}
+                    </div>
                     {k.description && <div>{k.description}</div>}
                     <div className="pl-kpis__ref">
                       Definition: {k.reference ? <cite>{k.reference}</cite> : <em>no reference given</em>}
