@@ -170,7 +170,9 @@ export const JourneyContent = JourneyShape.superRefine((doc, ctx) => {
     });
   });
   const laneIds = new Set(doc.lanes.map((l) => l.id));
-  doc.lanes.forEach((lane, i) => unique(lane.id, ['lanes', i, 'id']));
+  doc.lanes.forEach((lane, i) => {
+    unique(lane.id, ['lanes', i, 'id']);
+  });
   const cardIds = new Set<string>();
   doc.cards.forEach((card, i) => {
     unique(card.id, ['cards', i, 'id']);
@@ -181,10 +183,16 @@ export const JourneyContent = JourneyShape.superRefine((doc, ctx) => {
       ctx.addIssue({ code: 'custom', message: `no step "${card.stepId}"`, path: ['cards', i, 'stepId'] });
   });
   const systemIds = new Set(doc.systems.map((s) => s.id));
-  doc.systems.forEach((s, i) => unique(s.id, ['systems', i, 'id']));
+  doc.systems.forEach((s, i) => {
+    unique(s.id, ['systems', i, 'id']);
+  });
   doc.cards.forEach((card, i) => {
     if (card.systemId !== null && !systemIds.has(card.systemId))
-      ctx.addIssue({ code: 'custom', message: `no system "${card.systemId}"`, path: ['cards', i, 'systemId'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: `no system "${card.systemId}"`,
+        path: ['cards', i, 'systemId'],
+      });
     card.linkedCardIds.forEach((id, j) => {
       if (!cardIds.has(id))
         ctx.addIssue({ code: 'custom', message: `no card "${id}"`, path: ['cards', i, 'linkedCardIds', j] });
@@ -198,7 +206,11 @@ export const JourneyContent = JourneyShape.superRefine((doc, ctx) => {
   doc.emotions.forEach((e, i) => {
     const key = `${e.personaId}|${e.stepId}`;
     if (emotionKeys.has(key))
-      ctx.addIssue({ code: 'custom', message: 'one emotion point per persona and step', path: ['emotions', i] });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'one emotion point per persona and step',
+        path: ['emotions', i],
+      });
     emotionKeys.add(key);
   });
   const kpiIds = new Set<string>();
@@ -209,21 +221,37 @@ export const JourneyContent = JourneyShape.superRefine((doc, ctx) => {
       if (k.kind !== 'conversion' && k.kind !== 'duration') continue;
       const ref = k[end];
       if ('stepId' in ref && !stepIds.has(ref.stepId))
-        ctx.addIssue({ code: 'custom', message: `no step "${ref.stepId}"`, path: ['kpis', i, end, 'stepId'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: `no step "${ref.stepId}"`,
+          path: ['kpis', i, end, 'stepId'],
+        });
     }
   });
   doc.opportunities.forEach((o, i) => {
     unique(o.id, ['opportunities', i, 'id']);
     o.cardIds.forEach((id, j) => {
       if (!cardIds.has(id))
-        ctx.addIssue({ code: 'custom', message: `no card "${id}"`, path: ['opportunities', i, 'cardIds', j] });
+        ctx.addIssue({
+          code: 'custom',
+          message: `no card "${id}"`,
+          path: ['opportunities', i, 'cardIds', j],
+        });
     });
     o.stepIds.forEach((id, j) => {
       if (!stepIds.has(id))
-        ctx.addIssue({ code: 'custom', message: `no step "${id}"`, path: ['opportunities', i, 'stepIds', j] });
+        ctx.addIssue({
+          code: 'custom',
+          message: `no step "${id}"`,
+          path: ['opportunities', i, 'stepIds', j],
+        });
     });
     if (o.targetKpiId !== null && !kpiIds.has(o.targetKpiId))
-      ctx.addIssue({ code: 'custom', message: `no KPI "${o.targetKpiId}"`, path: ['opportunities', i, 'targetKpiId'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: `no KPI "${o.targetKpiId}"`,
+        path: ['opportunities', i, 'targetKpiId'],
+      });
   });
 });
 export type JourneyContent = z.infer<typeof JourneyContent>;
@@ -248,10 +276,11 @@ export function orderedSteps(doc: Pick<JourneyContent, 'stages'>): (Step & { sta
 }
 
 /** When the journey is next due for review, or null when it has no cadence or was never reviewed. */
-export function reviewDueDate(doc: Pick<JourneyContent, 'reviewCadenceDays' | 'lastReviewedAt'>): string | null {
+export function reviewDueDate(
+  doc: Pick<JourneyContent, 'reviewCadenceDays' | 'lastReviewedAt'>,
+): string | null {
   if (doc.reviewCadenceDays === null || doc.lastReviewedAt === null) return null;
   const due = new Date(`${doc.lastReviewedAt}T00:00:00Z`);
   due.setUTCDate(due.getUTCDate() + doc.reviewCadenceDays);
   return due.toISOString().slice(0, 10);
 }
-

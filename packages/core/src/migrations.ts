@@ -33,7 +33,14 @@ export const journeyMigrations: readonly Migration[] = [
         ...card,
         evidence:
           typeof confidence === 'string'
-            ? [{ kind: 'staff-report', source: typeof source === 'string' ? source : '', date: null, confidence }]
+            ? [
+                {
+                  kind: 'staff-report',
+                  source: typeof source === 'string' ? source : '',
+                  date: null,
+                  confidence,
+                },
+              ]
             : [],
       }));
       return { ...doc, stages, cards, schemaVersion: 2 };

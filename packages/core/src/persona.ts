@@ -5,7 +5,10 @@ import { Channel, Id, IsoDateTime, Name, Text } from './vocabulary';
 export const PersonaKind = z.enum(['patient', 'caregiver', 'clinician', 'front-desk', 'buyer']);
 export type PersonaKind = z.infer<typeof PersonaKind>;
 
-const List = z.array(Text(300).pipe(z.string().min(1))).max(30).default([]);
+const List = z
+  .array(Text(300).pipe(z.string().min(1)))
+  .max(30)
+  .default([]);
 
 /** The editable part of a persona in the workspace library. */
 export const PersonaContent = z.strictObject({

@@ -39,7 +39,11 @@ export function instantiateTemplate(
   const journey: JourneyContent = {
     ...j,
     scope: { ...j.scope, personaIds: j.scope.personaIds.map(map) },
-    stages: j.stages.map((s) => ({ ...s, id: map(s.id), steps: s.steps.map((t) => ({ ...t, id: map(t.id) })) })),
+    stages: j.stages.map((s) => ({
+      ...s,
+      id: map(s.id),
+      steps: s.steps.map((t) => ({ ...t, id: map(t.id) })),
+    })),
     lanes: j.lanes.map((l) => ({ ...l, id: map(l.id) })),
     cards: j.cards.map((c) => ({
       ...c,
