@@ -5,7 +5,7 @@ import { freemem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { type AnalysisResult, type AnalyzeOptions, analyze } from './analyze';
-import { ensureEventsTable } from './events-table';
+import { ensureEventsTable, PRUNE_CASE_KEYS } from './events-table';
 import { stageCsv } from './import/csv';
 import { detectFormat } from './import/detect-format';
 import { readFhir } from './import/fhir';
@@ -110,19 +110,19 @@ export class EventStore {
    */
   deleteSource(sourceId: string): Promise<number> {
     return this.serialise(async () => {
-      const db = this.connection;
-      await db.run('BEGIN TRANSACTION');
+      // Its own connection, so the transaction never wraps an analysis running on `connection`.
+      const db = await this.instance.connect();
       try {
+        await db.run('BEGIN TRANSACTION');
         const result = await db.run(`DELETE FROM events WHERE source_id = ${lit(sourceId)}`);
-        if (result.rowsChanged > 0)
-          await db.run(
-            'DELETE FROM case_keys k WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.case_no = k.case_no)',
-          );
+        if (result.rowsChanged > 0) await db.run(PRUNE_CASE_KEYS);
         await db.run('COMMIT');
         return result.rowsChanged;
       } catch (error) {
         await db.run('ROLLBACK');
         throw error;
+      } finally {
+        db.closeSync();
       }
     });
   }

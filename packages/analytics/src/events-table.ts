@@ -41,6 +41,10 @@ CREATE TABLE IF NOT EXISTS case_keys (
   case_no INTEGER NOT NULL
 )`;
 
+/** Removes the case numbers of cases that no longer have events (after deleting or replacing events). */
+export const PRUNE_CASE_KEYS =
+  'DELETE FROM case_keys k WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.case_no = k.case_no)';
+
 /** Column order of the events table, for appenders. */
 export const EVENT_COLUMNS = [
   'source_id',

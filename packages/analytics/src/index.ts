@@ -4,6 +4,7 @@
  */
 export { type AnalysisResult, type AnalyzeOptions, analyze } from './analyze';
 export { defaultMemoryLimit, EventStore, type EventStoreOptions, openEventStore } from './event-store';
+export { PRUNE_CASE_KEYS } from './events-table';
 export { DEMO_JOURNEY_INPUT, demoJourney } from './generate/demo-journey';
 export { type GeneratedFormat, type GenerateOptions, generateEventLog } from './generate/generate';
 export { type CsvPreview, detectCsv } from './import/csv';

@@ -8,6 +8,7 @@ import {
   type ImportFormat,
   type ImportOptions,
   type ImportResult,
+  PRUNE_CASE_KEYS,
 } from '@pathlight/analytics';
 import type { Database, Job as StoredJob, DataSource as StoredSource } from '@pathlight/db';
 import type { Logger } from '../logger';
@@ -338,6 +339,7 @@ async function swapSource(store: EventStore, sourceId: string, importId: string)
     try {
       await conn.run('DELETE FROM events WHERE source_id = $1', [sourceId]);
       await conn.run('UPDATE events SET source_id = $1 WHERE source_id = $2', [sourceId, importId]);
+      await conn.run(PRUNE_CASE_KEYS); // case numbers of patients no longer in any source
       await conn.run('COMMIT');
     } catch (error) {
       await conn.run('ROLLBACK');
