@@ -151,6 +151,21 @@ async function main() {
     results.processMapWarmApiMs = pm.api;
     // data in hand → laid out (ELK) and drawn (React Flow), measured by the page itself
     results.processMapDrawMs = Number(await page.evaluate('document.body.dataset.processMapMs'));
+    results.elkLoadedAtMs = Math.round(
+      Number(await page.evaluate("performance.getEntriesByName('pathlight:elk-loaded')[0]?.startTime ?? -1")),
+    );
+    results.elkLayoutMs = Math.round(
+      Number(
+        await page.evaluate("performance.getEntriesByName('pathlight:elk-layout').pop()?.duration ?? -1"),
+      ),
+    );
+    results.processMapDataAtMs = Math.round(
+      Number(
+        await page.evaluate(
+          "performance.getEntriesByType('resource').filter((r) => r.name.includes('/process-map')).pop()?.responseEnd ?? -1",
+        ),
+      ),
+    );
     const pmj = await warmLoads(
       page,
       `${base}/process-map?journey=${journey.id}`,

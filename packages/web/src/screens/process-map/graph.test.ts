@@ -130,6 +130,17 @@ describe('buildGraph', () => {
       [START]: ['terminal', null],
     });
     expect(deviationCounts(g)).toEqual({ skip: 1, backward: 0, loop: 1, offMap: 2 });
+    // step order first (Referral, then Book's activities by frequency, then Visit), the rest after
+    expect(g.nodes.map((n) => n.id)).toEqual([
+      START,
+      'Referral',
+      'Booked',
+      'Reminder SMS',
+      'Attended',
+      'No-show',
+      'Portal login',
+      END,
+    ]);
   });
 
   it('calls a move to an earlier step backward', () => {

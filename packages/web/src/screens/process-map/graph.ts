@@ -164,6 +164,12 @@ export function buildGraph(data: ProcessMapData, o: BuildOptions): Graph {
     }),
     terminal(END, 'End', sum(allEnds)),
   ];
+  if (steps) {
+    // Designed steps first, in step order, so the layout can rank them that way; the rest by frequency.
+    const rankOf = (n: GraphNode) =>
+      n.kind === 'start' ? -1 : n.kind === 'end' ? Infinity : (n.stepIndex ?? 1e6);
+    nodes.sort((a, b) => rankOf(a) - rankOf(b));
+  }
 
   const paths = topPaths(data.edges, kept, o.maxPaths);
   const all = [
