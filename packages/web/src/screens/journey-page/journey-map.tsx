@@ -1,5 +1,5 @@
 import { type KpiDefinition, orderedSteps } from '@pathlight/core';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../../api';
 import {
   type Autosave,
@@ -21,6 +21,9 @@ export interface JourneyMapProps extends JourneyEditorProps {
   workspaceId: string;
   canEdit: boolean;
 }
+
+// The map re-renders only when its own props change, not on every save or filter keystroke here.
+const MapEditor = memo(JourneyEditor);
 
 type Panel = { kind: 'step'; stepId: string } | { kind: 'conformance' } | null;
 
@@ -111,6 +114,8 @@ export function JourneyMap(props: JourneyMapProps) {
 
   return (
     <div className={styles.mapArea}>
+      {/* Without event data there is no bar: the map stays where it was (editors find "Map data" in
+          the step menu, whose picker says how to add data). */}
       {hasData ? (
         <FilterBar
           value={filter}
@@ -130,13 +135,8 @@ export function JourneyMap(props: JourneyMapProps) {
             Conformance
           </button>
         </FilterBar>
-      ) : base.data ? (
-        <p className={styles.noData} role="note">
-          No event data in this workspace yet. Upload a file under Data sources to see patients, conversion
-          and waits on this map.
-        </p>
       ) : null}
-      <JourneyEditor
+      <MapEditor
         {...editorProps}
         readOnly={!canEdit}
         evidence={evidence}

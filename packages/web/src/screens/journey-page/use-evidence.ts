@@ -31,7 +31,10 @@ export function useLive<T>(load: () => Promise<T>, key: unknown, enabled = true)
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the serialised key on purpose
   useEffect(() => {
     if (!enabled) {
-      setState({ data: null, loading: false, error: null });
+      // Same state object when already idle, so a disabled key change re-renders nothing.
+      setState((s) =>
+        s.data === null && !s.loading && s.error === null ? s : { data: null, loading: false, error: null },
+      );
       return;
     }
     const mine = ++seq.current;
