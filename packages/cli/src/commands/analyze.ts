@@ -1,6 +1,6 @@
 import { access } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { analyze, type ImportOptions, openEventStore } from '@pathlight/analytics';
+import { type ImportOptions, openEventStore } from '@pathlight/analytics';
 import { oneOf, onePositional, parseOrUsage } from '../args';
 import { CliError, oneLine } from '../cli-error';
 import { readJourneyFile } from '../journey-file';
@@ -94,7 +94,7 @@ export async function runAnalyze(args: string[], io: Io): Promise<number> {
           .map((s) => `${s.location}: ${s.reason}`)
           .join('; ')}\n`,
       );
-    const result = await analyze(store.connection, { ...(journey ? { journey } : {}), variants });
+    const result = await store.analyze({ ...(journey ? { journey } : {}), variants });
     io.stdout(values.json ? `${JSON.stringify(result)}\n` : renderReport(result, journey));
     return 0;
   } finally {
