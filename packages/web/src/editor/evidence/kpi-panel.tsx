@@ -22,7 +22,7 @@ function blank(kind: KpiDefinition['kind'], from: Partial<KpiDefinition> = {}): 
     direction: from.direction ?? 'higher-is-better',
     reference: from.reference ?? '',
   };
-  const none: ActivityRef = { activities: [] as unknown as [string] };
+  const none: ActivityRef = { activities: [] };
   switch (kind) {
     case 'rate':
       return { ...common, kind, numerator: [], denominator: [], countOver: 'events' };
@@ -221,9 +221,7 @@ function RefField({
       <select
         aria-label={`${label}: a step or activities`}
         value={isStep ? value.stepId : ''}
-        onChange={(e) =>
-          onChange(e.target.value ? { stepId: e.target.value } : { activities: [] as unknown as [string] })
-        }
+        onChange={(e) => onChange(e.target.value ? { stepId: e.target.value } : { activities: [] })}
       >
         <option value="">Activities…</option>
         {steps.map((s) => (
@@ -237,7 +235,7 @@ function RefField({
           aria-label={`${label} activities, comma-separated`}
           list={listId}
           defaultValue={value.activities.join(', ')}
-          onChange={(e) => onChange({ activities: splitList(e.target.value) as [string] })}
+          onChange={(e) => onChange({ activities: splitList(e.target.value) })}
           placeholder="appointment.booked, …"
         />
       )}
