@@ -74,7 +74,8 @@ describe('GettingStarted', () => {
         onTemplates={onTemplates}
       />,
     );
-    const open = screen.getByRole('link', { name: 'Open “Dental new patients”' });
+    const open = screen.getByRole('link', { name: 'Open the journey' });
+    expect(screen.getByText(/in “Dental new patients”/)).toBeTruthy();
     expect(open.getAttribute('href')).toBe(`/w/${ids.ws}/journeys/${ids.j2}`);
     expect(screen.getByRole('link', { name: 'Go to Data' }).getAttribute('href')).toBe(`/w/${ids.ws}/data`);
     fireEvent.click(screen.getByRole('button', { name: 'Browse templates' }));

@@ -71,11 +71,13 @@ export function GettingStarted(props: GettingStartedProps) {
             </span>
             <div>
               <strong>Open a journey</strong>
-              <p>See where patients drop off and how long they wait, step by step, in “{journey.name}”.</p>
+              <p id="getting-started-journey">
+                See where patients drop off and how long they wait, step by step, in “{journey.name}”.
+              </p>
               <Link
                 to={`/w/${workspaceId}/journeys/${journey.id}`}
                 className="btn btn-primary btn-small"
-                aria-label={`Open “${journey.name}”`}
+                aria-describedby="getting-started-journey"
               >
                 Open the journey
               </Link>
