@@ -149,6 +149,7 @@ describe('evidence in the app', () => {
     expect(await page.getByRole('region', { name: 'Legend' }).textContent()).toContain(
       'Compared with “New patient”',
     );
+    await shot('process-map-journey');
 
     // Labels switch to waiting times; a variant highlights its path.
     await page.locator('label', { hasText: 'Median wait' }).click();
@@ -213,6 +214,7 @@ describe('evidence in the app', () => {
         page.waitForEvent('download', { timeout: 60_000 }),
         page.getByRole('button', { name: button }).click(),
       ]);
+      await download.saveAs(`/tmp/pathlight-evidence-export.${button.endsWith('PNG') ? 'png' : 'pdf'}`);
       const path = await download.path();
       const bytes = readFileSync(path);
       expect(bytes.subarray(0, signature.length).toString('latin1')).toBe(signature);
