@@ -274,7 +274,13 @@ export function DashboardPage() {
                     )}
                     <ul className={styles.tiles}>
                       {s.tiles.map((t) => (
-                        <KpiTile key={t.kpi.id} tile={t} previousLabel={previousLabel} stepName={stepName} />
+                        <KpiTile
+                          key={t.kpi.id}
+                          tile={t}
+                          previousLabel={previousLabel}
+                          stepName={stepName}
+                          expanded={exporting !== null}
+                        />
                       ))}
                     </ul>
                   </section>

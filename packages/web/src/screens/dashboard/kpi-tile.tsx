@@ -12,10 +12,13 @@ export function KpiTile({
   tile,
   previousLabel,
   stepName,
+  expanded = false,
 }: {
   tile: Tile;
   previousLabel: string;
   stepName: (id: string) => string;
+  /** Shows the definition open (exports, so a printed number can be traced). */
+  expanded?: boolean;
 }) {
   const id = useId();
   const value = tileValue(tile);
@@ -61,9 +64,13 @@ export function KpiTile({
           />
         </div>
       ) : (
-        <p className={styles.sparkEmpty}>No weekly values in this period.</p>
+        <p className={styles.sparkEmpty}>
+          {tile.weekly.some((w) => w.suppressed.includes('value'))
+            ? 'Weekly values are hidden (small numbers).'
+            : 'No weekly values in this period.'}
+        </p>
       )}
-      <details className={styles.definition}>
+      <details className={styles.definition} open={expanded || undefined}>
         <summary>How is this counted?</summary>
         <p>{definitionText(kpi, stepName)}</p>
         {kpi.description ? <p>{kpi.description}</p> : null}
