@@ -398,6 +398,10 @@ function Legend({
                 <span className={`${styles.legendBox} ${styles.legendOffMap}`} aria-hidden="true" /> Not on
                 the map ({deviations.offMap})
               </li>
+              <li>
+                {line(EDGE_STYLE['off-map'].stroke, EDGE_STYLE['off-map'].dash)} To or from an activity on no
+                step
+              </li>
             </ul>
           </>
         ) : (
