@@ -80,6 +80,7 @@ export function DataSourcesPage() {
   if (list.error && !list.data) return <ErrorBanner error={list.error} onRetry={list.reload} />;
 
   const totalEvents = sources.reduce((n, s) => n + (s.status === 'ready' ? s.eventCount : 0), 0);
+  const readySources = sources.filter((s) => s.status === 'ready').length;
 
   return (
     <div className={styles.page}>
@@ -88,8 +89,8 @@ export function DataSourcesPage() {
         <p className="muted">
           Event logs from your systems (scheduling, EHR, patient portal) that light up the journeys in{' '}
           {workspace.name}.
-          {sources.length > 0
-            ? ` ${formatCount(totalEvents)} events ready in ${sources.length} ${sources.length === 1 ? 'source' : 'sources'}.`
+          {readySources > 0
+            ? ` ${formatCount(totalEvents)} events ready in ${readySources} ${readySources === 1 ? 'source' : 'sources'}.`
             : ''}
         </p>
       </div>

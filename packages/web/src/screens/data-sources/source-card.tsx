@@ -225,10 +225,8 @@ export function SourceCard({ source, job, canEdit, onRenamed, onDeleted, onRefre
   );
 }
 
-/** A message as a sentence: capital first letter, full stop at the end. */
+/** A message ending with a full stop (its start is kept as written: it may be a file name). */
 export function sentence(text: string): string {
   const t = text.trim();
-  if (!t) return t;
-  const first = t[0]?.toUpperCase() + t.slice(1);
-  return /[.!?]$/.test(first) ? first : `${first}.`;
+  return !t || /[.!?]$/.test(t) ? t : `${t}.`;
 }
