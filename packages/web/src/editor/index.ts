@@ -3,6 +3,8 @@
  * The journey map editor: a plain-TypeScript store of commands with undo/redo and autosave,
  * and the React components that bind to it.
  */
+
+export { download, fileStem } from '../lib/download';
 export { OpportunityBoard } from './board/opportunity-board';
 export { quadrantOf } from './board/quadrant';
 export {
@@ -17,7 +19,7 @@ export {
 export { suggestActivities } from './evidence/similarity';
 export type { ActivityEvidence, KpiEvidence, MapEvidence, StepEvidence } from './evidence/types';
 export { cardsToCsv } from './export/csv';
-export { download, fileStem, mapToPdf, mapToPng, mapToSvg } from './export/image';
+export { mapToPdf, mapToPng, mapToSvg } from './export/image';
 export { type JourneyExport, journeyToExport, parseJourneyExport } from './export/json';
 export { JourneyEditor, type JourneyEditorProps } from './journey-editor/journey-editor';
 export type { StepMetrics } from './map/map-grid';

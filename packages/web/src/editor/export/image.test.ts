@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileStem, safePixelRatio } from './image';
+import { safePixelRatio } from './image';
 
 describe('safePixelRatio', () => {
   it('keeps the wanted ratio for a normal map', () => {
@@ -9,12 +9,5 @@ describe('safePixelRatio', () => {
     expect(safePixelRatio(13_000, 2000, 2)).toBeCloseTo(16_000 / 13_000, 6);
     // 8000 × 6000 at ratio 2 would be 192 Mpx; the cap gives sqrt(120e6 / 48e6) = 1.58…
     expect(safePixelRatio(8000, 6000, 2)).toBeCloseTo(Math.sqrt(120_000_000 / 48_000_000), 6);
-  });
-});
-
-describe('fileStem', () => {
-  it('makes a safe, short file name', () => {
-    expect(fileStem('New patient: lead → recall (v2)')).toBe('new-patient-lead-recall-v2');
-    expect(fileStem('***')).toBe('journey');
   });
 });

@@ -1,11 +1,11 @@
 import type { JourneyContent, Persona } from '@pathlight/core';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { download, fileStem } from '../../lib/download';
 import { OpportunityBoard } from '../board/opportunity-board';
 import { ConflictDialog } from '../conflict/conflict-dialog';
 import { KpiPanel } from '../evidence/kpi-panel';
 import { ScaleKey } from '../evidence/step-data';
 import type { MapEvidence } from '../evidence/types';
-import { download, fileStem } from '../export/image';
 import { journeyToExport } from '../export/json';
 import {
   EditorContext,

@@ -1,7 +1,8 @@
 import { orderedSteps, strongestConfidence } from '@pathlight/core';
 import { useMemo, useState } from 'react';
+import { download, fileStem } from '../../lib/download';
 import { cardsToCsv } from '../export/csv';
-import { download, fileStem, mapToPdf, mapToPng, mapToSvg } from '../export/image';
+import { mapToPdf, mapToPng, mapToSvg } from '../export/image';
 import { journeyToExport } from '../export/json';
 import { useEditor, useEditorState } from '../hooks';
 import { journeyPersonas } from '../map/layout';

@@ -12,14 +12,13 @@ import {
 } from '../../components/evidence/period';
 import { PeriodPicker } from '../../components/evidence/period-picker';
 import { SUPPRESSION_NOTE } from '../../components/evidence/suppressed';
-import { download, fileStem } from '../../editor';
+import { download, fileStem } from '../../lib/download';
 import { Link } from '../../router/link';
 import { navigate, useSearchParams } from '../../router/router';
 import { ErrorBanner, Loading } from '../../ui/status';
 import { useResource } from '../../ui/use-resource';
 import { useTitle } from '../../ui/use-title';
 import styles from './dashboard.module.css';
-import { dashboardToPdf, dashboardToPng } from './export';
 import { KpiTile } from './kpi-tile';
 
 interface Board {
@@ -117,6 +116,8 @@ export function DashboardPage() {
         await new Promise((r) => setTimeout(r, 50));
       }
       const stem = `${fileStem(journeyId ? (board.data?.sections[0]?.name ?? 'journey') : workspace.name)}-dashboard`;
+      // The exporters (html-to-image, jsPDF) load only when someone exports.
+      const { dashboardToPdf, dashboardToPng } = await import('./export');
       const blob =
         exporting === 'png'
           ? await dashboardToPng(el)

@@ -1,5 +1,5 @@
 import { jsPDF } from 'jspdf';
-import { mapToPng } from '../../editor';
+import { mapToPng } from '../../editor/export/image';
 
 /** PNG of the dashboard element (the editor's exporter: full size, white background, 2× pixels). */
 export const dashboardToPng = (el: HTMLElement): Promise<Blob> => mapToPng(el);
