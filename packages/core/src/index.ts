@@ -27,6 +27,7 @@ export {
 export {
   ActivityRef,
   ConversionKpi,
+  CostPerKpi,
   DurationKpi,
   KpiDefinition,
   type KpiInput,

@@ -112,6 +112,20 @@ describe('JourneyContent', () => {
     ]);
   });
 
+  it('checks the acquired step of a cost-per KPI', () => {
+    const d = doc();
+    const costPer = (stepId: string) => ({
+      id: 'k-cpa',
+      name: 'Cost per acquired patient',
+      kind: 'cost-per' as const,
+      acquired: { stepId },
+    });
+    d.kpis = [costPer('sp-visit')];
+    expect(issues(d)).toEqual([]);
+    d.kpis = [costPer('sp-gone')];
+    expect(issues(d)).toEqual(['kpis.0.acquired.stepId: no step "sp-gone"']);
+  });
+
   it('rejects emotion scores outside −2…+2 and fractions', () => {
     for (const score of [3, -3, 1.5]) {
       const d = doc();

@@ -217,9 +217,13 @@ export const JourneyContent = JourneyShape.superRefine((doc, ctx) => {
   doc.kpis.forEach((k, i) => {
     unique(k.id, ['kpis', i, 'id']);
     kpiIds.add(k.id);
-    for (const end of ['from', 'to'] as const) {
-      if (k.kind !== 'conversion' && k.kind !== 'duration') continue;
-      const ref = k[end];
+    const refs =
+      k.kind === 'conversion' || k.kind === 'duration'
+        ? (['from', 'to'] as const).map((end) => [end, k[end]] as const)
+        : k.kind === 'cost-per'
+          ? [['acquired', k.acquired] as const]
+          : [];
+    for (const [end, ref] of refs) {
       if ('stepId' in ref && !stepIds.has(ref.stepId))
         ctx.addIssue({
           code: 'custom',

@@ -11,6 +11,8 @@ const activitiesOf = (k: (typeof KPI_LIBRARY)[number]): string[] => {
       return [k.from, k.to].flatMap((r) => ('activities' in r ? r.activities : []));
     case 'score':
       return [k.activity];
+    case 'cost-per':
+      return [...k.costActivities, ...('activities' in k.acquired ? k.acquired.activities : [])];
   }
 };
 
@@ -24,6 +26,7 @@ describe('KPI_LIBRARY', () => {
       'booking-conversion',
       'referral-completion',
       'time-to-first-visit',
+      'cost-per-acquired-patient',
       'follow-up-completion',
       'portal-adoption',
       'nps',
@@ -44,5 +47,18 @@ describe('KPI_LIBRARY', () => {
         expect('stepId' in k.from || 'stepId' in k.to).toBe(false);
       }
     }
+  });
+
+  test('cost per acquired patient: paid acquisition spend ÷ first completed visits, by source', () => {
+    const k = KPI_LIBRARY.find((x) => x.id === 'cost-per-acquired-patient');
+    expect(k).toMatchObject({
+      kind: 'cost-per',
+      costActivities: ['ad.clicked', 'referral.placed'],
+      acquired: { activities: ['visit.completed'] },
+      splitBy: 'source',
+      direction: 'lower-is-better',
+      reference: 'healthcare.md §1.11',
+    });
+    expect(k?.description).toMatch(/not included/);
   });
 });

@@ -64,6 +64,18 @@ const LIBRARY_INPUT: readonly KpiInput[] = [
     reference: 'healthcare.md §1.7',
   },
   {
+    id: 'cost-per-acquired-patient',
+    name: 'Cost per acquired patient',
+    kind: 'cost-per',
+    description:
+      'Marketing spend ÷ new patients with a completed first visit, by source. Spend counts only the cost on paid acquisition events (ad clicks and partner referrals); visit, treatment, staff and overhead costs are not included. Shown only when the log carries cost data.',
+    costActivities: ['ad.clicked', 'referral.placed'],
+    acquired: { activities: ['visit.completed'] },
+    splitBy: 'source',
+    direction: 'lower-is-better',
+    reference: 'healthcare.md §1.11',
+  },
+  {
     id: 'follow-up-completion',
     name: 'Follow-up completion',
     kind: 'rate',

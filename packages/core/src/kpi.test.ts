@@ -74,4 +74,36 @@ describe('ActivityRef', () => {
     expect(ActivityRef.safeParse({ activities: [] }).success).toBe(false);
     expect(ActivityRef.safeParse({}).success).toBe(false);
   });
+
+  it('parses a cost-per KPI with its defaults (lower is better, every cost, no split)', () => {
+    const k = KpiDefinition.parse({
+      id: 'k-cpa',
+      kind: 'cost-per',
+      name: 'Cost per acquired patient',
+      acquired: { activities: ['visit.completed'] },
+    });
+    expect(k).toEqual({
+      id: 'k-cpa',
+      kind: 'cost-per',
+      name: 'Cost per acquired patient',
+      description: '',
+      reference: '',
+      direction: 'lower-is-better',
+      costActivities: [],
+      acquired: { activities: ['visit.completed'] },
+      splitBy: null,
+    });
+  });
+
+  it('rejects a cost-per KPI without an acquired end, or with unknown keys', () => {
+    const base = { id: 'k', kind: 'cost-per', name: 'x' };
+    expect(KpiDefinition.safeParse(base).error?.issues[0]?.path).toEqual(['acquired']);
+    expect(KpiDefinition.safeParse({ ...base, acquired: { activities: ['a'] }, spend: ['b'] }).success).toBe(
+      false,
+    );
+    expect(KpiDefinition.safeParse({ ...base, acquired: { activities: [] } }).success).toBe(false);
+    expect(KpiDefinition.safeParse({ ...base, acquired: { stepId: 'sp-1' }, splitBy: '' }).success).toBe(
+      false,
+    );
+  });
 });

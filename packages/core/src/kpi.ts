@@ -58,10 +58,33 @@ export const ScoreKpi = z.strictObject({
   attribute: z.string().min(1).max(200),
 });
 
-export const KpiDefinition = z.discriminatedUnion('kind', [RateKpi, ConversionKpi, DurationKpi, ScoreKpi]);
+/**
+ * Spend per acquired case: sum of `cost` on the cost activities ÷ cases that reach `acquired`
+ * (healthcare.md §1.11), optionally broken down by a case attribute such as `source`.
+ */
+export const CostPerKpi = z.strictObject({
+  ...common,
+  direction: z.enum(['higher-is-better', 'lower-is-better']).default('lower-is-better'),
+  kind: z.literal('cost-per'),
+  /** Activities whose `cost` counts as spend; empty = every event with a cost. */
+  costActivities: z.array(z.string().min(1).max(200)).max(100).default([]),
+  /** A case counts as acquired once it has an event of this step or these activities. */
+  acquired: ActivityRef,
+  /** Case attribute to break the value down by (e.g. "source"), or null. */
+  splitBy: z.string().min(1).max(200).nullable().default(null),
+});
+
+export const KpiDefinition = z.discriminatedUnion('kind', [
+  RateKpi,
+  ConversionKpi,
+  DurationKpi,
+  ScoreKpi,
+  CostPerKpi,
+]);
 export type KpiDefinition = z.infer<typeof KpiDefinition>;
 export type KpiInput = z.input<typeof KpiDefinition>;
 export type RateKpi = z.infer<typeof RateKpi>;
 export type ConversionKpi = z.infer<typeof ConversionKpi>;
 export type DurationKpi = z.infer<typeof DurationKpi>;
 export type ScoreKpi = z.infer<typeof ScoreKpi>;
+export type CostPerKpi = z.infer<typeof CostPerKpi>;

@@ -35,8 +35,10 @@ function referencedIds(j: JourneyContent): string[] {
       ...(o.targetKpiId ? [o.targetKpiId] : []),
     ]),
     ...j.kpis.flatMap((k) =>
-      k.kind === 'conversion' || k.kind === 'duration'
-        ? [k.from, k.to].flatMap((r) => ('stepId' in r ? [r.stepId] : []))
+      k.kind === 'conversion' || k.kind === 'duration' || k.kind === 'cost-per'
+        ? (k.kind === 'cost-per' ? [k.acquired] : [k.from, k.to]).flatMap((r) =>
+            'stepId' in r ? [r.stepId] : [],
+          )
         : [],
     ),
   ];
@@ -81,6 +83,32 @@ describe('instantiateTemplate', () => {
     const consult = steps.find((s) => s.name === 'Specialist consultation')!;
     expect(kpi.from).toEqual({ stepId: placed.id });
     expect(kpi.to).toEqual({ stepId: consult.id });
+  });
+
+  it('maps the acquired step of a cost-per KPI to the new id of the same step', () => {
+    const t = structuredClone(templates.find((x) => x.id === 'specialty-referral')!);
+    const consult = t.journey.stages
+      .flatMap((s) => s.steps)
+      .find((s) => s.name === 'Specialist consultation')!;
+    t.journey.kpis.push({
+      id: 'k-cpa',
+      name: 'Cost per acquired patient',
+      kind: 'cost-per',
+      description: '',
+      direction: 'lower-is-better',
+      reference: '',
+      costActivities: [],
+      acquired: { stepId: consult.id },
+      splitBy: 'source',
+    });
+    const { journey } = instantiateTemplate(t, counter());
+    const kpi = journey.kpis.find((k) => k.name === 'Cost per acquired patient');
+    if (kpi?.kind !== 'cost-per') throw new Error('expected the cost-per KPI');
+    const step = journey.stages.flatMap((s) => s.steps).find((s) => s.name === 'Specialist consultation')!;
+    expect(step.id).not.toBe(consult.id);
+    expect(kpi.acquired).toEqual({ stepId: step.id });
+    expect(kpi.id).not.toBe('k-cpa');
+    expect(JourneyContent.safeParse(journey).success).toBe(true);
   });
 
   it('maps an opportunity card link to the new id of the same card', () => {

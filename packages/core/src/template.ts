@@ -62,11 +62,12 @@ export function instantiateTemplate(
       stepIds: o.stepIds.map(map),
       targetKpiId: o.targetKpiId === null ? null : map(o.targetKpiId),
     })),
-    kpis: j.kpis.map((k) =>
-      k.kind === 'conversion' || k.kind === 'duration'
-        ? { ...k, id: map(k.id), from: ref(k.from), to: ref(k.to) }
-        : { ...k, id: map(k.id) },
-    ),
+    kpis: j.kpis.map((k) => {
+      if (k.kind === 'conversion' || k.kind === 'duration')
+        return { ...k, id: map(k.id), from: ref(k.from), to: ref(k.to) };
+      if (k.kind === 'cost-per') return { ...k, id: map(k.id), acquired: ref(k.acquired) };
+      return { ...k, id: map(k.id) };
+    }),
   };
   return { journey, personas };
 }
