@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from './create-database';
 import { bookingJourney, persona } from './fixtures';
-import type { Database } from './ports';
+import type { Database, TemplateContent } from './ports';
 
 export type ContractHarness = {
   /** Opens a migrated, empty database; called once per suite. */
@@ -38,7 +38,7 @@ export function describeDatabaseContract(label: string, harness: ContractHarness
 
     beforeEach(async () => {
       await handle.drizzle.execute(
-        sql`truncate users, sessions, workspaces, members, journeys, personas, audit_log, data_sources, jobs cascade`,
+        sql`truncate users, sessions, workspaces, members, journeys, personas, templates, audit_log, data_sources, jobs cascade`,
       );
     });
 
@@ -293,6 +293,7 @@ export function describeDatabaseContract(label: string, harness: ContractHarness
         const journey = await db.journeys.create(ws.id, bookingJourney(), owner.id);
         const kept = await db.journeys.create(keep.id, bookingJourney(), owner.id);
         const p = await db.personas.create(ws.id, persona(), owner.id);
+        const tpl = await db.templates.create(ws.id, template('Doomed template'), owner.id);
         const source = await db.dataSources.create({
           workspaceId: ws.id,
           name: 'March',
@@ -322,6 +323,7 @@ export function describeDatabaseContract(label: string, harness: ContractHarness
         expect(await db.members.list(ws.id)).toEqual([]);
         expect(await db.journeys.get(journey.id)).toBeNull();
         expect(await db.personas.get(p.id)).toBeNull();
+        expect(await db.templates.get(tpl.id)).toBeNull();
         expect(await db.dataSources.get(source.id)).toBeNull();
         expect(await db.jobs.get(job.id)).toBeNull();
         expect(await db.journeys.get(kept.id)).toEqual(kept);
@@ -498,6 +500,64 @@ export function describeDatabaseContract(label: string, harness: ContractHarness
         expect(await db.personas.delete(avery.id)).toEqual({ ok: true, persona: avery });
         expect(await db.personas.delete(avery.id)).toEqual({ ok: false, reason: 'not-found' });
         expect(await db.personas.list(ws.id)).toEqual([]);
+      });
+    });
+
+    describe('templates', () => {
+      it('keeps versioned templates per workspace', async () => {
+        const owner = await user('owner@example.test');
+        const ws = await db.workspaces.create({ name: 'W' }, owner.id);
+        const other = await db.workspaces.create({ name: 'Other' }, owner.id);
+        const intake = await db.templates.create(ws.id, template('Intake flow'), owner.id);
+        expect(intake).toEqual({
+          ...template('Intake flow'),
+          id: expect.stringMatching(UUID),
+          workspaceId: ws.id,
+          version: 1,
+          createdAt: expect.stringMatching(ISO_UTC),
+          createdBy: owner.id,
+          updatedAt: expect.stringMatching(ISO_UTC),
+          updatedBy: owner.id,
+        });
+        const booking = await db.templates.create(ws.id, template('Booking flow'), null);
+        await db.templates.create(other.id, template('Elsewhere'), owner.id);
+        expect((await db.templates.list(ws.id)).map((t) => t.name)).toEqual(['Booking flow', 'Intake flow']);
+        expect(await db.templates.get(intake.id)).toEqual(intake);
+
+        const renamed = { ...template('Intake flow, revised'), summary: 'Now with triage' };
+        const saved = await db.templates.update(intake.id, 1, renamed, owner.id);
+        expect(saved).toMatchObject({
+          ok: true,
+          template: {
+            version: 2,
+            name: 'Intake flow, revised',
+            summary: 'Now with triage',
+            createdAt: intake.createdAt,
+          },
+        });
+        expect((await db.templates.list(ws.id)).map((t) => t.name)).toEqual([
+          'Booking flow',
+          'Intake flow, revised',
+        ]);
+        const stale = await db.templates.update(intake.id, 1, template('Stale'), owner.id);
+        expect(stale).toMatchObject({
+          ok: false,
+          reason: 'conflict',
+          current: { version: 2, name: 'Intake flow, revised' },
+        });
+        expect(await db.templates.update('00000000-0000-4000-8000-000000000000', 1, renamed, null)).toEqual({
+          ok: false,
+          reason: 'not-found',
+        });
+        expect(await db.templates.delete(intake.id, 1)).toMatchObject({ ok: false, reason: 'conflict' });
+        expect(await db.templates.delete(intake.id, 2)).toMatchObject({
+          ok: true,
+          template: { id: intake.id },
+        });
+        expect(await db.templates.delete(booking.id)).toEqual({ ok: true, template: booking });
+        expect(await db.templates.delete(booking.id)).toEqual({ ok: false, reason: 'not-found' });
+        expect(await db.templates.list(ws.id)).toEqual([]);
+        expect(await db.templates.list(other.id)).toHaveLength(1);
       });
     });
 
@@ -790,4 +850,15 @@ export function describeDatabaseContract(label: string, harness: ContractHarness
       });
     });
   });
+}
+
+/** A small template body built from the fixtures. */
+function template(name: string): TemplateContent {
+  return {
+    name,
+    summary: 'A synthetic template',
+    category: 'clinic',
+    journey: bookingJourney({ name }),
+    personas: [{ ...persona('Riley Sample'), id: 'persona-1' }],
+  };
 }

@@ -7,6 +7,7 @@ import { journeyRepository } from './repositories/journeys';
 import { memberRepository } from './repositories/members';
 import { personaRepository } from './repositories/personas';
 import { sessionRepository } from './repositories/sessions';
+import { templateRepository } from './repositories/templates';
 import { userRepository } from './repositories/users';
 import { workspaceRepository } from './repositories/workspaces';
 
@@ -20,6 +21,7 @@ export function drizzleDatabase(db: Executor, kind: Database['kind'], close: () 
     members: memberRepository(db),
     journeys: journeyRepository(db),
     personas: personaRepository(db),
+    templates: templateRepository(db),
     audit: auditRepository(db),
     dataSources: dataSourceRepository(db),
     jobs: jobRepository(db),

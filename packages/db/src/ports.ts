@@ -7,6 +7,7 @@ import type {
   Journey,
   JourneyContent,
   JourneyStatus,
+  JourneyTemplate,
   Member,
   Persona,
   PersonaContent,
@@ -166,6 +167,47 @@ export interface PersonaRepository {
   delete(id: string, expectedVersion?: number): Promise<PersonaDelete>;
 }
 
+// ---------- workspace templates (versioned)
+
+/** A template's stored body: a core `JourneyTemplate` without its id. */
+export type TemplateContent = Omit<JourneyTemplate, 'id'>;
+
+/** A template a workspace saved for itself (built-in templates live in `@pathlight/core`). */
+export type WorkspaceTemplate = JourneyTemplate & {
+  workspaceId: string;
+  version: number;
+  createdAt: IsoInstant;
+  createdBy: string | null;
+  updatedAt: IsoInstant;
+  updatedBy: string | null;
+};
+
+export type TemplateUpdate =
+  | { ok: true; template: WorkspaceTemplate }
+  | VersionConflict<WorkspaceTemplate>
+  | NotFound;
+export type TemplateDelete =
+  | { ok: true; template: WorkspaceTemplate }
+  | VersionConflict<WorkspaceTemplate>
+  | NotFound;
+
+export interface TemplateRepository {
+  /** Stores a new template at version 1. `content` must already be a valid template body. */
+  create(workspaceId: string, content: TemplateContent, userId: string | null): Promise<WorkspaceTemplate>;
+  /** The workspace's templates, by name. */
+  list(workspaceId: string): Promise<WorkspaceTemplate[]>;
+  get(id: string): Promise<WorkspaceTemplate | null>;
+  /** Atomic compare-and-set on `expectedVersion`; bumps it by one. */
+  update(
+    id: string,
+    expectedVersion: number,
+    content: TemplateContent,
+    userId: string | null,
+  ): Promise<TemplateUpdate>;
+  /** Deletes (only at `expectedVersion` when given); returns what was deleted. */
+  delete(id: string, expectedVersion?: number): Promise<TemplateDelete>;
+}
+
 // ---------- audit log (append-only)
 
 /** Small JSON about a write (at most 4 KB serialised). Never patient data or imported free text. */
@@ -297,6 +339,7 @@ export interface Database {
   readonly members: MemberRepository;
   readonly journeys: JourneyRepository;
   readonly personas: PersonaRepository;
+  readonly templates: TemplateRepository;
   readonly audit: AuditRepository;
   readonly dataSources: DataSourceRepository;
   readonly jobs: JobRepository;

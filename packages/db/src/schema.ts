@@ -20,7 +20,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { AuditDetail, DataSourceStatus, JobStatus } from './ports';
+import type { AuditDetail, DataSourceStatus, JobStatus, TemplateContent } from './ports';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -122,6 +122,30 @@ export const personas = pgTable(
   (t) => [
     index('personas_workspace_idx').on(t.workspaceId),
     check('personas_version_check', sql`${t.version} >= 1`),
+  ],
+);
+
+/** A workspace's own journey templates; `content` is a core `JourneyTemplate` without its id. */
+export const templates = pgTable(
+  'templates',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    name: text('name').notNull(),
+    summary: text('summary').notNull(),
+    category: text('category').$type<TemplateContent['category']>().notNull(),
+    content: jsonb('content').$type<TemplateContent>().notNull(),
+    createdAt: instant('created_at').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: instant('updated_at').notNull(),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    index('templates_workspace_idx').on(t.workspaceId),
+    check('templates_version_check', sql`${t.version} >= 1`),
   ],
 );
 
