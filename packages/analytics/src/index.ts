@@ -61,7 +61,7 @@ export {
   type JourneyModel,
 } from './mining/funnel';
 export { type KpiSeriesRequest, kpiSeries, type TimeBucket, weekBuckets } from './mining/kpi-series';
-export { buildKpi, type KpiRequest, type KpiResult, kpi, kpis } from './mining/kpis';
+export { buildKpi, type CostBreakdownRow, type KpiRequest, type KpiResult, kpi, kpis } from './mining/kpis';
 export { runQuery } from './mining/runner';
 export { type Segment, type SegmentsRequest, segments } from './mining/segments';
 export type { SqlQuery } from './mining/sql';

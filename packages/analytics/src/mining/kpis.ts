@@ -1,9 +1,15 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { type ActivityRef, type JourneyContent, type KpiDefinition, orderedSteps } from '@pathlight/core';
+import {
+  type ActivityRef,
+  type CostPerKpi,
+  type JourneyContent,
+  type KpiDefinition,
+  orderedSteps,
+} from '@pathlight/core';
 import { z } from 'zod';
 import { type FilteredRequest, withEvents } from './basic';
-import { attributeExpr } from './filters';
-import { runSingle } from './runner';
+import { attributeExpr, caseAttributeAgg } from './filters';
+import { runQuery, runSingle } from './runner';
 import { position, type SqlParams, type SqlQuery, secondsBetween } from './sql';
 
 /** The activities a conversion or duration end names: its step's activities, or the listed ones. */
@@ -46,7 +52,9 @@ const Counts = z.object({
  * - duration: seconds from each case's first `from` to its first later `to`: value = median, p90;
  *   numerator = cases measured, denominator = cases with a `from` event;
  * - score: answers of the activity's numeric attribute in range (NPS 0–10, CSAT 1–5; others ignored);
- *   NPS numerator = promoters (9–10) − detractors (0–6), CSAT numerator = answers of 4–5.
+ *   NPS numerator = promoters (9–10) − detractors (0–6), CSAT numerator = answers of 4–5;
+ * - cost-per: numerator = sum of `cost` on the cost activities' events (every event with a cost when none
+ *   are named), denominator = cases with an `acquired` event.
  */
 export function buildKpi(req: KpiRequest): SqlQuery {
   const { kpi, journey } = req;
@@ -99,6 +107,14 @@ WHERE e.t AND e.p > f.p${window} GROUP BY e.case_no)`,
   (SELECT quantile_cont(s, 0.5) FROM kd) AS value, (SELECT quantile_cont(s, 0.9) FROM kd) AS p90`,
         };
       }
+      case 'cost-per': {
+        const { ctes, spend } = costPerCtes(kpi, journey, p);
+        return {
+          ctes,
+          select: `SELECT (SELECT coalesce(sum(cost), 0) FROM fe WHERE ${spend}) AS numerator,
+  (SELECT count(*) FROM ka) AS denominator, NULL::DOUBLE AS value, NULL::DOUBLE AS p90`,
+        };
+      }
       case 'score': {
         const x = `TRY_CAST(${attributeExpr(kpi.attribute, p)} AS DOUBLE)`;
         const [lo, hi] = kpi.scale === 'nps' ? [0, 10] : [1, 5];
@@ -117,6 +133,52 @@ WHERE e.t AND e.p > f.p${window} GROUP BY e.case_no)`,
   });
 }
 
+/** The CTE `ka(case_no)` of acquired cases and the condition selecting the events whose cost is spend. */
+function costPerCtes(
+  kpi: CostPerKpi,
+  journey: Pick<JourneyContent, 'stages'>,
+  p: SqlParams,
+): { ctes: string[]; spend: string } {
+  const acquired = p.strings(resolveRef(kpi.acquired, journey));
+  const spend =
+    kpi.costActivities.length > 0
+      ? `cost IS NOT NULL AND list_contains(${p.strings(kpi.costActivities)}, activity)`
+      : 'cost IS NOT NULL';
+  return {
+    ctes: [`ka AS (SELECT DISTINCT case_no FROM fe WHERE list_contains(${acquired}, activity))`],
+    spend,
+  };
+}
+
+/**
+ * A cost-per KPI broken down by its `splitBy` attribute, one row per value (the case's value: its first
+ * event that has one; cases without it under null): spend and acquired cases of the cases with that value.
+ */
+export function buildCostBreakdown(req: KpiRequest & { kpi: CostPerKpi & { splitBy: string } }): SqlQuery {
+  const { kpi, journey } = req;
+  return withEvents(req, (p) => {
+    const { ctes, spend } = costPerCtes(kpi, journey, p);
+    return {
+      ctes: [
+        ...ctes,
+        `kv AS (SELECT case_no, ${caseAttributeAgg(kpi.splitBy, p)} AS v,
+  coalesce(sum(cost) FILTER (WHERE ${spend}), 0) AS spend FROM fe GROUP BY case_no)`,
+      ],
+      select: `SELECT v AS value, sum(spend) AS spend, count(ka.case_no) AS acquired
+FROM kv LEFT JOIN ka USING (case_no) GROUP BY v ORDER BY v NULLS LAST`,
+    };
+  });
+}
+
+const BreakdownRow = z.object({
+  value: z.string().nullable(),
+  spend: z.number(),
+  acquired: z.number().int(),
+});
+
+export const CostBreakdownRow = BreakdownRow.extend({ costPerAcquired: z.number().nullable() });
+export type CostBreakdownRow = z.infer<typeof CostBreakdownRow>;
+
 export const KpiResult = z.object({
   id: z.string(),
   name: z.string(),
@@ -124,12 +186,15 @@ export const KpiResult = z.object({
   numerator: z.number(),
   denominator: z.number().int().nonnegative(),
   p90Seconds: z.number().nullable().optional(),
+  /** Cost-per KPIs with a `splitBy`: the value per attribute value. */
+  breakdown: z.array(CostBreakdownRow).optional(),
 });
 export type KpiResult = z.infer<typeof KpiResult>;
 
 /**
  * Final KPI value: rates, conversions and CSAT as a 0–1 share, NPS in points (−100…100),
- * durations as the median in seconds (with p90Seconds). Null when the denominator is 0.
+ * durations as the median in seconds (with p90Seconds), cost-per as spend per acquired case.
+ * Null when the denominator is 0.
  */
 export function kpiValue(kpi: KpiDefinition, counts: z.infer<typeof Counts>): KpiResult {
   const base = { id: kpi.id, name: kpi.name, numerator: counts.numerator, denominator: counts.denominator };
@@ -137,12 +202,24 @@ export function kpiValue(kpi: KpiDefinition, counts: z.infer<typeof Counts>): Kp
     return { ...base, value: counts.denominator ? counts.value : null, p90Seconds: counts.p90 };
   if (counts.denominator === 0) return { ...base, value: null };
   const share = counts.numerator / counts.denominator;
+  if (kpi.kind === 'cost-per') return { ...base, value: share };
   return { ...base, value: kpi.kind === 'score' && kpi.scale === 'nps' ? 100 * share : share };
 }
 
 /** Computes one KPI. */
 export async function kpi(conn: DuckDBConnection, req: KpiRequest): Promise<KpiResult> {
-  return kpiValue(req.kpi, await runSingle(conn, buildKpi(req), Counts));
+  const result = kpiValue(req.kpi, await runSingle(conn, buildKpi(req), Counts));
+  const def = req.kpi;
+  if (def.kind !== 'cost-per' || def.splitBy === null) return result;
+  const rows = await runQuery(
+    conn,
+    buildCostBreakdown({ ...req, kpi: { ...def, splitBy: def.splitBy } }),
+    BreakdownRow,
+  );
+  return {
+    ...result,
+    breakdown: rows.map((r) => ({ ...r, costPerAcquired: r.acquired ? r.spend / r.acquired : null })),
+  };
 }
 
 /** Computes every KPI the journey defines, in its order. */

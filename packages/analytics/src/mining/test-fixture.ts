@@ -10,6 +10,7 @@ export interface TestEvent {
   hours: number;
   channel?: string;
   attrs?: Record<string, string | number>;
+  cost?: number;
 }
 
 export const T0 = Date.UTC(2025, 2, 1);
@@ -27,8 +28,8 @@ export async function fillEvents(conn: DuckDBConnection, events: readonly TestEv
   await ensureEventsTable(conn);
   for (const [i, e] of events.entries()) {
     await conn.run(
-      `INSERT INTO events (source_id, seq, case_id, activity, ts, channel, attrs)
-        VALUES ('test', $1, $2, $3, $4::TIMESTAMP, $5, $6::JSON)`,
+      `INSERT INTO events (source_id, seq, case_id, activity, ts, channel, attrs, cost)
+        VALUES ('test', $1, $2, $3, $4::TIMESTAMP, $5, $6::JSON, $7)`,
       [
         i + 1,
         e.case,
@@ -36,6 +37,7 @@ export async function fillEvents(conn: DuckDBConnection, events: readonly TestEv
         new Date(T0 + e.hours * 3_600_000).toISOString(),
         e.channel ?? null,
         e.attrs ? JSON.stringify(e.attrs) : null,
+        e.cost ?? null,
       ],
     );
   }

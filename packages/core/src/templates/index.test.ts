@@ -150,7 +150,9 @@ describe.each(cases)('%s', (_, t) => {
           ? [...k.numerator, ...k.denominator]
           : k.kind === 'score'
             ? [k.activity]
-            : [k.from, k.to].flatMap((r) => ('activities' in r ? r.activities : []));
+            : k.kind === 'cost-per'
+              ? [...k.costActivities, ...('activities' in k.acquired ? k.acquired.activities : [])]
+              : [k.from, k.to].flatMap((r) => ('activities' in r ? r.activities : []));
       for (const a of named) expect(vocabulary.has(a), `${k.id}: ${a}`).toBe(true);
     }
     expect(j.kpis.some((k) => k.kind === 'score')).toBe(true);
