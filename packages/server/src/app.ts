@@ -145,7 +145,7 @@ export function createApp(options: CreateAppOptions) {
     .route('/', workspaceRoutes(deps))
     .route('/', journeyRoutes(deps))
     .route('/', personaRoutes(deps))
-    .route('/', templateRoutes())
+    .route('/', templateRoutes(deps))
     .route('/', sourceRoutes(deps))
     .route('/', analysisRoutes(deps))
     .doc('/api/openapi.json', {

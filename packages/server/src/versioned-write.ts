@@ -7,9 +7,9 @@ interface Versioned {
   version: number;
 }
 
-type Kind = 'journey' | 'persona';
+type Kind = 'journey' | 'persona' | 'template';
 
-/** What a versioned repository write returns, the record under its own name (`journey`, `persona`). */
+/** What a versioned repository write returns, the record under its own name (`journey`, `persona`, `template`). */
 type Outcome<K extends Kind, T> =
   | ({ ok: true } & { [P in K]: T })
   | { ok: false; reason: 'conflict'; current: T }

@@ -21,6 +21,8 @@ interface Fixture {
   workspaceId: string;
   journeyId: string;
   personaId: string;
+  /** A workspace template (saved from the journey). */
+  templateId: string;
   /** A further member (viewer) that member routes act on. */
   memberId: string;
   /** Evidence: a journey whose step `s1` names an activity, an upload, a data source and a job. */
@@ -47,6 +49,13 @@ const OWNERS = (ok: number): Row['expect'] => [404, ok, 403, 403, 404, 401];
 
 const doc = (name: string) => ({ ...blankJourney({ name, ownerId: randomUUID() }), ownerId: null });
 const persona = { name: 'Pat Example', kind: 'patient' };
+const templateBody = (name: string) => ({
+  name,
+  summary: 'Saved by the team',
+  category: 'clinic' as const,
+  journey: doc(name),
+  personas: [],
+});
 
 const filter = { from: '2026-01-01', to: '2026-03-31' };
 
@@ -251,6 +260,48 @@ const ROWS: Row[] = [
     expect: ALL_SIGNED_IN(200),
   },
   {
+    name: 'GET /api/workspaces/{id}/templates',
+    request: (f) => ({ method: 'GET', path: `/api/workspaces/${f.workspaceId}/templates` }),
+    expect: ANY_MEMBER(200),
+  },
+  {
+    name: 'POST /api/workspaces/{id}/templates',
+    request: (f) => ({
+      method: 'POST',
+      path: `/api/workspaces/${f.workspaceId}/templates`,
+      body: { name: 'Ours', summary: '', category: 'clinic', journeyId: f.journeyId },
+    }),
+    expect: EDITORS(201),
+  },
+  {
+    name: 'GET /api/templates/{templateId} (workspace template)',
+    request: (f) => ({ method: 'GET', path: `/api/templates/${f.templateId}` }),
+    expect: ANY_MEMBER(200),
+  },
+  {
+    name: 'PUT /api/templates/{templateId}',
+    request: (f) => ({
+      method: 'PUT',
+      path: `/api/templates/${f.templateId}`,
+      body: { ...templateBody('Renamed'), version: 1 },
+    }),
+    expect: EDITORS(200),
+  },
+  {
+    name: 'DELETE /api/templates/{templateId}',
+    request: (f) => ({ method: 'DELETE', path: `/api/templates/${f.templateId}` }),
+    expect: OWNERS(204),
+  },
+  {
+    name: 'POST /api/workspaces/{id}/journeys (from a workspace template)',
+    request: (f) => ({
+      method: 'POST',
+      path: `/api/workspaces/${f.workspaceId}/journeys`,
+      body: { templateId: f.templateId },
+    }),
+    expect: EDITORS(201),
+  },
+  {
     name: 'POST /api/workspaces/{id}/uploads',
     request: (f) => ({
       method: 'POST',
@@ -390,6 +441,20 @@ if (templates.length > 0) {
       request: () => ({ method: 'GET', path: `/api/templates/${template.id}` }),
       expect: ALL_SIGNED_IN(200),
     },
+    {
+      name: 'PUT /api/templates/{templateId} (built-in: read-only)',
+      request: () => ({
+        method: 'PUT',
+        path: `/api/templates/${template.id}`,
+        body: { ...templateBody('Renamed'), version: 1 },
+      }),
+      expect: [403, 403, 403, 403, 403, 401],
+    },
+    {
+      name: 'DELETE /api/templates/{templateId} (built-in: read-only)',
+      request: () => ({ method: 'DELETE', path: `/api/templates/${template.id}` }),
+      expect: [403, 403, 403, 403, 403, 401],
+    },
   );
 }
 
@@ -433,6 +498,7 @@ async function fixture(): Promise<Fixture> {
     },
     ids.owner,
   );
+  const template = await h.db.templates.create(ws.id, templateBody('Saved'), ids.owner);
   const evidenceJourney = await h.db.journeys.create(ws.id, EVIDENCE_JOURNEY, ids.owner);
   const body = new Blob([TINY_CSV]).stream();
   const { meta } = await h.evidence.uploads.save(ws.id, body, 'tiny.csv', 1_000_000, ids.owner, new Date());
@@ -448,6 +514,7 @@ async function fixture(): Promise<Fixture> {
     workspaceId: ws.id,
     journeyId: journey.id,
     personaId: p.id,
+    templateId: template.id,
     memberId: extra.id,
     evidenceJourneyId: evidenceJourney.id,
     uploadId: meta.uploadId,
@@ -497,6 +564,7 @@ describe('a non-member cannot tell existing resources from missing ones', () => 
     const pairs: [string, string][] = [
       [`/api/journeys/${f.journeyId}`, `/api/journeys/${randomUUID()}`],
       [`/api/personas/${f.personaId}`, `/api/personas/${randomUUID()}`],
+      [`/api/templates/${f.templateId}`, `/api/templates/${randomUUID()}`],
       [`/api/workspaces/${f.workspaceId}`, `/api/workspaces/${randomUUID()}`],
     ];
     for (const [real, missing] of pairs) {

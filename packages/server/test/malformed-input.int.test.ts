@@ -6,7 +6,7 @@ import { type Agent, type Harness, makeHarness, PASSWORD } from './harness';
 const LIMIT = 4096;
 let h: Harness;
 let ada: Agent;
-const f = { workspaceId: '', journeyId: '', personaId: '', userId: '' };
+const f = { workspaceId: '', journeyId: '', personaId: '', templateId: '', userId: '' };
 
 beforeAll(async () => {
   h = await makeHarness({ maxBodyBytes: LIMIT });
@@ -23,6 +23,14 @@ beforeAll(async () => {
   ).body.id;
   f.personaId = (
     await ada.json('POST', `/api/workspaces/${f.workspaceId}/personas`, { name: 'P', kind: 'patient' })
+  ).body.id;
+  f.templateId = (
+    await ada.json('POST', `/api/workspaces/${f.workspaceId}/templates`, {
+      name: 'T',
+      summary: '',
+      category: 'clinic',
+      journeyId: f.journeyId,
+    })
   ).body.id;
 }, 120_000);
 afterAll(() => h?.close());
@@ -103,6 +111,18 @@ const BODY_ROUTES: {
     body: () => ({ name: 'P', kind: 'patient', version: 1 }),
     wrongType: 'goals',
   },
+  {
+    method: 'POST',
+    path: () => `/api/workspaces/${f.workspaceId}/templates`,
+    body: () => ({ name: 'T', summary: '', category: 'clinic', journeyId: f.journeyId }),
+    wrongType: 'category',
+  },
+  {
+    method: 'PUT',
+    path: () => `/api/templates/${f.templateId}`,
+    body: () => ({ name: 'T', summary: '', category: 'clinic', journey: doc(), personas: [], version: 1 }),
+    wrongType: 'personas',
+  },
 ];
 
 /** Every route with an id in its path. */
@@ -130,6 +150,10 @@ const ID_ROUTES: [string, (id: string) => string][] = [
   ['PUT', (id) => `/api/personas/${id}`],
   ['DELETE', (id) => `/api/personas/${id}`],
   ['GET', (id) => `/api/templates/${id}`],
+  ['PUT', (id) => `/api/templates/${id}`],
+  ['DELETE', (id) => `/api/templates/${id}`],
+  ['GET', (id) => `/api/workspaces/${id}/templates`],
+  ['POST', (id) => `/api/workspaces/${id}/templates`],
 ];
 
 const label = (r: { method: string; path: () => string }) => `${r.method} ${r.path()}`;
@@ -220,6 +244,24 @@ describe('other bad input', () => {
     }
     const other = await h.agent('mo@example.test').login();
     expect((await other.send('POST', '/api/auth/logout', '{"oops', junk)).status).toBe(204);
+  });
+
+  test('a template needs exactly one of journeyId and journey', async () => {
+    const path = `/api/workspaces/${f.workspaceId}/templates`;
+    const head = { name: 'T', summary: '', category: 'clinic' };
+    for (const body of [head, { ...head, journeyId: f.journeyId, journey: doc() }]) {
+      const res = await ada.json('POST', path, body);
+      expect(res.status).toBe(422);
+      expect(res.body.errors).toEqual([
+        {
+          path: 'journeyId',
+          message: 'send either journeyId (save a journey) or journey (a full template body)',
+        },
+      ]);
+    }
+    const unknown = await ada.json('POST', path, { ...head, journeyId: randomUUID() });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.errors[0].path).toBe('journeyId');
   });
 
   test('unknown /api paths are 404 problem+json', async () => {

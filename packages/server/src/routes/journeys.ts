@@ -4,6 +4,7 @@ import {
   IsoDateTime,
   JOURNEY_SCHEMA_VERSION,
   JourneyContent,
+  type JourneyTemplate,
   migrateJourney,
   Name,
   type Role,
@@ -28,6 +29,8 @@ import {
 import { problems, zodIssues } from '../problem';
 import { requireCaller } from '../session';
 import { versionedWrite } from '../versioned-write';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const scoped = { 401: errors[401], 403: errors[403], 404: errors[404] } as const;
 const withBody = { 400: errors[400], 413: errors[413], 415: errors[415], 422: errors[422] } as const;
@@ -103,7 +106,8 @@ const createRouteDef = createRoute({
   method: 'post',
   path: '/api/workspaces/{id}/journeys',
   tags: ['journeys'],
-  summary: 'Create a blank journey, or one from a template (`templateId`; its personas join the library)',
+  summary:
+    "Create a blank journey, or one from a template (`templateId`: built-in or this workspace's own; its personas join the library)",
   request: { params: IdParam, ...jsonBody(JourneyCreate) },
   responses: { 201: jsonResponse(Journey, 'Created'), ...scoped, ...withBody },
 });
@@ -185,6 +189,23 @@ export function journeyRoutes(deps: AppDeps) {
     return journey;
   };
 
+  /**
+   * A built-in template, or one of this workspace's own. Another workspace's template is a 404, as is a
+   * missing one with a UUID id, so existence never leaks; an unknown built-in name is a 422.
+   */
+  const findTemplate = async (workspaceId: string, templateId: string): Promise<JourneyTemplate> => {
+    const builtIn = templates.find((t) => t.id === templateId);
+    if (builtIn) return builtIn;
+    if (UUID.test(templateId)) {
+      const own = await db.templates.get(templateId);
+      if (!own || own.workspaceId !== workspaceId) throw problems.notFound(`no template ${templateId}`);
+      return own;
+    }
+    throw problems.invalid('unknown template', [
+      { path: 'templateId', message: `no template "${templateId}"` },
+    ]);
+  };
+
   const store = async (
     tx: Database,
     workspaceId: string,
@@ -224,12 +245,7 @@ export function journeyRoutes(deps: AppDeps) {
         const journey = await db.transaction((tx) => store(tx, id, document, user.id, 'journey.create'));
         return c.json(journey, 201, etag(journey.version));
       }
-      const template = templates.find((t) => t.id === body.templateId);
-      if (!template) {
-        throw problems.invalid('unknown template', [
-          { path: 'templateId', message: `no template "${body.templateId}"` },
-        ]);
-      }
+      const template = await findTemplate(id, body.templateId);
       const made = journeyFromTemplate(template, body.name, user.id);
       const overrides = {
         ...(body.description === undefined ? {} : { description: body.description }),

@@ -1,8 +1,26 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { Id, templates } from '@pathlight/core';
-import { errors, JourneyTemplate, jsonResponse, router } from '../openapi';
+import { Id, IsoDateTime, type Role, templates } from '@pathlight/core';
+import type { WorkspaceTemplate as StoredTemplate } from '@pathlight/db';
+import { requireRole } from '../access';
+import { audit } from '../audit';
+import type { AppDeps } from '../env';
+import {
+  baseVersion,
+  errors,
+  IdParam,
+  ifMatchVersion,
+  JourneyTemplate,
+  jsonBody,
+  jsonResponse,
+  router,
+} from '../openapi';
 import { problems } from '../problem';
 import { requireCaller } from '../session';
+import { TEMPLATE_PERSONA_LIMIT, templateFromJourney } from '../template-documents';
+import { versionedWrite } from '../versioned-write';
+
+const scoped = { 401: errors[401], 403: errors[403], 404: errors[404] } as const;
+const withBody = { 400: errors[400], 413: errors[413], 415: errors[415], 422: errors[422] } as const;
 
 const TemplateSummary = z
   .object({
@@ -16,6 +34,50 @@ const TemplateSummary = z
   })
   .openapi('TemplateSummary');
 
+const stored = {
+  workspaceId: z.uuid(),
+  version: z.number().int().positive(),
+  createdAt: IsoDateTime,
+  createdBy: z.uuid().nullable(),
+  updatedAt: IsoDateTime,
+  updatedBy: z.uuid().nullable(),
+};
+
+const WorkspaceTemplateSummary = TemplateSummary.extend(stored).openapi('WorkspaceTemplateSummary');
+const WorkspaceTemplate = JourneyTemplate.extend(stored).openapi('WorkspaceTemplate');
+
+/** A template body as sent by clients: the core template without its id (storage assigns one). */
+const TemplateBody = JourneyTemplate.omit({ id: true });
+const head = { name: TemplateBody.shape.name, summary: TemplateBody.shape.summary };
+
+const TemplateCreate = z
+  .strictObject({
+    ...head,
+    category: TemplateBody.shape.category,
+    /** Save this journey of the workspace (its referenced personas are copied in)… */
+    journeyId: z.uuid().optional(),
+    /** …or send the template's journey and personas in full. */
+    journey: TemplateBody.shape.journey.optional(),
+    personas: TemplateBody.shape.personas.optional(),
+  })
+  .refine((b) => (b.journeyId === undefined) !== (b.journey === undefined), {
+    message: 'send either journeyId (save a journey) or journey (a full template body)',
+    path: ['journeyId'],
+  })
+  .openapi('TemplateCreate');
+
+const TemplateUpdate = TemplateBody.extend({
+  /** The version this edit was based on (or send `If-Match: "<version>"`). */
+  version: z.number().int().positive().optional(),
+}).openapi('TemplateUpdate');
+
+const TemplateParam = z.object({ templateId: Id });
+/** Writes name a workspace template (a UUID) or a built-in, which is refused with a clear 403. */
+const WritableParam = z.object({
+  templateId: z.union([z.uuid(), z.enum(templates.map((t) => t.id) as [string, ...string[]])]),
+});
+const ifMatch = z.object({ 'if-match': z.string().optional() });
+
 const list = createRoute({
   method: 'get',
   path: '/api/templates',
@@ -28,17 +90,91 @@ const get = createRoute({
   method: 'get',
   path: '/api/templates/{templateId}',
   tags: ['templates'],
-  summary: 'One template in full, for preview',
-  request: { params: z.object({ templateId: Id }) },
+  summary: 'One template in full, for preview: a built-in one (anyone) or a workspace one (any member)',
+  request: { params: TemplateParam },
   responses: {
-    200: jsonResponse(JourneyTemplate, 'The template'),
-    401: errors[401],
-    404: errors[404],
+    200: jsonResponse(z.union([JourneyTemplate, WorkspaceTemplate]), 'The template'),
+    ...scoped,
   },
 });
 
-/** Template catalogue. Instantiating one is `POST /api/workspaces/{id}/journeys` with `templateId`. */
-export function templateRoutes() {
+const listWorkspace = createRoute({
+  method: 'get',
+  path: '/api/workspaces/{id}/templates',
+  tags: ['templates'],
+  summary: "The workspace's own templates (any member)",
+  request: { params: IdParam },
+  responses: { 200: jsonResponse(z.array(WorkspaceTemplateSummary), 'Templates'), ...scoped },
+});
+
+const createWorkspace = createRoute({
+  method: 'post',
+  path: '/api/workspaces/{id}/templates',
+  tags: ['templates'],
+  summary:
+    'Save a template (editor): from a journey of the workspace (`journeyId`; its personas are copied in) or a full body',
+  request: { params: IdParam, ...jsonBody(TemplateCreate) },
+  responses: { 201: jsonResponse(WorkspaceTemplate, 'Created'), ...scoped, ...withBody },
+});
+
+const put = createRoute({
+  method: 'put',
+  path: '/api/templates/{templateId}',
+  tags: ['templates'],
+  summary: 'Save a workspace template (editor); 409 with the current one when stale; built-ins are read-only',
+  request: { params: WritableParam, headers: ifMatch, ...jsonBody(TemplateUpdate) },
+  responses: {
+    200: jsonResponse(WorkspaceTemplate, 'Saved'),
+    ...scoped,
+    ...withBody,
+    409: errors[409],
+    428: errors[428],
+  },
+});
+
+const remove = createRoute({
+  method: 'delete',
+  path: '/api/templates/{templateId}',
+  tags: ['templates'],
+  summary: 'Delete a workspace template (owner); with If-Match only at that version; built-ins are read-only',
+  request: { params: WritableParam, headers: ifMatch },
+  responses: { 204: { description: 'Deleted' }, ...scoped, 400: errors[400], 409: errors[409] },
+});
+
+const etag = (version: number) => ({ etag: `"${version}"` });
+
+const summarise = (t: { journey: { stages: { steps: unknown[] }[] }; personas: unknown[] }) => ({
+  stageCount: t.journey.stages.length,
+  stepCount: t.journey.stages.reduce((n, s) => n + s.steps.length, 0),
+  personaCount: t.personas.length,
+});
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Refuses writes to the built-in catalogue: those templates ship with Pathlight. */
+function refuseBuiltIn(templateId: string): void {
+  if (templates.some((t) => t.id === templateId)) {
+    throw problems.forbidden(
+      `template ${templateId} is built in and read-only; start a journey from it and save that as a workspace template`,
+    );
+  }
+}
+
+/**
+ * Template catalogue: the built-in templates plus each workspace's own. Instantiating one is
+ * `POST /api/workspaces/{id}/journeys` with `templateId`.
+ */
+export function templateRoutes(deps: AppDeps) {
+  const { db } = deps;
+
+  /** The workspace template if the caller has `needed` in its workspace; 404 for non-members, as for none. */
+  const load = async (templateId: string, userId: string, needed: Role): Promise<StoredTemplate> => {
+    const found = UUID.test(templateId) ? await db.templates.get(templateId) : null;
+    if (!found) throw problems.notFound(`no template ${templateId}`);
+    await requireRole(db, found.workspaceId, userId, needed, `no template ${templateId}`);
+    return found;
+  };
+
   return router()
     .openapi(list, (c) => {
       requireCaller(c);
@@ -48,18 +184,105 @@ export function templateRoutes() {
           name: t.name,
           summary: t.summary,
           category: t.category,
-          stageCount: t.journey.stages.length,
-          stepCount: t.journey.stages.reduce((n, s) => n + s.steps.length, 0),
-          personaCount: t.personas.length,
+          ...summarise(t),
         })),
         200,
       );
     })
-    .openapi(get, (c) => {
-      requireCaller(c);
+    .openapi(get, async (c) => {
+      const { user } = requireCaller(c);
       const { templateId } = c.req.valid('param');
-      const template = templates.find((t) => t.id === templateId);
-      if (!template) throw problems.notFound(`no template ${templateId}`);
-      return c.json(template, 200);
+      const builtIn = templates.find((t) => t.id === templateId);
+      if (builtIn) return c.json(builtIn, 200);
+      const found = await load(templateId, user.id, 'viewer');
+      return c.json(found, 200, etag(found.version));
+    })
+    .openapi(listWorkspace, async (c) => {
+      const { user } = requireCaller(c);
+      const { id } = c.req.valid('param');
+      await requireRole(db, id, user.id, 'viewer');
+      const found = await db.templates.list(id);
+      return c.json(
+        found.map(({ journey, personas, ...rest }) => ({ ...rest, ...summarise({ journey, personas }) })),
+        200,
+      );
+    })
+    .openapi(createWorkspace, async (c) => {
+      const { user } = requireCaller(c);
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      await requireRole(db, id, user.id, 'editor');
+      let content: z.infer<typeof TemplateBody>;
+      let detail: Record<string, string> = {};
+      const { journeyId, journey, personas = [], ...named } = body;
+      if (journeyId !== undefined) {
+        const source = await db.journeys.get(journeyId);
+        if (!source || source.workspaceId !== id) {
+          throw problems.invalid('unknown journey', [
+            { path: 'journeyId', message: `no journey ${journeyId} in this workspace` },
+          ]);
+        }
+        content = templateFromJourney(named, source.document, await db.personas.list(id));
+        if (content.personas.length > TEMPLATE_PERSONA_LIMIT) {
+          throw problems.invalid('too many personas for a template', [
+            {
+              path: 'journeyId',
+              message: `the journey refers to ${content.personas.length} personas; a template holds at most ${TEMPLATE_PERSONA_LIMIT}`,
+            },
+          ]);
+        }
+        detail = { journeyId };
+      } else if (journey !== undefined) {
+        content = { ...named, journey, personas };
+      } else {
+        throw new Error('unreachable: TemplateCreate requires journeyId or journey');
+      }
+      const made = await db.transaction(async (tx) => {
+        const created = await tx.templates.create(id, content, user.id);
+        await audit(tx, {
+          workspaceId: id,
+          actorId: user.id,
+          action: 'template.create',
+          entityType: 'template',
+          entityId: created.id,
+          afterVersion: created.version,
+          detail,
+        });
+        return created;
+      });
+      return c.json(made, 201, etag(made.version));
+    })
+    .openapi(put, async (c) => {
+      const { user } = requireCaller(c);
+      const { templateId } = c.req.valid('param');
+      const { version, ...content } = c.req.valid('json');
+      refuseBuiltIn(templateId);
+      await load(templateId, user.id, 'editor');
+      const expected = baseVersion(c.req.header('if-match'), version);
+      const saved = await versionedWrite<'template', StoredTemplate>(db, {
+        kind: 'template',
+        action: 'update',
+        id: templateId,
+        actorId: user.id,
+        expected,
+        run: (tx) => tx.templates.update(templateId, expected, content, user.id),
+      });
+      return c.json(saved, 200, etag(saved.version));
+    })
+    .openapi(remove, async (c) => {
+      const { user } = requireCaller(c);
+      const { templateId } = c.req.valid('param');
+      refuseBuiltIn(templateId);
+      await load(templateId, user.id, 'owner');
+      const expected = ifMatchVersion(c.req.header('if-match'));
+      await versionedWrite(db, {
+        kind: 'template',
+        action: 'delete',
+        id: templateId,
+        actorId: user.id,
+        expected,
+        run: (tx) => tx.templates.delete(templateId, expected),
+      });
+      return c.body(null, 204);
     });
 }
