@@ -32,6 +32,7 @@ import {
 } from '@pathlight/core';
 import { problems } from '../problem';
 import { type AnalysisFilterInput, caseFilters, eventFilters, instant } from './analysis-filter';
+import { shownKpi } from './kpi-suppression';
 
 type Conn = EventStore['connection'];
 
@@ -72,20 +73,9 @@ export const suppressionInfo = (applied: boolean) => ({ applied, threshold: SMAL
 /** Leaves rows as they are but adds an empty `suppressed` list, so every answer has the same shape. */
 const exact = <T extends object>(rows: readonly T[]) => rows.map((r) => hideFields(r, []));
 
-const countsNumerator = (k: KpiDefinition) => !(k.kind === 'score' && k.scale === 'nps');
-
 /** KPI results with their definitions' suppression rule applied (or not). */
 function kpiRows(results: readonly KpiResult[], defs: readonly KpiDefinition[], hide: boolean) {
-  return results.map((r, i) => {
-    const def = defs[i];
-    if (!hide || !def) return hideFields(r, []);
-    return suppressKpi(
-      r,
-      countsNumerator(def),
-      SMALL_CELL_THRESHOLD,
-      r.p90Seconds === undefined ? [] : ['p90Seconds'],
-    );
-  });
+  return results.map((r, i) => shownKpi(r, defs[i], hide));
 }
 
 function funnelRows(journey: JourneyContent, rows: Awaited<ReturnType<typeof funnel>>, hide: boolean) {
@@ -380,11 +370,8 @@ function kpiTiles(
   for (const [i, def] of journey.kpis.entries()) {
     const [now, before, ...weekly] = series[i] ?? [];
     if (!now || !before) continue;
-    const p90 = now.p90Seconds === undefined ? [] : ['p90Seconds'];
-    const current = hide
-      ? suppressKpi(now, countsNumerator(def), SMALL_CELL_THRESHOLD, p90)
-      : hideFields(now, []);
-    const prev = hide ? suppressKpi(before, countsNumerator(def)) : hideFields(before, []);
+    const current = shownKpi(now, def, hide);
+    const prev = shownKpi({ ...before, breakdown: undefined }, def, hide);
     const change = current.value !== null && prev.value !== null ? current.value - prev.value : null;
     const previousName = (k: string) => `previous${k[0]?.toUpperCase()}${k.slice(1)}`;
     const suppressed = [...current.suppressed, ...prev.suppressed.map(previousName)];
@@ -399,9 +386,10 @@ function kpiTiles(
       previousNumerator: prev.numerator,
       previousDenominator: prev.denominator,
       change,
+      ...('breakdown' in current ? { breakdown: current.breakdown } : {}),
       weekly: weeks.map((w, i) => {
         const r = weekly[i] as KpiResult;
-        const cell = hide ? suppressKpi(r, countsNumerator(def)) : hideFields(r, []);
+        const cell = shownKpi({ ...r, breakdown: undefined }, def, hide);
         return {
           week: w.week,
           value: cell.value,

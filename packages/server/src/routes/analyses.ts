@@ -54,6 +54,16 @@ const StepMetric = z
     suppressed,
   })
   .openapi('StepMetric');
+/** A cost-per KPI per value of its split attribute. */
+const BreakdownRow = z
+  .object({
+    value: z.string().nullable(),
+    spend: num,
+    acquired: num,
+    costPerAcquired: num,
+    suppressed,
+  })
+  .openapi('KpiBreakdownRow');
 const KpiValue = z
   .object({
     id: z.string(),
@@ -62,6 +72,7 @@ const KpiValue = z
     numerator: num,
     denominator: num,
     p90Seconds: num.optional(),
+    breakdown: z.array(BreakdownRow).optional(),
     suppressed,
   })
   .openapi('KpiValue');
@@ -176,6 +187,7 @@ const Tile = z
     previousNumerator: num,
     previousDenominator: num,
     change: num,
+    breakdown: z.array(BreakdownRow).optional(),
     weekly: z.array(z.object({ week: z.string(), value: num, numerator: num, denominator: num, suppressed })),
     suppressed,
   })
