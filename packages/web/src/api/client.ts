@@ -1,6 +1,7 @@
 import type {
   Journey,
   JourneyContent,
+  JourneyTemplate,
   MemberAdd,
   PersonaContent,
   Role,
@@ -19,6 +20,10 @@ export type SaveResult =
       ok: false;
       conflict: { version: number; document: JourneyContent; updatedBy: string | null; updatedAt: string };
     };
+
+/** A template body as the server takes it: a core template without its id. */
+export type TemplateBody = Omit<JourneyTemplate, 'id'>;
+export type TemplateCategory = JourneyTemplate['category'];
 
 /** `If-Match` value for a base version. */
 const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
@@ -115,6 +120,20 @@ export function createApi(http: Http, baseUrl: string) {
     templates: {
       list: () => parseResponse(c.templates.$get()),
       get: (templateId: string) => parseResponse(c.templates[':templateId'].$get({ param: { templateId } })),
+      /** The workspace's own templates (summaries). */
+      listWorkspace: (id: string) => parseResponse(c.workspaces[':id'].templates.$get({ param: { id } })),
+      /** Saves a journey of the workspace as a template (its personas are copied in). */
+      saveJourney: (
+        id: string,
+        json: { name: string; summary: string; category: TemplateCategory; journeyId: string },
+      ) => parseResponse(c.workspaces[':id'].templates.$post({ param: { id }, json })),
+      update: (templateId: string, version: number, json: TemplateBody) =>
+        parseResponse(
+          c.templates[':templateId'].$put({ param: { templateId }, header: ifMatch(version), json }),
+        ),
+      remove: async (templateId: string): Promise<void> => {
+        await c.templates[':templateId'].$delete({ param: { templateId }, header: {} });
+      },
     },
 
     evidence: {

@@ -17,6 +17,8 @@ export type {
   SaveResult,
   SourceCreate,
   SourceRefresh,
+  TemplateBody,
+  TemplateCategory,
   UploadResult,
 } from './client';
 export { ApiError, type ApiIssue, errorMessage } from './errors';

@@ -23,6 +23,7 @@ import { GettingStarted } from './getting-started/getting-started';
 import { ImportButton } from './import-button';
 import styles from './journey-list.module.css';
 import { RowActions } from './row-actions';
+import { SaveTemplateDialog } from './save-template-dialog';
 
 export const statusLabel: Record<JourneyStatus, string> = {
   draft: 'Draft',
@@ -53,7 +54,11 @@ export function JourneyList({ now = () => new Date() }: { now?: () => Date }) {
     saveFilter(workspace.id, next);
   };
   const [dialog, setDialog] = useState<
-    { kind: 'templates' } | { kind: 'blank' } | { kind: 'delete'; journey: JourneySummary } | null
+    | { kind: 'templates' }
+    | { kind: 'blank' }
+    | { kind: 'delete'; journey: JourneySummary }
+    | { kind: 'save-template'; journey: JourneySummary }
+    | null
   >(null);
   const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -300,6 +305,7 @@ export function JourneyList({ now = () => new Date() }: { now?: () => Date }) {
                               await setStatus(j.id, 'draft');
                               setNotice({ tone: 'success', text: `Restored “${j.name}” as a draft.` });
                             }}
+                            onSaveAsTemplate={() => setDialog({ kind: 'save-template', journey: j })}
                             {...(isOwner
                               ? { onDelete: () => setDialog({ kind: 'delete', journey: j }) }
                               : {})}
@@ -319,6 +325,7 @@ export function JourneyList({ now = () => new Date() }: { now?: () => Date }) {
       {dialog?.kind === 'templates' ? (
         <TemplatePicker
           workspaceId={workspace.id}
+          canDelete={isOwner}
           onClose={() => setDialog(null)}
           onCreated={(journey) => open(journey.id)}
         />
@@ -328,6 +335,20 @@ export function JourneyList({ now = () => new Date() }: { now?: () => Date }) {
           workspaceId={workspace.id}
           onClose={() => setDialog(null)}
           onCreated={(j) => open(j.id)}
+        />
+      ) : null}
+      {dialog?.kind === 'save-template' ? (
+        <SaveTemplateDialog
+          workspaceId={workspace.id}
+          journey={dialog.journey}
+          onClose={() => setDialog(null)}
+          onSaved={(t) => {
+            setDialog(null);
+            setNotice({
+              tone: 'success',
+              text: `Saved “${t.name}” as a template. Find it under “Your templates” in Start from a template.`,
+            });
+          }}
         />
       ) : null}
       {dialog?.kind === 'delete' ? (

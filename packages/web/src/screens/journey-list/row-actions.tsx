@@ -3,25 +3,31 @@ import { errorMessage, type JourneySummary } from '../../api';
 import { useDismiss } from '../../ui/use-dismiss';
 import styles from './journey-list.module.css';
 
-/** Room the menu needs below its button (three items) before it opens upwards instead. */
-const MENU_HEIGHT = 150;
+/** Room the menu needs below its button (four items) before it opens upwards instead. */
+const MENU_HEIGHT = 190;
 
 interface RowActionsProps {
   journey: JourneySummary;
   onDuplicate: () => Promise<void>;
   onArchive: () => Promise<void>;
   onRestore: () => Promise<void>;
+  /** Opens the “Save as template” dialog. */
+  onSaveAsTemplate: () => void;
   /** Only for owners: deleting a journey is an owner's call. */
   onDelete?: () => void;
   onError: (message: string) => void;
 }
 
-/** The per-journey "Actions" menu for editors: duplicate, archive or restore; owners can also delete. */
+/**
+ * The per-journey "Actions" menu for editors: duplicate, save as template, archive or restore; owners can
+ * also delete.
+ */
 export function RowActions({
   journey,
   onDuplicate,
   onArchive,
   onRestore,
+  onSaveAsTemplate,
   onDelete,
   onError,
 }: RowActionsProps) {
@@ -102,6 +108,16 @@ export function RowActions({
         >
           <button type="button" role="menuitem" onClick={run(onDuplicate)}>
             Duplicate
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            onClick={() => {
+              setOpen(false);
+              onSaveAsTemplate();
+            }}
+          >
+            Save as template…
           </button>
           {journey.status === 'archived' ? (
             <button type="button" role="menuitem" onClick={run(onRestore)}>

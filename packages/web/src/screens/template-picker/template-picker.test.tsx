@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeApi } from '../../test-utils/fake-api';
+import { fakeApi, json, type SeenRequest } from '../../test-utils/fake-api';
 import { ids } from '../../test-utils/fixtures';
 import { TemplatePicker } from './template-picker';
 
@@ -53,6 +53,7 @@ describe('TemplatePicker', () => {
   it('previews the selected template and creates a journey from it', async () => {
     const seen = fakeApi({
       'GET /api/templates': () => [summaryOf(dental), summaryOf(referral)],
+      'GET /api/workspaces/:id/templates': () => [],
       'GET /api/templates/dental': () => dental,
       'GET /api/templates/referral': () => referral,
       'POST /api/workspaces/:id/journeys': () =>
@@ -95,6 +96,7 @@ describe('TemplatePicker', () => {
   it('asks for a name instead of sending an empty one', async () => {
     const seen = fakeApi({
       'GET /api/templates': () => [summaryOf(dental)],
+      'GET /api/workspaces/:id/templates': () => [],
       'GET /api/templates/dental': () => dental,
     });
     render(<TemplatePicker workspaceId={ids.ws} onClose={() => undefined} onCreated={() => undefined} />);
@@ -103,5 +105,115 @@ describe('TemplatePicker', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Use this template' }));
     expect(await screen.findByText(/Give the journey a name/)).toBeTruthy();
     expect(seen.some((r) => r.method === 'POST')).toBe(false);
+  });
+
+  describe('Your templates', () => {
+    const ownId = '00000000-0000-4000-8000-00000000c001';
+    const stored = {
+      workspaceId: ids.ws,
+      version: 3,
+      createdAt: '2026-01-10T09:00:00.000Z',
+      createdBy: null,
+      updatedAt: '2026-01-12T09:00:00.000Z',
+      updatedBy: null,
+    };
+    const ours = { ...template(ownId, 'Walk-in visit', [['Arrive', ['Desk', 'Wait', 'Room']]]), ...stored };
+    const ownSummary = { ...summaryOf(ours), category: 'clinic', ...stored };
+
+    const routes = (more: Record<string, (req: SeenRequest) => unknown> = {}) => ({
+      'GET /api/templates': () => [summaryOf(dental)],
+      'GET /api/workspaces/:id/templates': () => [ownSummary],
+      [`GET /api/templates/${ownId}`]: () => ours,
+      'GET /api/templates/dental': () => dental,
+      ...more,
+    });
+
+    it('lists the workspace templates above the built-in ones, selected first, and creates from one', async () => {
+      const seen = fakeApi(routes({ 'POST /api/workspaces/:id/journeys': () => json({ id: ids.j1 }, 201) }));
+      const onCreated = vi.fn();
+      render(<TemplatePicker workspaceId={ids.ws} onClose={() => undefined} onCreated={onCreated} />);
+
+      const yours = await screen.findByRole('group', { name: 'Your templates' });
+      const builtIn = screen.getByRole('group', { name: 'Built-in templates' });
+      expect(
+        within(yours)
+          .getAllByRole('radio')
+          .map((r) => (r as HTMLInputElement).value),
+      ).toEqual([ownId]);
+      expect(
+        within(builtIn)
+          .getAllByRole('radio')
+          .map((r) => (r as HTMLInputElement).value),
+      ).toEqual(['dental']);
+      expect(within(yours).getByText('1 stages · 3 steps')).toBeTruthy();
+      expect(yours.compareDocumentPosition(builtIn) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+
+      const preview = screen.getByRole('region', { name: 'Template preview' });
+      await within(preview).findByRole('heading', { name: 'Walk-in visit' });
+      expect(within(preview).getByText('— Desk, Wait, Room')).toBeTruthy();
+      // Editors may rename; only owners delete.
+      expect(within(preview).getByRole('button', { name: 'Rename…' })).toBeTruthy();
+      expect(within(preview).queryByRole('button', { name: 'Delete…' })).toBeNull();
+
+      fireEvent.click(screen.getByRole('button', { name: 'Use this template' }));
+      await vi.waitFor(() => expect(onCreated).toHaveBeenCalledWith({ id: ids.j1 }));
+      expect(seen.find((r) => r.method === 'POST')?.body).toEqual({
+        templateId: ownId,
+        name: 'Walk-in visit',
+      });
+    });
+
+    it('renames a workspace template at its current version', async () => {
+      const seen = fakeApi(
+        routes({
+          [`PUT /api/templates/${ownId}`]: (req) => ({ ...ours, ...(req.body as object), version: 4 }),
+        }),
+      );
+      render(<TemplatePicker workspaceId={ids.ws} onClose={() => undefined} onCreated={() => undefined} />);
+      const preview = await screen.findByRole('region', { name: 'Template preview' });
+      fireEvent.click(await within(preview).findByRole('button', { name: 'Rename…' }));
+      fireEvent.change(within(preview).getByLabelText('Template name'), { target: { value: 'Walk-in, v2' } });
+      fireEvent.click(within(preview).getByRole('button', { name: 'Save name' }));
+      await vi.waitFor(() => expect(seen.some((r) => r.method === 'PUT')).toBe(true));
+      const put = seen.find((r) => r.method === 'PUT')!;
+      expect(put.headers.get('if-match')).toBe('"3"');
+      const { id: _id, ...rest } = template(ownId, 'Walk-in visit', [['Arrive', ['Desk', 'Wait', 'Room']]]);
+      expect(put.body).toEqual({ ...rest, name: 'Walk-in, v2' });
+      await vi.waitFor(() => expect(within(preview).queryByRole('button', { name: 'Save name' })).toBeNull());
+    });
+
+    it('lets an owner delete one after confirming', async () => {
+      let deleted = false;
+      const seen = fakeApi(
+        routes({
+          'GET /api/workspaces/:id/templates': () => (deleted ? [] : [ownSummary]),
+          [`DELETE /api/templates/${ownId}`]: () => {
+            deleted = true;
+            return new Response(null, { status: 204 });
+          },
+        }),
+      );
+      render(
+        <TemplatePicker
+          workspaceId={ids.ws}
+          canDelete
+          onClose={() => undefined}
+          onCreated={() => undefined}
+        />,
+      );
+      const preview = await screen.findByRole('region', { name: 'Template preview' });
+      fireEvent.click(await within(preview).findByRole('button', { name: 'Delete…' }));
+      const confirm = within(preview).getByRole('alertdialog', { name: 'Delete template' });
+      expect(
+        within(confirm).getByText(/Delete “Walk-in visit” for everyone in this workspace\?/),
+      ).toBeTruthy();
+      expect(seen.some((r) => r.method === 'DELETE')).toBe(false);
+      fireEvent.click(within(confirm).getByRole('button', { name: 'Delete template' }));
+      await vi.waitFor(() => expect(screen.queryByRole('group', { name: 'Your templates' })).toBeNull());
+      expect(seen.filter((r) => r.method === 'DELETE').map((r) => r.path)).toEqual([
+        `/api/templates/${ownId}`,
+      ]);
+      await within(preview).findByRole('heading', { name: 'Dental practice' });
+    });
   });
 });
