@@ -36,7 +36,7 @@ test('GET /api/openapi.json is a valid OpenAPI 3 document listing every route', 
     ),
   ].sort();
   expect(documented).toEqual(registered);
-  expect(documented).toHaveLength(49);
+  expect(documented).toHaveLength(53);
   for (const [path, ops] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(ops)) {
       expect(Object.keys(op.responses).length, `${method} ${path}`).toBeGreaterThan(0);
@@ -44,6 +44,7 @@ test('GET /api/openapi.json is a valid OpenAPI 3 document listing every route', 
   }
   expect(doc.paths['/api/journeys/{id}']?.put?.responses).toHaveProperty('409');
   expect(doc.paths['/api/journeys/{id}']?.put?.responses).toHaveProperty('428');
+  expect(doc.paths['/api/templates/{templateId}']?.put?.responses).toHaveProperty('409');
   expect(Object.keys(doc.components.schemas)).toEqual(
     expect.arrayContaining([
       'Problem',
@@ -54,6 +55,10 @@ test('GET /api/openapi.json is a valid OpenAPI 3 document listing every route', 
       'AnalysisFilter',
       'JourneyMetrics',
       'KpiDefinition',
+      'WorkspaceTemplate',
+      'WorkspaceTemplateSummary',
+      'TemplateCreate',
+      'TemplateUpdate',
     ]),
   );
 });
