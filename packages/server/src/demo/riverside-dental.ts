@@ -187,6 +187,7 @@ export const RIVERSIDE_DENTAL: DemoJourneySpec = {
     'k-plan-acceptance',
     'k-plan-to-treatment',
     'time-to-first-visit',
+    'cost-per-acquired-patient',
     'follow-up-completion',
     'portal-adoption',
     'nps',
