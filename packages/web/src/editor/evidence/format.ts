@@ -58,6 +58,9 @@ export function formatKpiValue(kpi: KpiDefinition, value: number | null): string
     case 'score':
       // NPS is −100..100; CSAT is a share of satisfied answers.
       return kpi.scale === 'nps' ? `${value > 0 ? '+' : ''}${Math.round(value)}` : formatPercent(value);
+    case 'cost-per':
+      // Money without a currency: the event log does not say which.
+      return `${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} per patient`;
   }
 }
 

@@ -11,6 +11,7 @@ const KIND_WORDS: Record<KpiDefinition['kind'], string> = {
   conversion: 'Conversion',
   duration: 'Duration',
   score: 'Score (NPS / CSAT)',
+  'cost-per': 'Cost per acquired patient',
 };
 
 /** A blank definition of a kind, keeping what the kinds share. */
@@ -32,6 +33,15 @@ function blank(kind: KpiDefinition['kind'], from: Partial<KpiDefinition> = {}): 
       return { ...common, kind, from: none, to: none };
     case 'score':
       return { ...common, kind, scale: 'nps', activity: '', attribute: '' };
+    case 'cost-per':
+      return {
+        ...common,
+        direction: from.kind === 'cost-per' ? common.direction : 'lower-is-better',
+        kind,
+        costActivities: [],
+        acquired: none,
+        splitBy: null,
+      };
   }
 }
 
@@ -121,10 +131,16 @@ export function KpiPanel({
                           }
                         >
                           {value.text}
-                          {k.kind !== 'score' && num && den && (
+                          {k.kind !== 'score' && k.kind !== 'cost-per' && num && den && (
                             <small>
                               {' '}
                               {num.text} / {den.text}
+                            </small>
+                          )}
+                          {k.kind === 'cost-per' && num && den && (
+                            <small>
+                              {' '}
+                              spend {num.text} / {den.text} patients
                             </small>
                           )}
                         </span>
@@ -348,6 +364,34 @@ function KpiForm({
             onChange={(e) => set({ windowDays: e.target.value === '' ? null : Number(e.target.value) })}
           />
         </label>
+      )}
+      {k.kind === 'cost-per' && (
+        <>
+          <label>
+            Cost activities (empty = every event with a cost)
+            <input
+              list={listId}
+              defaultValue={(k.costActivities ?? []).join(', ')}
+              onChange={(e) => set({ costActivities: splitList(e.target.value) })}
+              placeholder="ad.clicked, referral.placed"
+            />
+          </label>
+          <RefField
+            label="Acquired when reaching"
+            value={k.acquired}
+            steps={steps}
+            listId={listId}
+            onChange={(acquired) => set({ acquired })}
+          />
+          <label>
+            Split by attribute (empty = no breakdown)
+            <input
+              value={k.splitBy ?? ''}
+              onChange={(e) => set({ splitBy: e.target.value.trim() === '' ? null : e.target.value.trim() })}
+              placeholder="source"
+            />
+          </label>
+        </>
       )}
       {k.kind === 'score' && (
         <>

@@ -125,6 +125,8 @@ export function kpiSummary(kpi: KpiDefinition, stepName: (id: string) => string)
       return `${kpi.name} · ${kpi.kind} · ${ref(kpi.from)} → ${ref(kpi.to)}`;
     case 'score':
       return `${kpi.name} · ${kpi.scale.toUpperCase()} · ${kpi.activity}`;
+    case 'cost-per':
+      return `${kpi.name} · cost per · ${kpi.costActivities.join(' / ') || 'all costs'} ÷ ${ref(kpi.acquired)}${kpi.splitBy === null ? '' : ` by ${kpi.splitBy}`}`;
   }
 }
 

@@ -3,7 +3,15 @@ import type { KpiTile as Tile } from '../../api';
 import { Sparkline } from '../../components/charts/sparkline';
 import { SUPPRESSION_NOTE } from '../../components/evidence/suppressed';
 import styles from './dashboard.module.css';
-import { definitionText, HIDDEN, sparkValues, tileChange, tileFraction, tileValue } from './tile-format';
+import {
+  breakdownLines,
+  definitionText,
+  HIDDEN,
+  sparkValues,
+  tileChange,
+  tileFraction,
+  tileValue,
+} from './tile-format';
 
 const TONE_COLOR = { better: '#047857', worse: '#b91c1c', same: '#6b7280', unknown: '#6b7280' } as const;
 
@@ -25,6 +33,7 @@ export function KpiTile({
   const fraction = tileFraction(tile);
   const change = tileChange(tile);
   const weekly = sparkValues(tile);
+  const breakdown = breakdownLines(tile);
   const { kpi } = tile;
   return (
     <li className={styles.tile} aria-labelledby={`${id}-name`} data-kpi={kpi.id}>
@@ -70,6 +79,26 @@ export function KpiTile({
             : 'No weekly values in this period.'}
         </p>
       )}
+      {kpi.kind === 'cost-per' && kpi.splitBy !== null && breakdown.length > 0 ? (
+        <table className={styles.breakdown} aria-label={`${kpi.name} by ${kpi.splitBy}`}>
+          <thead>
+            <tr>
+              <th scope="col">{kpi.splitBy}</th>
+              <th scope="col">Cost per patient</th>
+              <th scope="col">Spend / patients</th>
+            </tr>
+          </thead>
+          <tbody>
+            {breakdown.map((row) => (
+              <tr key={row.value} data-hidden={row.hidden || undefined}>
+                <th scope="row">{row.value}</th>
+                <td>{row.hidden ? <abbr title={SUPPRESSION_NOTE}>{row.cost}</abbr> : row.cost}</td>
+                <td>{row.numbers}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
       <details className={styles.definition} open={expanded || undefined}>
         <summary>How is this counted?</summary>
         <p>{definitionText(kpi, stepName)}</p>

@@ -9,9 +9,26 @@ const isShare = (k: KpiDefinition) =>
   k.kind === 'rate' || k.kind === 'conversion' || (k.kind === 'score' && k.scale === 'csat');
 const isNps = (k: KpiDefinition) => k.kind === 'score' && k.scale === 'nps';
 
-/** A KPI value as people read it: a share ("22.2%"), NPS points ("+32"), or a duration ("4.5 days"). */
+const money2 = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const money0 = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+/** An amount of money without a currency (the log does not say which): "42.10", "1,260.50". */
+export function formatMoney(amount: number): string {
+  return money2.format(amount);
+}
+
+/** A total spend, cents only when there are any: "12,630", "12,630.5". */
+export function formatSpend(amount: number): string {
+  return money0.format(amount);
+}
+
+/**
+ * A KPI value as people read it: a share ("22.2%"), NPS points ("+32"), a duration ("4.5 days"), or
+ * money per acquired patient ("42.10 per patient").
+ */
 export function formatKpiValue(kpi: KpiDefinition, value: number): string {
   if (kpi.kind === 'duration') return formatDuration(value);
+  if (kpi.kind === 'cost-per') return `${formatMoney(value)} per patient`;
   if (isNps(kpi)) return `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(Math.round(value))}`;
   return formatShare(value);
 }
@@ -49,6 +66,10 @@ export function tileFraction(
   if (tile.denominator === 0) return `no ${unit} in this period`;
   if (tile.kpi.kind === 'duration') return `measured for ${num} of ${den} ${unit}`;
   if (isNps(tile.kpi)) return `from ${den} ${unit}`;
+  if (tile.kpi.kind === 'cost-per') {
+    const spend = tile.numerator === null ? HIDDEN : formatSpend(tile.numerator);
+    return `spend ${spend} / ${den} ${unit}`;
+  }
   return `${num} / ${den} ${unit}`;
 }
 
@@ -85,7 +106,9 @@ export function tileChange(
     ? Math.abs(change) < 0.0005
     : kpi.kind === 'duration'
       ? Math.abs(change) < 1
-      : Math.abs(change) < 0.5;
+      : kpi.kind === 'cost-per'
+        ? Math.abs(change) < 0.005
+        : Math.abs(change) < 0.5;
   if (same) return { arrow: '◆', amount: '0', words: 'no change', tone: 'same' };
   const sign = change > 0 ? '+' : '−';
   const abs = Math.abs(change);
@@ -93,7 +116,9 @@ export function tileChange(
     ? `${sign}${(abs * 100).toFixed(1).replace(/\.0$/, '')} pts`
     : isNps(kpi)
       ? `${sign}${Math.round(abs)} points`
-      : `${sign}${formatDuration(abs)}`;
+      : kpi.kind === 'cost-per'
+        ? `${sign}${formatMoney(abs)} per patient`
+        : `${sign}${formatDuration(abs)}`;
   const up = change > 0;
   const better = kpi.direction === 'higher-is-better' ? up : !up;
   return {
@@ -119,7 +144,35 @@ export function definitionText(kpi: KpiDefinition, stepName: (id: string) => str
       return kpi.scale === 'nps'
         ? `Net Promoter Score from “${kpi.attribute}” on ${kpi.activity}: % scoring 9–10 minus % scoring 0–6.`
         : `CSAT from “${kpi.attribute}” on ${kpi.activity}: share of answers 4 or 5 out of 5.`;
+    case 'cost-per':
+      return `Cost per acquired patient: cost on ${kpi.costActivities.length > 0 ? kpi.costActivities.join(' or ') : 'every event with a cost'} ÷ patients reaching ${ref(kpi.acquired)}${kpi.splitBy === null ? '' : `, by “${kpi.splitBy}”`}.`;
   }
+}
+
+/** One row of a cost-per breakdown as the tile lists it. */
+export interface BreakdownLine {
+  value: string;
+  cost: string;
+  numbers: string;
+  hidden: boolean;
+}
+
+/**
+ * A cost-per tile's breakdown by its split attribute: "google-ads", "42.00 per patient",
+ * "spend 1,260 / 30 patients"; a hidden acquired count reads "<11" and hides the cost per patient.
+ */
+export function breakdownLines(tile: Pick<KpiTile, 'breakdown'>): BreakdownLine[] {
+  return (tile.breakdown ?? []).map((r) => {
+    const hidden = r.suppressed.includes('acquired') || r.suppressed.includes('costPerAcquired');
+    const acquired = r.acquired === null ? HIDDEN : formatCount(r.acquired);
+    return {
+      value: r.value ?? '(not recorded)',
+      cost:
+        r.costPerAcquired !== null ? `${formatMoney(r.costPerAcquired)} per patient` : hidden ? HIDDEN : '—',
+      numbers: `spend ${r.spend === null ? HIDDEN : formatSpend(r.spend)} / ${acquired} patients`,
+      hidden,
+    };
+  });
 }
 
 /** The weekly values for the sparkline (null for hidden or empty weeks). */

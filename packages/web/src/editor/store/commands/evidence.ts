@@ -79,10 +79,14 @@ export function deleteKpi(doc: JourneyContent, a: { kpiId: string }): JourneyCon
 }
 
 function assertStepRefs(command: string, doc: JourneyContent, kpi: KpiDefinition): void {
-  if (kpi.kind !== 'conversion' && kpi.kind !== 'duration') return;
+  const refs =
+    kpi.kind === 'conversion' || kpi.kind === 'duration'
+      ? (['from', 'to'] as const).map((end) => [end, kpi[end]] as const)
+      : kpi.kind === 'cost-per'
+        ? [['acquired', kpi.acquired] as const]
+        : [];
   const steps = new Set(doc.stages.flatMap((s) => s.steps.map((t) => t.id)));
-  for (const end of ['from', 'to'] as const) {
-    const ref = kpi[end];
+  for (const [end, ref] of refs) {
     if ('stepId' in ref && !steps.has(ref.stepId))
       throw new CommandError(command, `${end}: no step "${ref.stepId}"`);
   }

@@ -49,6 +49,12 @@ export function pruneReferences(
     };
     const next: KpiDefinition[] = [];
     for (const k of doc.kpis) {
+      if (k.kind === 'cost-per') {
+        const acquired = fix(k.acquired);
+        if (acquired === null) droppedKpis.add(k.id);
+        else next.push(acquired === k.acquired ? k : { ...k, acquired });
+        continue;
+      }
       if (k.kind !== 'conversion' && k.kind !== 'duration') {
         next.push(k);
         continue;
