@@ -48,6 +48,7 @@ const WorkspaceTemplate = JourneyTemplate.extend(stored).openapi('WorkspaceTempl
 
 /** A template body as sent by clients: the core template without its id (storage assigns one). */
 const TemplateBody = JourneyTemplate.omit({ id: true });
+type TemplateHead = Pick<z.infer<typeof TemplateBody>, 'name' | 'summary' | 'category'>;
 const head = { name: TemplateBody.shape.name, summary: TemplateBody.shape.summary };
 
 const TemplateCreate = z
@@ -175,6 +176,26 @@ export function templateRoutes(deps: AppDeps) {
     return found;
   };
 
+  /** A journey of the workspace as a template body, its referenced personas copied in. */
+  const fromJourney = async (workspaceId: string, journeyId: string, named: TemplateHead) => {
+    const source = await db.journeys.get(journeyId);
+    if (!source || source.workspaceId !== workspaceId) {
+      throw problems.invalid('unknown journey', [
+        { path: 'journeyId', message: `no journey ${journeyId} in this workspace` },
+      ]);
+    }
+    const content = templateFromJourney(named, source.document, await db.personas.list(workspaceId));
+    if (content.personas.length > TEMPLATE_PERSONA_LIMIT) {
+      throw problems.invalid('too many personas for a template', [
+        {
+          path: 'journeyId',
+          message: `the journey refers to ${content.personas.length} personas; a template holds at most ${TEMPLATE_PERSONA_LIMIT}`,
+        },
+      ]);
+    }
+    return content;
+  };
+
   return router()
     .openapi(list, (c) => {
       requireCaller(c);
@@ -212,31 +233,13 @@ export function templateRoutes(deps: AppDeps) {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       await requireRole(db, id, user.id, 'editor');
-      let content: z.infer<typeof TemplateBody>;
-      let detail: Record<string, string> = {};
       const { journeyId, journey, personas = [], ...named } = body;
-      if (journeyId !== undefined) {
-        const source = await db.journeys.get(journeyId);
-        if (!source || source.workspaceId !== id) {
-          throw problems.invalid('unknown journey', [
-            { path: 'journeyId', message: `no journey ${journeyId} in this workspace` },
-          ]);
-        }
-        content = templateFromJourney(named, source.document, await db.personas.list(id));
-        if (content.personas.length > TEMPLATE_PERSONA_LIMIT) {
-          throw problems.invalid('too many personas for a template', [
-            {
-              path: 'journeyId',
-              message: `the journey refers to ${content.personas.length} personas; a template holds at most ${TEMPLATE_PERSONA_LIMIT}`,
-            },
-          ]);
-        }
-        detail = { journeyId };
-      } else if (journey !== undefined) {
-        content = { ...named, journey, personas };
-      } else {
-        throw new Error('unreachable: TemplateCreate requires journeyId or journey');
-      }
+      // The body schema allows exactly one of `journey` and `journeyId`.
+      const content =
+        journey !== undefined
+          ? { ...named, journey, personas }
+          : await fromJourney(id, String(journeyId), named);
+      const detail = journeyId === undefined ? {} : { journeyId };
       const made = await db.transaction(async (tx) => {
         const created = await tx.templates.create(id, content, user.id);
         await audit(tx, {
