@@ -3,7 +3,8 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { afterEach, describe, expect, it } from 'vitest';
 import { counterIds, sampleJourney, samplePersonas } from '../fixtures/sample-journey';
 import { JourneyEditor } from '../journey-editor/journey-editor';
-import type { EditorStore } from '../store/editor-store';
+import * as cmd from '../store/commands/index';
+import { EditorStore } from '../store/editor-store';
 import type { MapEvidence } from './types';
 
 afterEach(cleanup);
@@ -88,5 +89,38 @@ describe('cost-per KPIs in the editor', () => {
     expect(within(form).getByRole('alert').textContent).toBe(
       'updateKpi: acquired.activities: name at least one activity',
     );
+  });
+});
+
+describe('cost-per KPIs and step deletion', () => {
+  const withCostPer = (stepId: string) => {
+    const store = new EditorStore(sampleJourney(), { newId: counterIds() });
+    expect(
+      store.dispatch(cmd.addKpi, {
+        kpi: { id: 'cpa', name: 'CPA', kind: 'cost-per', acquired: { stepId }, splitBy: 'source' },
+      }),
+    ).toBe(true);
+    return store;
+  };
+
+  it('falls back to the deleted step’s activities', () => {
+    const store = withCostPer('t3');
+    expect(store.dispatch(cmd.deleteStep, { stepId: 't3' })).toBe(true);
+    expect(store.doc.kpis.find((k) => k.id === 'cpa')).toMatchObject({
+      acquired: { activities: ['check-in'] },
+    });
+  });
+
+  it('is dropped with a deleted step that had no activities, and refuses an unknown step', () => {
+    const store = withCostPer('t2');
+    expect(store.dispatch(cmd.deleteStep, { stepId: 't2' })).toBe(true);
+    expect(store.doc.kpis.some((k) => k.id === 'cpa')).toBe(false);
+    const other = new EditorStore(sampleJourney(), { newId: counterIds() });
+    expect(
+      other.dispatch(cmd.addKpi, {
+        kpi: { id: 'cpa', name: 'CPA', kind: 'cost-per', acquired: { stepId: 'tX' } },
+      }),
+    ).toBe(false);
+    expect(other.ui.error).toBe('addKpi: acquired: no step "tX"');
   });
 });
