@@ -131,6 +131,35 @@ describe('JourneyList', () => {
     expect(seen.filter((r) => r.path.endsWith('/journeys') && r.method === 'GET')).toHaveLength(2);
   });
 
+  it('saves a journey as a template from its row menu (editors)', async () => {
+    const posts: SeenRequest[] = [];
+    fakeApi({
+      'GET /api/workspaces/:id/journeys': () => journeys,
+      'GET /api/workspaces/:id/personas': () => [],
+      'GET /api/workspaces/:id/members': () => members,
+      'POST /api/workspaces/:id/templates': (req) => {
+        posts.push(req);
+        return json({ id: 'tpl-1', name: 'Booking (team)' }, 201);
+      },
+    });
+    renderList('editor');
+    await screen.findByRole('table');
+    fireEvent.click(screen.getByRole('button', { name: 'Actions for New patient booking' }));
+    expect(screen.queryByRole('menuitem', { name: 'Delete…' })).toBeNull();
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Save as template…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Save as template' });
+    fireEvent.change(within(dialog).getByLabelText('Template name'), { target: { value: 'Booking (team)' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save template' }));
+    await screen.findByText(/Saved “Booking \(team\)” as a template/);
+    expect(screen.queryByRole('dialog', { name: 'Save as template' })).toBeNull();
+    expect(posts.map((r) => [r.path, r.body])).toEqual([
+      [
+        `/api/workspaces/${ids.ws}/templates`,
+        { name: 'Booking (team)', summary: '', category: 'clinic', journeyId: ids.j2 },
+      ],
+    ]);
+  });
+
   it('archives and restores with a versioned save of the whole document', async () => {
     const doc = { schemaVersion: 2, name: 'Old referral map', status: 'archived', stages: [], lanes: [] };
     const puts: SeenRequest[] = [];

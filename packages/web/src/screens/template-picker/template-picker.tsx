@@ -240,6 +240,8 @@ function OwnTemplateActions({
     }
     void act(async () => {
       // The server stores whole templates: read the current one and save it back under the new name.
+      const current = await api.templates.get(summary.id);
+      if (!('version' in current)) throw new Error('Built-in templates cannot be renamed.');
       const {
         id: _id,
         workspaceId: _w,
@@ -249,14 +251,7 @@ function OwnTemplateActions({
         updatedAt: _u,
         updatedBy: _ub,
         ...body
-      } = (await api.templates.get(summary.id)) as Awaited<ReturnType<typeof api.templates.get>> & {
-        workspaceId: string;
-        version: number;
-        createdAt: string;
-        createdBy: string | null;
-        updatedAt: string;
-        updatedBy: string | null;
-      };
+      } = current;
       await api.templates.update(summary.id, version, { ...body, name: name.trim() });
       setMode('idle');
       onChanged();
