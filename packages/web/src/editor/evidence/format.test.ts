@@ -71,6 +71,15 @@ describe('metric formatting', () => {
     expect(formatKpiValue(nps, 32.4)).toBe('+32');
     expect(formatKpiValue(nps, -5)).toBe('-5');
     expect(formatKpiValue(dur, 7200)).toBe('2 h');
+    const cpa: KpiDefinition = {
+      ...base,
+      kind: 'cost-per',
+      costActivities: ['ad.clicked'],
+      acquired: { activities: ['visit.completed'] },
+      splitBy: 'source',
+    };
+    expect(formatKpiValue(cpa, 12630 / 300)).toBe('42.10 per patient');
+    expect(formatKpiValue(cpa, 1234.567)).toBe('1,234.57 per patient');
   });
 });
 
