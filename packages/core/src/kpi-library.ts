@@ -68,7 +68,7 @@ const LIBRARY_INPUT: readonly KpiInput[] = [
     name: 'Cost per acquired patient',
     kind: 'cost-per',
     description:
-      'Marketing spend ÷ new patients with a completed first visit, by source. Spend counts only the cost on paid acquisition events (ad clicks and partner referrals); visit, treatment, staff and overhead costs are not included. Shown only when the log carries cost data.',
+      'Marketing spend ÷ new patients with a completed first visit, by source. Spend is only the cost recorded on paid acquisition events: media cost on ad clicks and the fee on partner referrals. Agency, tools and call-centre staff costs (not in the event log) and visit or treatment costs are not included. Shown only when the log carries cost data.',
     costActivities: ['ad.clicked', 'referral.placed'],
     acquired: { activities: ['visit.completed'] },
     splitBy: 'source',
