@@ -33,7 +33,7 @@ describe('in-memory PGlite boot from a cached migrated dump', () => {
 
   it('saves a dump on the first boot and boots the next one from it, migrated', async () => {
     const first = await bootInMemory(folder, runMigrations);
-    expect(await tables(first)).toEqual([{ n: 9 }]);
+    expect(await tables(first)).toEqual([{ n: 10 }]);
     await first.exec(
       "insert into workspaces values ('00000000-0000-4000-8000-000000000001', 'Only here', now())",
     );
@@ -41,7 +41,7 @@ describe('in-memory PGlite boot from a cached migrated dump', () => {
     expect((await stat(cached)).size).toBeGreaterThan(100_000);
 
     const second = await bootInMemory(folder, runMigrations);
-    expect(await tables(second)).toEqual([{ n: 9 }]);
+    expect(await tables(second)).toEqual([{ n: 10 }]);
     // The dump was taken right after migrating: data written later never leaks into other databases.
     expect((await second.query('select * from workspaces')).rows).toEqual([]);
     await second.close();
@@ -50,7 +50,7 @@ describe('in-memory PGlite boot from a cached migrated dump', () => {
   it('falls back to a fresh boot when the cached dump is unreadable, and replaces it', async () => {
     await writeFile(cached, 'not a tar archive');
     const client = await bootInMemory(folder, runMigrations);
-    expect(await tables(client)).toEqual([{ n: 9 }]);
+    expect(await tables(client)).toEqual([{ n: 10 }]);
     await client.close();
     expect((await readFile(cached)).subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
   });
