@@ -133,6 +133,14 @@ export function renderReport(r: AnalysisResult, journey: JourneyContent | undefi
             const def = defs.get(k.id);
             if (def?.kind === 'duration')
               return [k.name, duration(k.value), null, k.numerator, k.denominator];
+            if (def?.kind === 'cost-per')
+              return [
+                k.name,
+                k.value === null ? null : `${k.value.toFixed(2)} per patient`,
+                null,
+                k.numerator.toFixed(2),
+                k.denominator,
+              ];
             if (def?.kind === 'score' && def.scale === 'nps')
               return [k.name, k.value === null ? null : k.value.toFixed(1), null, k.numerator, k.denominator];
             const ci =

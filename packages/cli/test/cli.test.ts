@@ -156,6 +156,36 @@ describe('pathlight analyze', () => {
     expect(r.stdout).toContain('Anmeldung > Überweisung > Termin gebucht');
   });
 
+  it('prints a cost-per KPI as money per patient, not a percentage', async () => {
+    // Two sign-ups cost 30 and 12; one of them reaches the visit: 42.00 per acquired patient.
+    const costs = file(
+      'costs.csv',
+      `case_id,activity,timestamp,cost
+a,Anmeldung,2025-03-01T08:00:00Z,30
+a,Besuch,2025-03-02T08:00:00Z,
+b,Anmeldung,2025-03-01T09:00:00Z,12
+`,
+    );
+    const costJourney = file(
+      'cost-journey.json',
+      JSON.stringify({
+        ...JOURNEY,
+        kpis: [
+          {
+            id: 'cpa',
+            name: 'Cost per acquired patient',
+            kind: 'cost-per',
+            costActivities: ['Anmeldung'],
+            acquired: { stepId: 'visit' },
+          },
+        ],
+      }),
+    );
+    const r = await pathlight('analyze', costs, '--journey', costJourney);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Cost per acquired patient\s+42\.00 per patient\s+-\s+42\.00\s+1\n/);
+  });
+
   it('analyses a generated CSV and XES log the same way', async () => {
     const csv = join(dir, 'gen.csv');
     const xes = join(dir, 'gen.xes');
