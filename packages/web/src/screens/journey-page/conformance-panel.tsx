@@ -1,17 +1,10 @@
 import type { Stage } from '@pathlight/core';
 import { useState } from 'react';
-import {
-  addMappedStep,
-  type EditorStore,
-  fieldText,
-  formatCount,
-  formatPercent,
-  SUPPRESSED_HELP,
-} from '../../editor';
+import { addMappedStep, type EditorStore, fieldText, formatPercent, SUPPRESSED_HELP } from '../../editor';
 import { Drawer } from './drawer';
 import type { JourneyMetrics } from './evidence-api';
 import styles from './journey-page.module.css';
-import { shown } from './shown';
+import { ShownValue } from './shown-value';
 
 type Conformance = JourneyMetrics['conformance'];
 
@@ -22,26 +15,6 @@ export function stepNameFor(activity: string): string {
     .replace(/\s+/g, ' ')
     .trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-function Cell({
-  row,
-  field,
-  format = formatCount,
-}: {
-  row: { suppressed: readonly string[] };
-  field: string;
-  format?: (v: number | null) => string;
-}) {
-  const t = shown(row, field, format);
-  return (
-    <span
-      title={t.suppressed ? SUPPRESSED_HELP : undefined}
-      className={t.suppressed ? 'pl-suppressed' : undefined}
-    >
-      {t.text}
-    </span>
-  );
 }
 
 /**
@@ -74,7 +47,8 @@ export function ConformancePanel({
         <strong title={fit.suppressed ? SUPPRESSED_HELP : undefined} data-testid="fitting-share">
           {fit.text}
         </strong>{' '}
-        of patients follow the designed order (<Cell row={conformance} field="fittingCases" /> patients).
+        of patients follow the designed order (<ShownValue row={conformance} field="fittingCases" />{' '}
+        patients).
       </p>
       <section>
         <h3>Per step</h3>
@@ -91,10 +65,10 @@ export function ConformancePanel({
               <tr key={s.stepId}>
                 <th scope="row">{stepNames.get(s.stepId) ?? s.step}</th>
                 <td>
-                  <Cell row={s} field="skipped" />
+                  <ShownValue row={s} field="skipped" />
                 </td>
                 <td>
-                  <Cell row={s} field="outOfOrder" />
+                  <ShownValue row={s} field="outOfOrder" />
                 </td>
               </tr>
             ))}
@@ -115,7 +89,7 @@ export function ConformancePanel({
                 <div className={styles.unmappedRow}>
                   <code>{a.name}</code>
                   <span className="muted">
-                    <Cell row={a} field="events" /> events
+                    <ShownValue row={a} field="events" /> events
                   </span>
                   {canEdit && store && adding !== a.name && (
                     <button

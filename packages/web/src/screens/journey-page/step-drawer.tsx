@@ -1,10 +1,10 @@
 import { lazy, Suspense, useState } from 'react';
 import { errorMessage } from '../../api';
-import { formatCount, formatDuration, formatPercent, type StepEvidence, SUPPRESSED_HELP } from '../../editor';
+import { formatCount, formatDuration, formatPercent, type StepEvidence } from '../../editor';
 import { Drawer } from './drawer';
 import { type AnalysisFilter, evidenceApi } from './evidence-api';
 import styles from './journey-page.module.css';
-import { shown } from './shown';
+import { ShownValue } from './shown-value';
 import { useLive } from './use-evidence';
 
 // ECharts is large: the chart module loads only when a step's detail opens.
@@ -15,27 +15,6 @@ const SPLITS = [
   { value: 'source_id', label: 'Data source' },
   { value: 'location', label: 'Location' },
 ];
-
-/** A number or "<11" with the suppression tooltip. */
-function Num({
-  row,
-  field,
-  format = formatCount,
-}: {
-  row: object;
-  field: string;
-  format?: (v: number | null) => string;
-}) {
-  const t = shown(row, field, format);
-  return (
-    <span
-      title={t.suppressed ? SUPPRESSED_HELP : undefined}
-      className={t.suppressed ? 'pl-suppressed' : undefined}
-    >
-      {t.text}
-    </span>
-  );
-}
 
 /**
  * One step's detail: weekly trend, a split by a chosen attribute, the top paths in and out, and for
@@ -97,25 +76,25 @@ export function StepDrawer({
           <div>
             <dt>Patients reached</dt>
             <dd>
-              <Num row={metric} field="cases" />
+              <ShownValue row={metric} field="cases" />
             </dd>
           </div>
           <div>
             <dt>Kept from previous</dt>
             <dd>
-              <Num row={metric} field="conversionFromPrevious" format={formatPercent} />
+              <ShownValue row={metric} field="conversionFromPrevious" format={formatPercent} />
             </dd>
           </div>
           <div>
             <dt>Lost</dt>
             <dd>
-              <Num row={metric} field="dropOff" />
+              <ShownValue row={metric} field="dropOff" />
             </dd>
           </div>
           <div>
             <dt>Median wait</dt>
             <dd>
-              <Num row={metric} field="medianSecondsFromPrevious" format={formatDuration} />
+              <ShownValue row={metric} field="medianSecondsFromPrevious" format={formatDuration} />
             </dd>
           </div>
         </dl>
@@ -169,10 +148,10 @@ export function StepDrawer({
                             : r.value}
                       </th>
                       <td>
-                        <Num row={r} field="cases" />
+                        <ShownValue row={r} field="cases" />
                       </td>
                       <td>
-                        <Num row={r} field="conversionFromPrevious" format={formatPercent} />
+                        <ShownValue row={r} field="conversionFromPrevious" format={formatPercent} />
                       </td>
                     </tr>
                   ))}
@@ -186,7 +165,7 @@ export function StepDrawer({
               <ol data-testid="paths-in">
                 {d.pathsIn.map((p) => (
                   <li key={String(p.activity)}>
-                    <code>{String(p.activity)}</code> → here · <Num row={p} field="cases" />
+                    <code>{String(p.activity)}</code> → here · <ShownValue row={p} field="cases" />
                   </li>
                 ))}
                 {d.startedHere !== null && d.startedHere > 0 && (
@@ -199,7 +178,7 @@ export function StepDrawer({
               <ol data-testid="paths-out">
                 {d.pathsOut.map((p) => (
                   <li key={String(p.activity)}>
-                    here → <code>{String(p.activity)}</code> · <Num row={p} field="cases" />
+                    here → <code>{String(p.activity)}</code> · <ShownValue row={p} field="cases" />
                   </li>
                 ))}
                 {d.endedHere !== null && d.endedHere > 0 && (
