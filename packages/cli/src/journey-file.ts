@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { type JourneyContent, migrateJourney } from '@pathlight/core';
+import { type JourneyContent, journeyDocumentOf, migrateJourney } from '@pathlight/core';
 import { CliError } from './cli-error';
 
 /**
- * Reads a journey document (any schema version, migrated on load) and validates it, naming the
- * file and the first invalid field path in the error.
+ * Reads a journey document — bare or inside an export file, any schema version (migrated on load) —
+ * and validates it, naming the file and the first invalid field path in the error.
  */
 export async function readJourneyFile(file: string): Promise<JourneyContent> {
   let text: string;
@@ -19,7 +19,7 @@ export async function readJourneyFile(file: string): Promise<JourneyContent> {
   } catch (err) {
     throw new CliError(`journey ${file} is not valid JSON: ${(err as Error).message}`);
   }
-  const result = migrateJourney(raw);
+  const result = migrateJourney(journeyDocumentOf(raw));
   if (result.ok) return result.document;
   if (typeof result.error === 'string') throw new CliError(`journey ${file} is invalid: ${result.error}`);
   const issue = result.error.issues[0];

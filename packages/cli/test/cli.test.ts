@@ -156,6 +156,23 @@ describe('pathlight analyze', () => {
     expect(r.stdout).toContain('Anmeldung > Überweisung > Termin gebucht');
   });
 
+  it('reads a journey inside an export file (as the app and `pathlight export` write it) like a bare one', async () => {
+    const wrapped = file(
+      'journey.pathlight.json',
+      JSON.stringify({
+        format: 'pathlight.journey',
+        schemaVersion: 2,
+        exportedAt: '2026-11-21T10:00:00.000Z',
+        journey: JOURNEY,
+      }),
+    );
+    const bare = JSON.parse((await pathlight('analyze', hand, '--journey', journey, '--json')).stdout);
+    const r = await pathlight('analyze', hand, '--journey', wrapped, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).funnel).toEqual(bare.funnel);
+    expect(bare.funnel).toHaveLength(3);
+  });
+
   it('prints a cost-per KPI as money per patient, not a percentage', async () => {
     // Two sign-ups cost 30 and 12; one of them reaches the visit: 42.00 per acquired patient.
     const costs = file(

@@ -25,6 +25,12 @@ export {
   SystemCategory,
 } from './journey';
 export {
+  JOURNEY_EXPORT_FORMAT,
+  type JourneyExport,
+  journeyDocumentOf,
+  journeyExport,
+} from './journey-export';
+export {
   ActivityRef,
   ConversionKpi,
   CostPerKpi,

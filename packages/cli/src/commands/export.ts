@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { JOURNEY_SCHEMA_VERSION } from '@pathlight/core';
+import { journeyExport } from '@pathlight/core';
 import { findJourney, openLocalData } from '@pathlight/server';
 import { onePositional, parseOrUsage } from '../args';
 import { CliError, oneLine } from '../cli-error';
@@ -44,17 +44,7 @@ export async function runExport(args: string[], io: Io): Promise<number> {
     });
     const journey = await local.db.journeys.get(summary.id);
     if (!journey) throw new CliError(`pathlight export: journey ${summary.id} was deleted meanwhile`);
-    // The same document as the API's export route (format `pathlight.journey`).
-    const text = `${JSON.stringify(
-      {
-        format: 'pathlight.journey',
-        schemaVersion: JOURNEY_SCHEMA_VERSION,
-        exportedAt: new Date().toISOString(),
-        journey: journey.document,
-      },
-      null,
-      2,
-    )}\n`;
+    const text = `${JSON.stringify(journeyExport(journey.document, new Date().toISOString()), null, 2)}\n`;
     if (values.out === undefined) io.stdout(text);
     else {
       await writeFile(values.out, text).catch((err: NodeJS.ErrnoException) => {

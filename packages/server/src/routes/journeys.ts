@@ -2,9 +2,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import {
   Id,
   IsoDateTime,
-  JOURNEY_SCHEMA_VERSION,
+  JOURNEY_EXPORT_FORMAT,
   JourneyContent,
   type JourneyTemplate,
+  journeyExport,
   migrateJourney,
   Name,
   type Role,
@@ -56,8 +57,6 @@ const JourneyUpdate = z
     document: JourneyContent,
   })
   .openapi('JourneyUpdate');
-
-export const JOURNEY_EXPORT_FORMAT = 'pathlight.journey';
 
 const JourneyExport = z
   .strictObject({
@@ -350,15 +349,8 @@ export function journeyRoutes(deps: AppDeps) {
       const { user } = requireCaller(c);
       const journey = await load(c.req.valid('param').id, user.id, 'viewer');
       const file = `${journey.document.name.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80) || 'journey'}.pathlight.json`;
-      return c.json(
-        {
-          format: JOURNEY_EXPORT_FORMAT,
-          schemaVersion: JOURNEY_SCHEMA_VERSION,
-          exportedAt: deps.now().toISOString(),
-          journey: journey.document,
-        },
-        200,
-        { 'content-disposition': `attachment; filename="${file}"` },
-      );
+      return c.json(journeyExport(journey.document, deps.now().toISOString()), 200, {
+        'content-disposition': `attachment; filename="${file}"`,
+      });
     });
 }

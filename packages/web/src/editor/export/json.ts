@@ -1,17 +1,16 @@
-import { JOURNEY_SCHEMA_VERSION, type JourneyContent, migrateJourney } from '@pathlight/core';
+import {
+  JOURNEY_EXPORT_FORMAT,
+  type JourneyContent,
+  type JourneyExport,
+  journeyExport,
+  migrateJourney,
+} from '@pathlight/core';
 
-/** The file format of a journey export; the server's export endpoint writes the same shape. */
-export interface JourneyExport {
-  format: 'pathlight.journey';
-  schemaVersion: number;
-  exportedAt: string;
-  journey: JourneyContent;
-}
+export type { JourneyExport };
 
 /** Wraps a journey document for export (re-importable through `parseJourneyExport` or the server). */
-export function journeyToExport(doc: JourneyContent, exportedAt: string): JourneyExport {
-  return { format: 'pathlight.journey', schemaVersion: JOURNEY_SCHEMA_VERSION, exportedAt, journey: doc };
-}
+export const journeyToExport = (doc: JourneyContent, exportedAt: string): JourneyExport =>
+  journeyExport(doc, exportedAt);
 
 /** Reads an export file's text back into a current-version document, or explains what is wrong. */
 export function parseJourneyExport(
@@ -23,8 +22,15 @@ export function parseJourneyExport(
   } catch {
     return { ok: false, error: 'the file is not JSON' };
   }
-  if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== 'pathlight.journey')
-    return { ok: false, error: 'the file is not a Pathlight journey export (format "pathlight.journey")' };
+  if (
+    typeof raw !== 'object' ||
+    raw === null ||
+    (raw as { format?: unknown }).format !== JOURNEY_EXPORT_FORMAT
+  )
+    return {
+      ok: false,
+      error: `the file is not a Pathlight journey export (format "${JOURNEY_EXPORT_FORMAT}")`,
+    };
   const result = migrateJourney((raw as { journey?: unknown }).journey);
   if (result.ok) return { ok: true, journey: result.document };
   const e = result.error;

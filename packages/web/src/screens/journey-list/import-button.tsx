@@ -1,6 +1,20 @@
-import type { Journey } from '@pathlight/core';
+import { JOURNEY_EXPORT_FORMAT, type Journey, journeyDocumentOf } from '@pathlight/core';
 import { useId, useRef, useState } from 'react';
 import { api, errorMessage } from '../../api';
+
+/**
+ * An export file as the import endpoint takes it: an export stays as it is; a bare journey document
+ * (e.g. from `pathlight generate --journey-out`) is wrapped, keeping its own schema version.
+ */
+export function asExportFile(parsed: unknown): unknown {
+  if (journeyDocumentOf(parsed) !== parsed || typeof parsed !== 'object' || parsed === null) return parsed;
+  const version = (parsed as { schemaVersion?: unknown }).schemaVersion;
+  return {
+    format: JOURNEY_EXPORT_FORMAT,
+    schemaVersion: typeof version === 'number' && Number.isInteger(version) && version > 0 ? version : 1,
+    journey: parsed,
+  };
+}
 
 /** Reads a Pathlight journey export (JSON) chosen by the user and imports it into the workspace. */
 export function ImportButton({
@@ -29,7 +43,7 @@ export function ImportButton({
     }
     setBusy(true);
     try {
-      onImported(await api.journeys.importJson(workspaceId, parsed));
+      onImported(await api.journeys.importJson(workspaceId, asExportFile(parsed)));
     } catch (e) {
       setError(`Could not import “${file.name}”: ${errorMessage(e)}`);
     } finally {
