@@ -6,7 +6,7 @@ import { CliError, oneLine } from '../cli-error';
 import { readJourneyFile } from '../journey-file';
 import { renderReport } from '../tables';
 
-export const ANALYZE_USAGE = `Usage: pathlight analyze FILE [--format csv|xes|fhir|hl7|parquet] [--case COL] [--activity COL]
+export const ANALYZE_USAGE = `Usage: pathlight analyze FILE [--format csv|tsv|xes|fhir|hl7|parquet] [--case COL] [--activity COL]
   [--timestamp COL] [--delimiter C] [--timezone TZ] [--journey JOURNEY.json] [--variants N|all]
   [--skip-bad-rows] [--json]`;
 
