@@ -96,6 +96,14 @@ describe('worst-step scale', () => {
 
   it('bands conversions', () => {
     expect([0.95, 0.9, 0.8, 0.6, 0.3].map(severityOf)).toEqual([0, 0, 1, 2, 3]);
+    // Banded as shown: 74.8% reads "75%" and keeps 75–89%; 89.4% reads "89%" and stays below 90.
+    expect([0.748, 0.744, 0.895, 0.894, 0.496].map((c) => [formatPercent(c), severityOf(c)])).toEqual([
+      ['75%', 1],
+      ['74%', 2],
+      ['90%', 0],
+      ['89%', 1],
+      ['50%', 2],
+    ]);
   });
 
   it('marks the lowest conversion as worst, breaking ties by patients lost', () => {

@@ -74,11 +74,15 @@ export const SEVERITY_WORDS: Record<Severity, string> = {
   3: 'Keeps < 50%',
 };
 
-/** The severity band of a conversion share. */
+/**
+ * The severity band of a conversion share, judged on the whole percent the step shows, so a step
+ * labelled "75%" never sits in the "50–74%" band.
+ */
 export function severityOf(conversion: number): Severity {
-  if (conversion >= 0.9) return 0;
-  if (conversion >= 0.75) return 1;
-  if (conversion >= 0.5) return 2;
+  const shown = Math.round(conversion * 100);
+  if (shown >= 90) return 0;
+  if (shown >= 75) return 1;
+  if (shown >= 50) return 2;
   return 3;
 }
 
