@@ -3,6 +3,7 @@
  * The journey domain: zod schemas (the single source of truth for types), templates,
  * document migrations and pure functions. No I/O.
  */
+export { ANALYSIS_DATE_RANGE, AnalysisFilter, AttributeKey, analysisInstantMs } from './analysis';
 export { Evidence, strongestConfidence } from './evidence';
 export {
   BlueprintSystem,
@@ -42,20 +43,8 @@ export {
 } from './kpi';
 export { KPI_LIBRARY } from './kpi-library';
 export { journeyMigrations, type MigrationResult, migrateJourney } from './migrations';
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordWeakness } from './password-strength';
 export { Persona, PersonaContent, type PersonaInput, PersonaKind } from './persona';
-export {
-  type FunnelStepNumbers,
-  hiddenCells,
-  hideFields,
-  isSmallCount,
-  type KpiNumbers,
-  type RowRule,
-  SMALL_CELL_THRESHOLD,
-  type Suppressed,
-  suppressFunnel,
-  suppressKpi,
-  suppressRows,
-} from './suppression';
 export { instantiateTemplate, JourneyTemplate, type JourneyTemplateInput } from './template';
 export { ACTIVITY_VOCABULARY, type Activity as KnownActivity, TEMPLATE_EVIDENCE } from './templates/build';
 export { templates } from './templates/index';
@@ -66,6 +55,8 @@ export {
   Member,
   MemberAdd,
   MemberUpdate,
+  NewPassword,
+  PasswordChange,
   Role,
   roleAllows,
   User,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_PASSWORD_LENGTH, passwordWeakness } from './password-strength';
 import { IsoDateTime, Name } from './vocabulary';
 
 export const Role = z.enum(['owner', 'editor', 'viewer']);
@@ -25,24 +26,59 @@ export const User = z.strictObject({
 });
 export type User = z.infer<typeof User>;
 
-export const UserCreate = z.strictObject({
-  email: Email,
-  name: Name,
-  password: z.string().min(12, 'use at least 12 characters').max(200),
-  isAdmin: z.boolean().default(false),
-});
+/**
+ * A password being set (account creation, reset, change): at least 12 characters and not trivially
+ * weak (see `passwordWeakness`). Whether it equals the account's e-mail is checked where both are known.
+ */
+export const NewPassword = z
+  .string()
+  .max(MAX_PASSWORD_LENGTH)
+  .superRefine((password, ctx) => {
+    const why = passwordWeakness(password);
+    if (why) ctx.addIssue({ code: 'custom', message: why });
+  });
+
+/** Adds the "not your e-mail address" issue at `path` when `password` is the account's e-mail. */
+function refuseEmailAsPassword(
+  password: string | undefined,
+  email: string,
+  path: string,
+  ctx: z.RefinementCtx,
+): void {
+  if (password === undefined) return;
+  const why = passwordWeakness(password, email);
+  if (why && passwordWeakness(password) === null)
+    ctx.addIssue({ code: 'custom', path: [path], message: why });
+}
+
+export const UserCreate = z
+  .strictObject({
+    email: Email,
+    name: Name,
+    password: NewPassword,
+    isAdmin: z.boolean().default(false),
+  })
+  .superRefine((user, ctx) => refuseEmailAsPassword(user.password, user.email, 'password', ctx));
 export type UserCreate = z.infer<typeof UserCreate>;
 
+/** An administrator's change to an account (the server checks a new password against its e-mail). */
 export const UserUpdate = z.strictObject({
   name: Name.optional(),
   disabled: z.boolean().optional(),
-  password: z.string().min(12, 'use at least 12 characters').max(200).optional(),
+  password: NewPassword.optional(),
 });
 export type UserUpdate = z.infer<typeof UserUpdate>;
 
+/** `POST /api/me/password`: the signed-in user changes their own password. */
+export const PasswordChange = z.strictObject({
+  currentPassword: z.string().min(1, 'enter your current password').max(MAX_PASSWORD_LENGTH),
+  newPassword: NewPassword,
+});
+export type PasswordChange = z.infer<typeof PasswordChange>;
+
 export const LoginRequest = z.strictObject({
   email: Email,
-  password: z.string().min(1).max(200),
+  password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
