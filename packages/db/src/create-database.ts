@@ -7,6 +7,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { secureDataDir, tightenModes } from './data-dir';
 import { lockDataDir } from './data-dir-lock';
 import { drizzleDatabase } from './drizzle-database';
 import type { Executor } from './executor';
@@ -24,17 +25,20 @@ const MIGRATION_LOCK = 7_340_211;
 
 /**
  * Opens PostgreSQL when `databaseUrl` is set, else embedded PGlite (in `${dataDir}/pglite`, or in
- * memory when `dataDir` is omitted or `:memory:`), and applies pending migrations first.
+ * memory when `dataDir` is omitted or `:memory:`), and applies pending migrations first. A `dataDir`
+ * (which also holds event data, keys and uploads, whichever database is used) is made private to
+ * this user first: see `secureDataDir`.
  */
 export async function createDatabase(config: DatabaseConfig = {}): Promise<Database> {
   return (await openDatabase(config)).database;
 }
 
 /** `createDatabase`, also returning the Drizzle handle underneath. */
-export function openDatabase(config: DatabaseConfig = {}): Promise<DatabaseHandle> {
+export async function openDatabase(config: DatabaseConfig = {}): Promise<DatabaseHandle> {
+  const dataDir = config.dataDir === ':memory:' ? undefined : config.dataDir;
+  if (dataDir !== undefined) await secureDataDir(dataDir);
   if (config.databaseUrl) return openPostgres(config.databaseUrl, config.onConnectionError);
-  const { dataDir } = config;
-  return openPglite(dataDir === undefined || dataDir === ':memory:' ? undefined : dataDir);
+  return openPglite(dataDir);
 }
 
 async function openPostgres(
@@ -78,12 +82,16 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
       client = new PGlite(dir);
       await client.waitReady;
       await migrate(client);
+      // PGlite sets 0666 on the files it creates (its own chmod, past the umask); the 0700
+      // directory already shuts others out, and this keeps the files themselves 0600 too.
+      await tightenModes(dir);
     }
     const db = drizzlePglite({ client });
     const opened = client;
     const release = unlock;
     const close = async () => {
       await opened.close();
+      if (dataDir !== undefined) await tightenModes(join(dataDir, 'pglite')).catch(() => 0);
       await release();
     };
     return { database: drizzleDatabase(db, 'pglite', close), drizzle: db };

@@ -165,7 +165,10 @@ export function describeDatabaseContract(label: string, harness: ContractHarness
         await make('u2', u.id, '2030-01-01T00:00:00.000Z');
         await make('v1', v.id, '2020-01-01T00:00:00.000Z');
         await make('v2', v.id, '2030-01-01T00:00:00.000Z');
-        expect(await db.sessions.deleteForUser(u.id)).toBe(2);
+        await make('u3', u.id, '2030-01-01T00:00:00.000Z');
+        expect(await db.sessions.deleteForUser(u.id, 'u3')).toBe(2);
+        expect(await db.sessions.find('u3', '2025-01-01T00:00:00.000Z')).not.toBeNull();
+        expect(await db.sessions.deleteForUser(u.id)).toBe(1);
         expect(await db.sessions.deleteExpired('2025-01-01T00:00:00.000Z')).toBe(1);
         expect(await db.sessions.find('v2', '2025-01-01T00:00:00.000Z')).not.toBeNull();
         expect(await db.sessions.find('u1', '2025-01-01T00:00:00.000Z')).toBeNull();

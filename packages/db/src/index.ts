@@ -3,6 +3,7 @@
  * Persistence: repository ports and their Drizzle implementation on embedded PGlite or PostgreSQL.
  */
 export { createDatabase } from './create-database';
+export { secureDataDir } from './data-dir';
 export type {
   AuditDetail,
   AuditEntry,

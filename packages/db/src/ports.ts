@@ -65,8 +65,11 @@ export interface SessionRepository {
   /** Moves the expiry (sliding sessions); false when the session does not exist. */
   extend(tokenHash: string, expiresAt: IsoInstant): Promise<boolean>;
   delete(tokenHash: string): Promise<boolean>;
-  /** Ends every session of a user (logout everywhere, disabled account); returns how many. */
-  deleteForUser(userId: string): Promise<number>;
+  /**
+   * Ends every session of a user (logout everywhere, disabled account) except the one whose hash is
+   * `exceptTokenHash` (a password change keeps the session that made it); returns how many.
+   */
+  deleteForUser(userId: string, exceptTokenHash?: string): Promise<number>;
   /** Removes sessions expired before `now`; returns how many. */
   deleteExpired(now?: IsoInstant): Promise<number>;
 }
@@ -356,7 +359,10 @@ export interface Database {
 export type DatabaseConfig = {
   /** PostgreSQL connection string; when set, PostgreSQL is used. */
   databaseUrl?: string | undefined;
-  /** Directory for embedded PGlite data (stored in `${dataDir}/pglite`); omitted or `:memory:` = in memory. */
+  /**
+   * The data directory: embedded PGlite keeps its database in `${dataDir}/pglite` (omitted or
+   * `:memory:` = in memory). Opening makes it and everything in it private (0700/0600).
+   */
   dataDir?: string | undefined;
   /**
    * Told about errors on idle PostgreSQL connections (e.g. the server restarted). The pool drops the broken

@@ -1,4 +1,4 @@
-import { and, eq, gt, lte } from 'drizzle-orm';
+import { and, eq, gt, lte, ne } from 'drizzle-orm';
 import { type Executor, iso, now, parseInstant } from '../executor';
 import type { Session, SessionRepository } from '../ports';
 import { sessions, users } from '../schema';
@@ -64,10 +64,11 @@ export function sessionRepository(db: Executor): SessionRepository {
       return rows.length > 0;
     },
 
-    async deleteForUser(userId) {
+    async deleteForUser(userId, exceptTokenHash) {
+      const mine = eq(sessions.userId, userId);
       const rows = await db
         .delete(sessions)
-        .where(eq(sessions.userId, userId))
+        .where(exceptTokenHash === undefined ? mine : and(mine, ne(sessions.tokenHash, exceptTokenHash)))
         .returning({ tokenHash: sessions.tokenHash });
       return rows.length;
     },
