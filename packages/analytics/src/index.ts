@@ -4,7 +4,6 @@
  */
 export { type AnalysisResult, type AnalyzeOptions, analyze } from './analyze';
 export { defaultMemoryLimit, EventStore, type EventStoreOptions, openEventStore } from './event-store';
-export { PRUNE_CASE_KEYS } from './events-table';
 export { DEMO_JOURNEY_INPUT, demoJourney } from './generate/demo-journey';
 export { type GeneratedFormat, type GenerateOptions, generateEventLog } from './generate/generate';
 export { type CsvPreview, detectCsv } from './import/csv';
@@ -83,3 +82,27 @@ export {
   stepWeekly,
 } from './mining/step-detail';
 export { loadOrCreateKey, looksLikeDirectIdentifier, pseudonymise } from './pseudonymise';
+export {
+  AnalysisInputError,
+  AnalysisStopped,
+  activityCounts,
+  DEFAULT_ANALYSIS_TIMEOUT_MS,
+  dashboardPeriod,
+  type HiddenReason,
+  journeyDashboard,
+  journeyMetrics,
+  MAX_DASHBOARD_WEEKS,
+  type Memo,
+  PERIOD_MARGIN_DAYS,
+  type ProcessMapLimits,
+  processMap,
+  protectedCount,
+  ROUNDING_BASE,
+  type Shown,
+  SMALL_CELL_THRESHOLD,
+  type SuppressionInfo,
+  stepCaseList,
+  stepDetail,
+  suppressionInfo,
+  type ViewOptions,
+} from './views/index';

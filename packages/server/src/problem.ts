@@ -1,3 +1,4 @@
+import { AnalysisInputError, AnalysisStopped } from '@pathlight/analytics';
 import { HTTPException } from 'hono/http-exception';
 import type { z } from 'zod';
 
@@ -22,6 +23,7 @@ export type Outcome =
   | { kind: 'unsupported-media-type'; detail: string }
   | { kind: 'precondition-required'; detail: string }
   | { kind: 'too-many-requests'; detail: string; retryAfterSeconds?: number }
+  | { kind: 'unavailable'; detail: string }
   | { kind: 'internal'; detail: string };
 
 export type OutcomeKind = Outcome['kind'];
@@ -58,6 +60,7 @@ const statusOf: Record<OutcomeKind, number> = {
   'unsupported-media-type': 415,
   'precondition-required': 428,
   'too-many-requests': 429,
+  unavailable: 503,
   internal: 500,
 };
 
@@ -72,6 +75,7 @@ const titleOf: Record<OutcomeKind, string> = {
   'unsupported-media-type': 'Unsupported media type',
   'precondition-required': 'Precondition required',
   'too-many-requests': 'Too many requests',
+  unavailable: 'Service unavailable',
   internal: 'Internal server error',
 };
 
@@ -118,6 +122,16 @@ function outcomeOfHttpException(error: HTTPException): Outcome {
   }
 }
 
+/** An analysis that could not answer: the request named something it cannot do (422), or it ran too long (503). */
+function outcomeOfAnalysisError(error: unknown): Outcome | null {
+  if (error instanceof AnalysisInputError) {
+    if (error.kind === 'not-found') return { kind: 'not-found', detail: error.message };
+    return { kind: 'invalid', detail: error.message, errors: [{ path: error.path, message: error.message }] };
+  }
+  if (error instanceof AnalysisStopped) return { kind: 'unavailable', detail: error.message };
+  return null;
+}
+
 /**
  * The one mapping from errors to HTTP: domain outcomes, hono's own exceptions, and anything
  * unexpected (500, with no stack trace or internal message leaked).
@@ -132,7 +146,10 @@ export function toProblem(error: unknown): {
       ? error.outcome
       : error instanceof HTTPException
         ? outcomeOfHttpException(error)
-        : { kind: 'internal', detail: 'unexpected error; see the server log' };
+        : (outcomeOfAnalysisError(error) ?? {
+            kind: 'internal',
+            detail: 'unexpected error; see the server log',
+          });
   const status = statusOf[outcome.kind];
   const body: ProblemBody = {
     type: `urn:pathlight:problem:${outcome.kind}`,

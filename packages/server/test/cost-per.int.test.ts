@@ -91,28 +91,22 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 const exactBreakdown = [
-  { value: 'ads', spend: 300, acquired: 20, costPerAcquired: 15, suppressed: [] },
-  { value: 'friends', spend: 0, acquired: 12, costPerAcquired: 0, suppressed: [] },
-  { value: 'partner', spend: 100, acquired: 3, costPerAcquired: 100 / 3, suppressed: [] },
-];
-// partner's 3 acquired patients are hidden with their cost; friends (12, the next-smallest) too, so
-// partner's count cannot be recovered from the total of 35.
-const hiddenBreakdown = [
-  exactBreakdown[0],
-  {
-    value: 'friends',
-    spend: 0,
-    acquired: null,
-    costPerAcquired: null,
-    suppressed: ['acquired', 'costPerAcquired'],
-  },
+  { value: 'ads', spend: 300, acquired: 20, costPerAcquired: 15, suppressed: [], suppressedReasons: {} },
+  { value: 'friends', spend: 0, acquired: 12, costPerAcquired: 0, suppressed: [], suppressedReasons: {} },
   {
     value: 'partner',
     spend: 100,
-    acquired: null,
-    costPerAcquired: null,
-    suppressed: ['acquired', 'costPerAcquired'],
+    acquired: 3,
+    costPerAcquired: 100 / 3,
+    suppressed: [],
+    suppressedReasons: {},
   },
+];
+// Viewers: partner's 3 acquired patients are a value held by fewer than 11 patients, so the row is left
+// out (and counted as left out); friends' 12 patients show as 10 (rounded to 5).
+const protectedBreakdown = [
+  exactBreakdown[0],
+  { value: 'friends', spend: 0, acquired: 10, costPerAcquired: 0, suppressed: [], suppressedReasons: {} },
 ];
 
 describe('cost per acquired patient through the API', () => {
@@ -128,16 +122,18 @@ describe('cost per acquired patient through the API', () => {
         denominator: 35,
         breakdown: exactBreakdown,
         suppressed: [],
+        suppressedReasons: {},
       },
     ]);
     const v = await vera.json('POST', `/api/journeys/${journeyId}/metrics`, {});
     expect(v.body.kpis[0]).toMatchObject({
-      value: 400 / 35,
+      value: 11.43,
       numerator: 400,
       denominator: 35,
       suppressed: [],
+      omitted: { breakdown: 1 },
     });
-    expect(v.body.kpis[0].breakdown).toEqual(hiddenBreakdown);
+    expect(v.body.kpis[0].breakdown).toEqual(protectedBreakdown);
   });
 
   test('dashboard: the tile carries the breakdown, the previous period and the weekly series', async () => {
@@ -156,6 +152,7 @@ describe('cost per acquired patient through the API', () => {
     expect(tile.kpi.kind).toBe('cost-per');
     expect(tile.weekly.at(-1)).toMatchObject({ value: 400 / 35, numerator: 400, denominator: 35 });
     const v = await vera.json('POST', `/api/journeys/${journeyId}/dashboard`, {});
-    expect(v.body.tiles[0].breakdown).toEqual(hiddenBreakdown);
+    expect(v.body.tiles[0].breakdown).toEqual(protectedBreakdown);
+    expect(v.body.tiles[0].omitted).toEqual({ breakdown: 1 });
   });
 });

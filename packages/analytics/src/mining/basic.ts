@@ -172,6 +172,28 @@ export function edges(conn: DuckDBConnection, req: FilteredRequest = {}): Promis
   return runQuery(conn, buildEdges(req), Edge);
 }
 
+const EdgeCases = z.object({ from: z.string(), to: z.string(), cases: count });
+export type EdgeCases = z.infer<typeof EdgeCases>;
+
+/** How many cases take each directly-follows pair at least once (a loop counts its case once). */
+export function buildEdgeCases(req: FilteredRequest): SqlQuery {
+  return withEvents(req, () => ({
+    ctes: [
+      ACTIVITY_CODES,
+      `df AS (SELECT case_no, code AS a, lead(code) OVER w AS b
+FROM fe JOIN ad USING (activity) WINDOW w AS (PARTITION BY case_no ORDER BY ts, seq))`,
+      'dc AS (SELECT a, b, count(*) AS cases FROM (SELECT a, b, case_no FROM df WHERE b IS NOT NULL GROUP BY a, b, case_no) GROUP BY a, b)',
+    ],
+    select: `SELECT x.activity AS "from", y.activity AS "to", cases
+FROM dc JOIN ad x ON x.code = dc.a JOIN ad y ON y.code = dc.b ORDER BY cases DESC, "from", "to"`,
+  }));
+}
+
+/** Runs {@link buildEdgeCases}. */
+export function edgeCases(conn: DuckDBConnection, req: FilteredRequest = {}): Promise<EdgeCases[]> {
+  return runQuery(conn, buildEdgeCases(req), EdgeCases);
+}
+
 // ---- variants ----
 export const Variant = z.object({ activities: z.array(z.string()), cases: count });
 export type Variant = z.infer<typeof Variant>;

@@ -1,5 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { hiddenCells, isSmallCount, suppressFunnel, suppressKpi, suppressRows } from './suppression';
+import {
+  hiddenCells as cells,
+  coarsen,
+  hideAll,
+  isSmallCount,
+  omitSmall,
+  roundCount,
+  suppressFunnel,
+  suppressKpi,
+  suppressRows,
+} from './disclosure';
 
 describe('isSmallCount', () => {
   test('1 to 10 are small; 0, 11 and null are not', () => {
@@ -7,6 +17,11 @@ describe('isSmallCount', () => {
     expect(isSmallCount(4, 3)).toBe(false);
   });
 });
+
+const hiddenCells = (...args: Parameters<typeof cells>) => {
+  const { primary, complementary } = cells(...args);
+  return new Set([...primary, ...complementary]);
+};
 
 describe('hiddenCells', () => {
   test('primary only when two or more cells are small', () => {
@@ -30,26 +45,34 @@ describe('suppressRows', () => {
       { value: 'walk-in', cases: 25, conversionFromPrevious: 0.25 },
     ];
     const out = suppressRows(rows, { count: 'cases', derived: ['conversionFromPrevious'] });
-    expect(out[0]).toEqual({ ...rows[0], suppressed: [] });
+    expect(out[0]).toEqual({ ...rows[0], suppressed: [], suppressedReasons: {} });
     expect(out[1]).toEqual({
       value: 'phone',
       cases: null,
       conversionFromPrevious: null,
       suppressed: ['cases', 'conversionFromPrevious'],
+      suppressedReasons: { cases: 'small', conversionFromPrevious: 'derived' },
     });
     expect(out[2]).toEqual({
       value: 'walk-in',
       cases: null,
       conversionFromPrevious: null,
       suppressed: ['cases', 'conversionFromPrevious'],
+      suppressedReasons: { cases: 'complementary', conversionFromPrevious: 'derived' },
     });
   });
-  test('other counts are hidden on their own', () => {
-    const out = suppressRows([{ from: 'a', to: 'b', count: 400, loops: 2 }], {
-      count: 'count',
-      otherCounts: ['loops'],
-    });
-    expect(out[0]).toEqual({ from: 'a', to: 'b', count: 400, loops: null, suppressed: ['loops'] });
+  test('other counts are suppressed on their own, complement included', () => {
+    const out = suppressRows(
+      [
+        { value: 'a', cases: 400, previous: 3 },
+        { value: 'b', cases: 300, previous: 500 },
+        { value: 'c', cases: 200, previous: 90 },
+      ],
+      { count: 'cases', otherCounts: ['previous'] },
+    );
+    expect(out.map((r) => r.cases)).toEqual([400, 300, 200]);
+    expect(out.map((r) => r.previous)).toEqual([null, 500, null]);
+    expect(out[2]?.suppressedReasons).toEqual({ previous: 'complementary' });
   });
 });
 
@@ -65,14 +88,21 @@ describe('suppressFunnel', () => {
     const steps = [step(500, null), step(300, 500), step(8, 300), step(100, 8)];
     const out = suppressFunnel(steps, [null, 0, 1, 2]);
     expect(out[0]!.suppressed).toEqual([]);
-    expect(out[1]).toEqual({ ...steps[1], suppressed: [] });
+    expect(out[1]).toEqual({ ...steps[1], suppressed: [], suppressedReasons: {} });
     expect(out[2]).toEqual({
       cases: null,
       conversionFromPrevious: null,
       dropOff: null,
       medianSecondsFromPrevious: null,
       suppressed: ['cases', 'conversionFromPrevious', 'dropOff', 'medianSecondsFromPrevious'],
+      suppressedReasons: {
+        cases: 'small',
+        conversionFromPrevious: 'derived',
+        dropOff: 'derived',
+        medianSecondsFromPrevious: 'derived',
+      },
     });
+    expect(out[3]?.suppressedReasons.cases).toBe('complementary');
     expect(out[3]!.cases).toBeNull();
     expect(out[3]!.suppressed).toContain('conversionFromPrevious');
   });
@@ -93,27 +123,79 @@ describe('suppressKpi', () => {
       value: null,
       numerator: null,
       denominator: 90,
-      suppressed: ['value', 'numerator'],
+      suppressed: ['numerator', 'value'],
+      suppressedReasons: { numerator: 'small', value: 'derived' },
     });
   });
   test('a small remainder (denominator − numerator) is derivable, so it hides too', () => {
     expect(suppressKpi({ value: 95 / 100, numerator: 95, denominator: 100 }).value).toBeNull();
   });
   test('a small denominator hides everything; large numbers stay exact', () => {
-    expect(suppressKpi({ value: 0.5, numerator: 3, denominator: 6 }).suppressed).toEqual([
-      'value',
-      'numerator',
-      'denominator',
-    ]);
+    expect(suppressKpi({ value: 0.5, numerator: 3, denominator: 6 }).suppressedReasons).toEqual({
+      denominator: 'small',
+      numerator: 'small',
+      value: 'derived',
+    });
     expect(suppressKpi({ value: 0.25, numerator: 30, denominator: 120 })).toEqual({
       value: 0.25,
       numerator: 30,
       denominator: 120,
       suppressed: [],
+      suppressedReasons: {},
     });
   });
   test('NPS: a net numerator is not a count; only the answers count', () => {
     expect(suppressKpi({ value: 5, numerator: 2, denominator: 40 }, false).suppressed).toEqual([]);
     expect(suppressKpi({ value: 20, numerator: 1, denominator: 5 }, false).value).toBeNull();
+  });
+});
+
+describe('omitSmall', () => {
+  test('rows held by 1 to 10 patients are left out and counted; 0 and 11 stay', () => {
+    const rows = [
+      { v: 'a', n: 0 },
+      { v: 'b', n: 3 },
+      { v: 'c', n: 10 },
+      { v: 'd', n: 11 },
+    ];
+    expect(omitSmall(rows, (r) => r.n)).toEqual({ rows: [rows[0], rows[3]], omitted: 2 });
+  });
+});
+
+describe('coarsen', () => {
+  test('counts to the nearest 5, shares to whole percents, waits to minutes, times to the day', () => {
+    const row = {
+      cases: 13,
+      share: 0.4567,
+      wait: 3_689,
+      at: '2025-03-04T13:14:15.000Z',
+      nps: 23.4,
+      gone: null,
+    };
+    expect(
+      coarsen(row, {
+        counts: ['cases', 'gone'],
+        shares: ['share'],
+        seconds: ['wait'],
+        times: ['at'],
+        points: ['nps'],
+      }),
+    ).toEqual({ cases: 15, share: 0.46, wait: 3_660, at: '2025-03-04T00:00:00.000Z', nps: 23, gone: null });
+  });
+  test('every rounded count is a multiple of 5, so two answers never differ by 1 to 4', () => {
+    for (let n = 11; n < 2000; n += 1) expect(roundCount(n) % 5).toBe(0);
+    expect([11, 12, 13, 17, 18].map(roundCount)).toEqual([10, 10, 15, 15, 20]);
+  });
+});
+
+describe('hideAll', () => {
+  test('hides every number of a designed row because the population is small', () => {
+    expect(hideAll({ step: 'Booked', cases: 3, conversionFromPrevious: 0.5 })).toEqual({
+      step: 'Booked',
+      cases: null,
+      conversionFromPrevious: null,
+      suppressed: ['cases', 'conversionFromPrevious'],
+      suppressedReasons: { cases: 'small-population', conversionFromPrevious: 'small-population' },
+    });
   });
 });

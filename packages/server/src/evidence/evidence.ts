@@ -2,17 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  activityCounts,
   type ColumnMapping,
+  DEFAULT_ANALYSIS_TIMEOUT_MS,
   type EventStore,
   ImportError,
   type ImportFormat,
   type ImportOptions,
   type ImportResult,
-  PRUNE_CASE_KEYS,
+  journeyDashboard,
+  journeyMetrics,
+  type Memo,
+  processMap,
 } from '@pathlight/analytics';
 import type { Database, Job as StoredJob, DataSource as StoredSource } from '@pathlight/db';
 import type { Logger } from '../logger';
-import { activityCounts, journeyDashboard, journeyMetrics, type Memo, processMap } from './analyses';
 import { EventStores, workspacePaths } from './event-stores';
 import { JobRunner } from './job-runner';
 import { ResultCache } from './result-cache';
@@ -34,7 +38,12 @@ export interface EvidenceOptions {
    * map, the activity list) in the background, so the first look after an import is instant.
    */
   warmAfterImport?: boolean;
+  /** How long one analysis a member asks for may run before it is stopped (default 10 s). */
+  analysisTimeoutMs?: number;
 }
+
+/** Precomputing views after an import is nobody's request: it may take longer than one. */
+const WARM_TIMEOUT_MS = 5 * 60_000;
 
 /** What an import (or refresh) was asked to do; kept in the data source's settings to show and re-use. */
 export interface ImportSettings {
@@ -113,6 +122,7 @@ export class Evidence {
   /** Analysis answers, dropped whenever a workspace's events change. */
   readonly cache = new ResultCache();
   readonly uploads: Uploads;
+  readonly analysisTimeoutMs: number;
   private readonly warmAfterImport: boolean;
 
   constructor(
@@ -123,6 +133,7 @@ export class Evidence {
     this.dataDir = options.dataDir ?? join(tmpdir(), `pathlight-evidence-${randomUUID()}`);
     this.maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
     this.warmAfterImport = options.warmAfterImport ?? false;
+    this.analysisTimeoutMs = options.analysisTimeoutMs ?? DEFAULT_ANALYSIS_TIMEOUT_MS;
     this.stores = new EventStores(this.dataDir);
     this.uploads = new Uploads((id) => workspacePaths(this.dataDir, id).uploads);
   }
@@ -207,7 +218,7 @@ export class Evidence {
         });
         return;
       }
-      if (replace) await swapSource(store, sourceId, importId);
+      if (replace) await store.replaceSource(sourceId, importId);
       this.cache.invalidate(workspaceId);
       const report: ImportReport = {
         skipped: result.skipped,
@@ -258,19 +269,18 @@ export class Evidence {
   async warm(workspaceId: string): Promise<void> {
     try {
       const store = await this.stores.get(workspaceId);
-      const memo =
-        (scope: unknown[]): Memo =>
-        (key, compute) =>
-          this.cache.get(workspaceId, [...scope, ...key], compute);
-      await activityCounts(store.connection, false, memo([]));
-      await processMap(store, {}, {}, false, memo([]));
+      const options = (scope: unknown[]) => {
+        const memo: Memo = (key, compute) => this.cache.get(workspaceId, [...scope, ...key], compute);
+        return { protect: false, memo, timeoutMs: WARM_TIMEOUT_MS };
+      };
+      await activityCounts(store, options([]));
+      await processMap(store, {}, {}, options([]));
       for (const summary of await this.db.journeys.list(workspaceId)) {
         const journey = await this.db.journeys.get(summary.id);
         if (!journey) continue;
-        const scoped = memo([journey.id, journey.version]);
-        await journeyMetrics(store, journey.document, {}, false, scoped);
-        if (journey.document.kpis.length > 0)
-          await journeyDashboard(store, journey.document, {}, false, scoped);
+        const scoped = options([journey.id, journey.version]);
+        await journeyMetrics(store, journey.document, {}, scoped);
+        if (journey.document.kpis.length > 0) await journeyDashboard(store, journey.document, {}, scoped);
       }
     } catch (error) {
       this.logger.warn('could not precompute views after an import', {
@@ -329,23 +339,4 @@ function importOptions(s: ImportSettings): ImportOptions {
   if (s.header !== undefined) o.header = s.header;
   if (s.timestampFormat !== undefined) o.timestampFormat = s.timestampFormat;
   return o;
-}
-
-/** Replaces a source's events by a freshly imported set, in one DuckDB transaction. */
-async function swapSource(store: EventStore, sourceId: string, importId: string): Promise<void> {
-  const conn = await store.instance.connect();
-  try {
-    await conn.run('BEGIN TRANSACTION');
-    try {
-      await conn.run('DELETE FROM events WHERE source_id = $1', [sourceId]);
-      await conn.run('UPDATE events SET source_id = $1 WHERE source_id = $2', [sourceId, importId]);
-      await conn.run(PRUNE_CASE_KEYS); // case numbers of patients no longer in any source
-      await conn.run('COMMIT');
-    } catch (error) {
-      await conn.run('ROLLBACK');
-      throw error;
-    }
-  } finally {
-    conn.closeSync();
-  }
 }

@@ -25,4 +25,47 @@ describe('ResultCache', () => {
     expect(await cache.get('w', 'y', async () => 'y2')).toBe('y2');
     expect(await cache.get('w', 'x', async () => 'x3')).toBe('x3'); // x evicted by y2 (capacity 2: z, y2)
   });
+
+  test('a computation is stopped only when every request waiting for it has gone away', async () => {
+    const cache = new ResultCache();
+    let stopSignal: AbortSignal | undefined;
+    const never = (signal: AbortSignal) => {
+      stopSignal = signal;
+      return new Promise<never>((_, reject) =>
+        signal.addEventListener('abort', () => reject(new Error('stopped'))),
+      );
+    };
+    const a = new AbortController();
+    const b = new AbortController();
+    const first = cache.get('w', 'slow', never, a.signal);
+    const second = cache.get('w', 'slow', never, b.signal);
+    a.abort();
+    expect(stopSignal?.aborted).toBe(false);
+    b.abort();
+    expect(stopSignal?.aborted).toBe(true);
+    await expect(first).rejects.toThrow('stopped');
+    await expect(second).rejects.toThrow('stopped');
+    // The failure is not kept: the next request computes afresh.
+    expect(await cache.get('w', 'slow', async () => 'fresh')).toBe('fresh');
+  });
+
+  test('a waiter without a signal keeps the computation alive', async () => {
+    const cache = new ResultCache();
+    let stopSignal: AbortSignal | undefined;
+    let finish: (v: string) => void = () => undefined;
+    const slow = (signal: AbortSignal) => {
+      stopSignal = signal;
+      return new Promise<string>((resolve) => {
+        finish = resolve;
+      });
+    };
+    const a = new AbortController();
+    const first = cache.get('w', 'slow', slow, a.signal);
+    const warm = cache.get('w', 'slow', slow);
+    a.abort();
+    expect(stopSignal?.aborted).toBe(false);
+    finish('done');
+    expect(await first).toBe('done');
+    expect(await warm).toBe('done');
+  });
 });

@@ -1,19 +1,26 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { stepCases } from '@pathlight/analytics';
-import { KPI_LIBRARY, KpiDefinition as KpiDefinitionSchema, type Role } from '@pathlight/core';
-import { requireRole } from '../access';
-import { audit } from '../audit';
-import type { AppDeps } from '../env';
 import {
   activityCounts,
   journeyDashboard,
   journeyMetrics,
   type Memo,
   processMap,
+  stepCaseList,
   stepDetail,
   suppressionInfo,
-} from '../evidence/analyses';
-import { type AnalysisFilterInput, eventFilters } from '../evidence/analysis-filter';
+} from '@pathlight/analytics';
+import {
+  type AnalysisFilter as AnalysisFilterInput,
+  AnalysisFilter as AnalysisFilterSchema,
+  AttributeKey,
+  KPI_LIBRARY,
+  KpiDefinition as KpiDefinitionSchema,
+  type Role,
+} from '@pathlight/core';
+import type { Context } from 'hono';
+import { requireRole } from '../access';
+import { audit } from '../audit';
+import type { AppDeps } from '../env';
 import { errors, IdParam, jsonBody, jsonResponse, router } from '../openapi';
 import { problems } from '../problem';
 import { requireCaller } from '../session';
@@ -23,25 +30,26 @@ const withBody = { 400: errors[400], 413: errors[413], 415: errors[415], 422: er
 
 const KpiDefinition = KpiDefinitionSchema.meta({ id: 'KpiDefinition' });
 
-const isoish = z.string().min(10).max(40);
-export const AnalysisFilter = z
-  .strictObject({
-    from: isoish.optional(),
-    to: isoish.optional(),
-    sourceIds: z.array(z.uuid()).max(100).optional(),
-    attribute: z
-      .strictObject({ key: z.string().min(1).max(200), values: z.array(z.string().max(500)).max(500) })
-      .optional(),
-    /** An attribute to split the metrics by (`segments`). */
-    segment: z.string().min(1).max(200).optional(),
-  })
-  .openapi('AnalysisFilter');
+export const AnalysisFilter = AnalysisFilterSchema.meta({ id: 'AnalysisFilter' });
 
 const SharedQuery = z.object({ shared: z.enum(['0', '1']).optional() });
 
 const num = z.number().nullable();
+/** The fields of a row hidden by the disclosure rule, and why (`small` = a count of 1–10). */
 const suppressed = z.array(z.string());
-const Suppression = z.object({ applied: z.boolean(), threshold: z.number().int() }).openapi('Suppression');
+const suppressedReasons = z
+  .record(z.string(), z.enum(['small', 'complementary', 'derived', 'small-population']))
+  .openapi('SuppressedReasons');
+/** How many rows of each list were left out because 1–10 patients hold them. */
+const omitted = z.record(z.string(), z.number().int()).openapi('Omitted');
+const Suppression = z
+  .object({
+    applied: z.boolean(),
+    threshold: z.number().int(),
+    rounding: z.number().int(),
+    smallPopulation: z.boolean(),
+  })
+  .openapi('Suppression');
 
 const StepMetric = z
   .object({
@@ -52,6 +60,7 @@ const StepMetric = z
     dropOff: num,
     medianSecondsFromPrevious: num,
     suppressed,
+    suppressedReasons,
   })
   .openapi('StepMetric');
 /** A cost-per KPI per value of its split attribute. */
@@ -62,6 +71,7 @@ const BreakdownRow = z
     acquired: num,
     costPerAcquired: num,
     suppressed,
+    suppressedReasons,
   })
   .openapi('KpiBreakdownRow');
 const KpiValue = z
@@ -73,7 +83,9 @@ const KpiValue = z
     denominator: num,
     p90Seconds: num.optional(),
     breakdown: z.array(BreakdownRow).optional(),
+    omitted: omitted.optional(),
     suppressed,
+    suppressedReasons,
   })
   .openapi('KpiValue');
 const Metrics = z
@@ -85,6 +97,7 @@ const Metrics = z
       firstEvent: z.string().nullable(),
       lastEvent: z.string().nullable(),
       suppressed,
+      suppressedReasons,
     }),
     steps: z.array(StepMetric),
     kpis: z.array(KpiValue),
@@ -92,10 +105,18 @@ const Metrics = z
       fittingCases: num,
       fittingShare: num,
       suppressed,
+      suppressedReasons,
       steps: z.array(
-        z.object({ step: z.string(), stepId: z.string(), skipped: num, outOfOrder: num, suppressed }),
+        z.object({
+          step: z.string(),
+          stepId: z.string(),
+          skipped: num,
+          outOfOrder: num,
+          suppressed,
+          suppressedReasons,
+        }),
       ),
-      unmappedActivities: z.array(z.object({ name: z.string(), events: num, suppressed })),
+      unmappedActivities: z.array(z.object({ name: z.string(), events: num, suppressed, suppressedReasons })),
     }),
     segments: z
       .array(
@@ -103,19 +124,21 @@ const Metrics = z
           value: z.string().nullable(),
           cases: num,
           suppressed,
+          suppressedReasons,
           steps: z.array(StepMetric),
           kpis: z.array(KpiValue),
         }),
       )
       .optional(),
+    omitted,
     suppression: Suppression,
   })
   .openapi('JourneyMetrics');
 
-const counted = (key: string) => z.object({ [key]: z.string(), cases: num, suppressed });
+const counted = (key: string) => z.object({ [key]: z.string(), cases: num, suppressed, suppressedReasons });
 const StepDetail = z
   .object({
-    weekly: z.array(z.object({ week: z.string(), cases: num, suppressed })),
+    weekly: z.array(z.object({ week: z.string(), cases: num, suppressed, suppressedReasons })),
     split: z.array(
       z.object({
         value: z.string().nullable(),
@@ -123,6 +146,7 @@ const StepDetail = z
         previousCases: num,
         conversionFromPrevious: num,
         suppressed,
+        suppressedReasons,
       }),
     ),
     pathsIn: z.array(counted('activity')),
@@ -130,6 +154,8 @@ const StepDetail = z
     startedHere: num,
     endedHere: num,
     suppressed,
+    suppressedReasons,
+    omitted,
     suppression: Suppression,
   })
   .openapi('StepDetail');
@@ -150,7 +176,7 @@ const StepCases = z
   .openapi('StepCases');
 
 const ActivityRow = z
-  .object({ name: z.string(), events: num, cases: num, suppressed })
+  .object({ name: z.string(), events: num, cases: num, suppressed, suppressedReasons })
   .openapi('ActivityCount');
 const ProcessMap = z
   .object({
@@ -164,13 +190,17 @@ const ProcessMap = z
         medianSeconds: num,
         p90Seconds: num,
         suppressed,
+        suppressedReasons,
       }),
     ),
-    variants: z.array(z.object({ activities: z.array(z.string()), cases: num, suppressed })),
+    variants: z.array(
+      z.object({ activities: z.array(z.string()), cases: num, suppressed, suppressedReasons }),
+    ),
     startActivities: z.array(counted('name')),
     endActivities: z.array(counted('name')),
     totalActivities: z.number().int(),
     totalEdges: z.number().int(),
+    omitted,
     suppression: Suppression,
   })
   .openapi('ProcessMap');
@@ -188,8 +218,19 @@ const Tile = z
     previousDenominator: num,
     change: num,
     breakdown: z.array(BreakdownRow).optional(),
-    weekly: z.array(z.object({ week: z.string(), value: num, numerator: num, denominator: num, suppressed })),
+    omitted,
+    weekly: z.array(
+      z.object({
+        week: z.string(),
+        value: num,
+        numerator: num,
+        denominator: num,
+        suppressed,
+        suppressedReasons,
+      }),
+    ),
     suppressed,
+    suppressedReasons,
   })
   .openapi('KpiTile');
 const Dashboard = z
@@ -204,6 +245,7 @@ const WorkspaceDashboard = z
         period: Period,
         previous: Period,
         tiles: z.array(Tile),
+        suppression: Suppression,
       }),
     ),
     suppression: Suppression,
@@ -236,7 +278,7 @@ const detailRoute = createRoute({
   request: {
     params: StepParam,
     query: SharedQuery,
-    ...jsonBody(AnalysisFilter.extend({ splitBy: z.string().min(1).max(200).optional() })),
+    ...jsonBody(AnalysisFilter.extend({ splitBy: AttributeKey.optional() })),
   },
   responses: { 200: jsonResponse(StepDetail, 'Result'), ...memberOnly, ...withBody },
 });
@@ -295,25 +337,38 @@ const libraryRoute = createRoute({
 });
 
 /**
- * Analyses of a workspace's event data: metrics on the map, step detail, process map, dashboards.
- * Viewers and shared views (`?shared=1`) get small cells suppressed (`@pathlight/core` suppression).
+ * Analyses of a workspace's event data: metrics on the map, step detail, process map, dashboards. Each
+ * handler authorizes, then calls one view of the analytics event-data port; viewers and shared views
+ * (`?shared=1`) get protected answers (the disclosure rule lives in analytics, not here).
  */
 export function analysisRoutes(deps: AppDeps) {
   const { db, evidence } = deps;
 
-  /** The journey, the caller's role, and whether to suppress small cells. */
-  const loadJourney = async (id: string, userId: string, needed: Role, shared?: string) => {
+  /** Whether the caller's answers are protected: viewers always, anyone in a shared view. */
+  const protects = (role: Role, shared?: string) => role === 'viewer' || shared === '1';
+
+  /** The journey, its store and the view options for this caller and request. */
+  const loadJourney = async (c: Context, id: string, userId: string, needed: Role, shared?: string) => {
     const journey = await db.journeys.get(id);
     if (!journey) throw problems.notFound(`no journey ${id}`);
     const role = await requireRole(db, journey.workspaceId, userId, needed, `no journey ${id}`);
     const store = await evidence.stores.get(journey.workspaceId);
-    return { journey, store, conn: store.connection, hide: role === 'viewer' || shared === '1' };
+    const memo = memoFor(c, journey.workspaceId, [journey.id, journey.version]);
+    return { journey, store, options: viewOptions(c, protects(role, shared), memo) };
   };
-  const loadWorkspace = async (id: string, userId: string, shared?: string) => {
+  const loadWorkspace = async (c: Context, id: string, userId: string, shared?: string) => {
     const role = await requireRole(db, id, userId, 'viewer');
     const store = await evidence.stores.get(id);
-    return { store, conn: store.connection, hide: role === 'viewer' || shared === '1' };
+    return { store, protect: protects(role, shared) };
   };
+
+  /** Bounds every view by the server's time limit and the request: a client that goes away stops its query. */
+  const viewOptions = (c: Context, protect: boolean, memo: Memo) => ({
+    protect,
+    memo,
+    signal: c.req.raw.signal,
+    timeoutMs: evidence.analysisTimeoutMs,
+  });
 
   /**
    * Drops a source filter naming every source of the workspace (it selects everything). A strict subset
@@ -328,56 +383,50 @@ export function analysisRoutes(deps: AppDeps) {
 
   /** Remembers raw results in the result cache, per workspace data generation and `scope`. */
   const memoFor =
-    (workspaceId: string, scope: unknown[]): Memo =>
+    (c: Context, workspaceId: string, scope: unknown[]): Memo =>
     (key, compute) =>
-      evidence.cache.get(workspaceId, [...scope, ...key], compute);
+      evidence.cache.get(workspaceId, [...scope, ...key], compute, c.req.raw.signal);
 
   return router()
     .openapi(activitiesRoute, async (c) => {
       const { user } = requireCaller(c);
       const { id } = c.req.valid('param');
-      const { conn, hide } = await loadWorkspace(id, user.id, c.req.valid('query').shared);
-      return c.json(await activityCounts(conn, hide, memoFor(id, [])), 200);
+      const { store, protect } = await loadWorkspace(c, id, user.id, c.req.valid('query').shared);
+      return c.json(await activityCounts(store, viewOptions(c, protect, memoFor(c, id, []))), 200);
     })
     .openapi(metricsRoute, async (c) => {
       const { user } = requireCaller(c);
-      const { journey, store, hide } = await loadJourney(
-        c.req.valid('param').id,
+      const { id } = c.req.valid('param');
+      const { journey, store, options } = await loadJourney(
+        c,
+        id,
         user.id,
         'viewer',
         c.req.valid('query').shared,
       );
       const filter = await withSources(journey.workspaceId, c.req.valid('json'));
-      const memo = memoFor(journey.workspaceId, [journey.id, journey.version]);
-      return c.json(await journeyMetrics(store, journey.document, filter, hide, memo), 200);
+      return c.json(await journeyMetrics(store, journey.document, filter, options), 200);
     })
     .openapi(detailRoute, async (c) => {
       const { user } = requireCaller(c);
       const { id, stepId } = c.req.valid('param');
       const { splitBy, ...filter } = c.req.valid('json');
-      const { journey, store, hide } = await loadJourney(id, user.id, 'viewer', c.req.valid('query').shared);
-      const scopedFilter = await withSources(journey.workspaceId, filter);
-      const memo = memoFor(journey.workspaceId, [journey.id, journey.version]);
-      return c.json(
-        await stepDetail(store, journey.document, stepId, scopedFilter, splitBy, hide, memo),
-        200,
+      const { journey, store, options } = await loadJourney(
+        c,
+        id,
+        user.id,
+        'viewer',
+        c.req.valid('query').shared,
       );
+      const scopedFilter = await withSources(journey.workspaceId, filter);
+      return c.json(await stepDetail(store, journey.document, stepId, scopedFilter, splitBy, options), 200);
     })
     .openapi(casesRoute, async (c) => {
       const { user } = requireCaller(c);
       const { id, stepId } = c.req.valid('param');
       const { which, ...filter } = c.req.valid('json');
-      const { journey, conn } = await loadJourney(id, user.id, 'editor');
-      const document = journey.document;
-      if (!document.stages.some((s) => s.steps.some((p) => p.id === stepId && p.activities.length > 0))) {
-        throw problems.notFound(`step ${stepId} is not in this journey or evidences no activities`);
-      }
-      const result = await stepCases(conn, {
-        journey: document,
-        stepId,
-        which,
-        filters: eventFilters(filter),
-      });
+      const { journey, store, options } = await loadJourney(c, id, user.id, 'editor');
+      const result = await stepCaseList(store, journey.document, stepId, which, filter, options);
       await db.transaction((tx) =>
         audit(tx, {
           workspaceId: journey.workspaceId,
@@ -394,36 +443,50 @@ export function analysisRoutes(deps: AppDeps) {
       const { user } = requireCaller(c);
       const { id } = c.req.valid('param');
       const { maxActivities, maxPaths, maxVariants, ...filter } = c.req.valid('json');
-      const { store, hide } = await loadWorkspace(id, user.id, c.req.valid('query').shared);
-      const options = { maxActivities, maxPaths, maxVariants };
+      const { store, protect } = await loadWorkspace(c, id, user.id, c.req.valid('query').shared);
+      const limits = { maxActivities, maxPaths, maxVariants };
       const scopedFilter = await withSources(id, filter);
-      return c.json(await processMap(store, scopedFilter, options, hide, memoFor(id, [])), 200);
+      const options = viewOptions(c, protect, memoFor(c, id, []));
+      return c.json(await processMap(store, scopedFilter, limits, options), 200);
     })
     .openapi(dashboardRoute, async (c) => {
       const { user } = requireCaller(c);
-      const { journey, store, hide } = await loadJourney(
-        c.req.valid('param').id,
+      const { id } = c.req.valid('param');
+      const { journey, store, options } = await loadJourney(
+        c,
+        id,
         user.id,
         'viewer',
         c.req.valid('query').shared,
       );
       const filter = await withSources(journey.workspaceId, c.req.valid('json'));
-      const memo = memoFor(journey.workspaceId, [journey.id, journey.version]);
-      return c.json(await journeyDashboard(store, journey.document, filter, hide, memo), 200);
+      return c.json(await journeyDashboard(store, journey.document, filter, options), 200);
     })
     .openapi(workspaceDashboardRoute, async (c) => {
       const { user } = requireCaller(c);
       const { id } = c.req.valid('param');
-      const { store, hide } = await loadWorkspace(id, user.id, c.req.valid('query').shared);
+      const { store, protect } = await loadWorkspace(c, id, user.id, c.req.valid('query').shared);
       const journeys = [];
       for (const summary of await db.journeys.list(id)) {
         const journey = await db.journeys.get(summary.id);
         if (!journey || journey.document.kpis.length === 0) continue;
-        const memo = memoFor(id, [journey.id, journey.version]);
-        const { tiles, period, previous } = await journeyDashboard(store, journey.document, {}, hide, memo);
-        journeys.push({ journeyId: journey.id, name: journey.document.name, period, previous, tiles });
+        const options = viewOptions(c, protect, memoFor(c, id, [journey.id, journey.version]));
+        const { tiles, period, previous, suppression } = await journeyDashboard(
+          store,
+          journey.document,
+          {},
+          options,
+        );
+        journeys.push({
+          journeyId: journey.id,
+          name: journey.document.name,
+          period,
+          previous,
+          tiles,
+          suppression,
+        });
       }
-      return c.json({ journeys, suppression: suppressionInfo(hide) }, 200);
+      return c.json({ journeys, suppression: suppressionInfo(protect) }, 200);
     })
     .openapi(libraryRoute, async (c) => {
       requireCaller(c);
