@@ -20,7 +20,7 @@ import { sourceRoutes } from './routes/sources';
 import { templateRoutes } from './routes/templates';
 import { userRoutes } from './routes/users';
 import { workspaceRoutes } from './routes/workspaces';
-import { SESSION_COOKIE, sessionMiddleware } from './session';
+import { isHttps, SESSION_COOKIE, sessionMiddleware } from './session';
 
 export interface CreateAppOptions {
   db: Database;
@@ -47,6 +47,11 @@ const OPENAPI_DESCRIPTION = `The Pathlight HTTP API. JSON in and out; errors are
 **Sessions.** \`POST /api/auth/login\` sets the HttpOnly, SameSite=Lax cookie \`${SESSION_COOKIE}\`
 (Secure over https) and returns \`csrfToken\`; \`GET /api/me\` returns it again.
 
+**Security headers.** Every answer carries a Content-Security-Policy (\`default-src 'self'\`,
+\`frame-ancestors 'none'\`, no inline script), \`X-Content-Type-Options: nosniff\`,
+\`Referrer-Policy: no-referrer\`, \`X-Frame-Options: DENY\`, \`Cross-Origin-Opener-Policy: same-origin\`
+and a Permissions-Policy; HSTS only over https.
+
 **CSRF.** Every POST, PUT, PATCH and DELETE except login must send \`${CSRF_HEADER}\` equal to the
 session's \`csrfToken\` (else 403), and a cross-origin \`Origin\` header is refused (403).
 
@@ -54,8 +59,51 @@ session's \`csrfToken\` (else 403), and a cross-origin \`Origin\` header is refu
 on (\`If-Match: "<version>"\` or a \`version\` field): stale → 409 with \`currentVersion\` and \`current\`;
 missing → 428.
 
-**Roles.** Viewers read, editors edit journeys and personas, owners manage members, rename or delete
-the workspace and read the audit log. Non-members get 404 for everything in a workspace.`;
+**Roles.** Viewers read; editors create, edit, import and refresh journeys, personas, templates
+and data sources; owners also delete them, manage members, rename or delete the workspace and read
+the audit log. Non-members get 404 for everything in a workspace.`;
+
+/**
+ * Security headers on every answer (API, web app files, errors). The web app is one bundle from
+ * this origin: no inline or foreign script, no framing. Styles allow 'unsafe-inline' because
+ * charts and the map set `style` attributes; images allow data:/blob: for exports and the favicon.
+ */
+function securityHeaders(config: AppConfig): MiddlewareHandler<AppEnv> {
+  const headers = secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      baseUri: ["'self'"],
+      connectSrc: ["'self'"],
+      fontSrc: ["'self'", 'data:'],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+      imgSrc: ["'self'", 'data:', 'blob:'],
+      objectSrc: ["'none'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      workerSrc: ["'self'", 'blob:'],
+    },
+    crossOriginOpenerPolicy: 'same-origin',
+    crossOriginResourcePolicy: 'same-origin',
+    referrerPolicy: 'no-referrer',
+    xFrameOptions: 'DENY',
+    // Set below, only over https: over plain http a browser ignores it, and it must not pin a LAN name.
+    strictTransportSecurity: false,
+    permissionsPolicy: {
+      camera: [],
+      microphone: [],
+      geolocation: [],
+      payment: [],
+      usb: [],
+    },
+  });
+  return async (c, next) => {
+    await headers(c, next);
+    if (isHttps(c, config.trustProxy)) {
+      c.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    }
+  };
+}
 
 /** Logs method, route pattern, status and duration: never paths with ids, bodies or query strings. */
 function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
@@ -89,7 +137,7 @@ export function createApp(options: CreateAppOptions) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
 
   app.use('*', requestLog(deps.logger));
-  app.use('*', secureHeaders());
+  app.use('*', securityHeaders(config));
   app.use('/api/*', async (c, next) => {
     await next();
     // Answers carry workspace data: never let a shared cache keep them.

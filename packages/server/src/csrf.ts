@@ -9,8 +9,8 @@ export const CSRF_HEADER = 'X-CSRF-Token';
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The host the client addressed (behind a trusted proxy, the forwarded one). */
-function requestHost(c: Context, trustProxy: boolean): string {
-  const forwarded = trustProxy ? c.req.header('x-forwarded-host')?.split(',')[0]?.trim() : undefined;
+function requestHost(c: Context, trustProxy: number): string {
+  const forwarded = trustProxy > 0 ? c.req.header('x-forwarded-host')?.split(',')[0]?.trim() : undefined;
   return (forwarded || c.req.header('host') || new URL(c.req.url).host).toLowerCase();
 }
 

@@ -26,7 +26,8 @@ export interface StartOptions {
   maxBodyBytes?: number;
   /** Largest upload (event-log file) in bytes; default 1 GiB. */
   maxUploadBytes?: number;
-  trustProxy?: boolean;
+  /** Reverse proxies in front to trust (hops; `true` = 1, `false` = 0): see `AppConfig.trustProxy`. */
+  trustProxy?: number | boolean;
   allowedOrigins?: string[];
   /** The built web app; defaults to `packages/web/dist` of this repository. */
   webDist?: string;
@@ -55,10 +56,27 @@ const positiveInt = (name: string, value: string | undefined): number | undefine
 };
 
 /**
+ * `PATHLIGHT_TRUST_PROXY`: unset, empty, `0` or `false` trust no proxy; `true` or `1` one; `2` two
+ * (a load balancer in front of a reverse proxy), and so on.
+ */
+function trustedHops(value: string | undefined): number {
+  const v = (value ?? '').trim().toLowerCase();
+  if (v === '' || v === 'false') return 0;
+  if (v === 'true') return 1;
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n > 10) {
+    throw new Error(
+      `PATHLIGHT_TRUST_PROXY must be true, false or a number of proxies (0-10), got "${value}"`,
+    );
+  }
+  return n;
+}
+
+/**
  * Reads `PORT` (4300), `HOST` (127.0.0.1), `PATHLIGHT_DATA_DIR` (./data), `DATABASE_URL`,
  * `PATHLIGHT_ADMIN_EMAIL`, `PATHLIGHT_ADMIN_PASSWORD`, `PATHLIGHT_MAX_BODY_BYTES` (5 MiB),
  * `PATHLIGHT_MAX_UPLOAD_BYTES` (1 GiB),
- * `PATHLIGHT_TRUST_PROXY` (`1`/`true`) and `PATHLIGHT_ALLOWED_ORIGINS` (comma-separated).
+ * `PATHLIGHT_TRUST_PROXY` (how many proxies: `true`/`1`, `2`, …) and `PATHLIGHT_ALLOWED_ORIGINS` (comma-separated).
  */
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): StartOptions {
   const options: StartOptions = {
@@ -72,7 +90,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): StartOptio
       positiveInt('PATHLIGHT_MAX_BODY_BYTES', env.PATHLIGHT_MAX_BODY_BYTES) ?? defaultAppConfig.maxBodyBytes,
     maxUploadBytes:
       positiveInt('PATHLIGHT_MAX_UPLOAD_BYTES', env.PATHLIGHT_MAX_UPLOAD_BYTES) ?? DEFAULT_MAX_UPLOAD_BYTES,
-    trustProxy: env.PATHLIGHT_TRUST_PROXY === '1' || env.PATHLIGHT_TRUST_PROXY === 'true',
+    trustProxy: trustedHops(env.PATHLIGHT_TRUST_PROXY),
     allowedOrigins: (env.PATHLIGHT_ALLOWED_ORIGINS ?? '')
       .split(',')
       .map((s) => s.trim())
@@ -127,7 +145,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     evidence,
     config: {
       maxBodyBytes: options.maxBodyBytes ?? defaultAppConfig.maxBodyBytes,
-      trustProxy: options.trustProxy ?? false,
+      trustProxy: Number(options.trustProxy ?? 0),
       allowedOrigins: options.allowedOrigins ?? [],
     },
   });

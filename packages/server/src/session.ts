@@ -25,8 +25,8 @@ export function sameSecret(a: string, b: string): boolean {
 }
 
 /** Whether the client reached us over https (directly or, when trusted, through a proxy). */
-export function isHttps(c: Context, trustProxy: boolean): boolean {
-  if (trustProxy && c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https') return true;
+export function isHttps(c: Context, trustProxy: number): boolean {
+  if (trustProxy > 0 && c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https') return true;
   return new URL(c.req.url).protocol === 'https:';
 }
 

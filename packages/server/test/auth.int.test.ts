@@ -9,7 +9,6 @@ beforeAll(async () => {
   h = await makeHarness();
   adaId = (await h.user('ada@example.test', 'Ada Admin', true)).id;
   benId = (await h.user('ben@example.test', 'Ben Editor')).id;
-  await h.user('cy@example.test', 'Cy Ratelimited');
   await h.user('dee@example.test', 'Dee Disabled');
 }, 120_000);
 afterAll(() => h?.close());
@@ -92,7 +91,7 @@ describe('login, me, logout', () => {
     const res = await ben.send('GET', '/api/me');
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     const problem = await h.app.request('/api/me');
     expect(problem.headers.get('cache-control')).toBe('no-store');
@@ -131,83 +130,6 @@ describe('login, me, logout', () => {
     expect((await ben.send('GET', '/api/me')).status).toBe(401);
     h.setClock(new Date('2026-03-02T09:00:00.000Z'));
   });
-});
-
-describe('login rate limiting', () => {
-  test('the 11th failed attempt for one address and e-mail is 429 with Retry-After', async () => {
-    const agent = new Agent(h.app);
-    for (let i = 1; i <= 10; i += 1) {
-      const res = await agent.send('POST', '/api/auth/login', {
-        email: 'cy@example.test',
-        password: `wrong-${i}`,
-      });
-      expect(res.status).toBe(401);
-    }
-    const blocked = await agent.send('POST', '/api/auth/login', {
-      email: 'cy@example.test',
-      password: PASSWORD,
-    });
-    expect(blocked.status).toBe(429);
-    expect(blocked.headers.get('content-type')).toBe('application/problem+json');
-    const retryAfter = Number(blocked.headers.get('retry-after'));
-    expect(retryAfter).toBeGreaterThan(0);
-    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
-    // Other e-mails from the same address are not locked out by this one.
-    expect(
-      (await agent.send('POST', '/api/auth/login', { email: 'ben@example.test', password: PASSWORD })).status,
-    ).toBe(200);
-  });
-
-  test('successful sign-ins do not use up the allowance', async () => {
-    const limited = await makeHarness({ loginLimit: 2 });
-    await limited.user('eve@example.test', 'Eve');
-    for (let i = 0; i < 4; i += 1) await limited.agent('eve@example.test').login();
-    await limited.close();
-  });
-});
-
-describe('behind a reverse proxy', () => {
-  const fail = (agent: Agent, forwardedFor: string) =>
-    agent.send(
-      'POST',
-      '/api/auth/login',
-      { email: 'gil@example.test', password: 'wrong' },
-      { 'x-forwarded-for': forwardedFor },
-    );
-
-  test('X-Forwarded-For is ignored unless trusted, so spoofing it does not reset the allowance', async () => {
-    const direct = await makeHarness({ loginLimit: 2 });
-    await direct.user('gil@example.test', 'Gil');
-    const agent = new Agent(direct.app);
-    const statuses = [];
-    for (const ip of ['203.0.113.1', '203.0.113.2', '203.0.113.3'])
-      statuses.push((await fail(agent, ip)).status);
-    expect(statuses).toEqual([401, 401, 429]);
-    await direct.close();
-  }, 120_000);
-
-  test('with trustProxy, each forwarded address has its own allowance, https and host come from the proxy', async () => {
-    const proxied = await makeHarness({ loginLimit: 2, trustProxy: true });
-    await proxied.user('gil@example.test', 'Gil');
-    const agent = new Agent(proxied.app);
-    const statuses = [];
-    for (const ip of ['203.0.113.1', '203.0.113.1', '203.0.113.1', '203.0.113.2'])
-      statuses.push((await fail(agent, ip)).status);
-    expect(statuses).toEqual([401, 401, 429, 401]);
-    const login = await agent.send(
-      'POST',
-      '/api/auth/login',
-      { email: 'gil@example.test', password: PASSWORD },
-      {
-        'x-forwarded-proto': 'https',
-        'x-forwarded-host': 'pathlight.example',
-        origin: 'https://pathlight.example',
-      },
-    );
-    expect(login.status).toBe(200);
-    expect(login.headers.get('set-cookie')).toContain('Secure');
-    await proxied.close();
-  }, 120_000);
 });
 
 describe('CSRF', () => {
@@ -306,7 +228,7 @@ describe('account administration', () => {
     const dup = await ada.json('POST', '/api/users', {
       email: 'BEN@example.test',
       name: 'B',
-      password: 'x'.repeat(12),
+      password: 'another long password',
     });
     expect(dup.status).toBe(409);
     const self = await ada.json('PATCH', `/api/users/${adaId}`, { disabled: true });

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { UserCreate, UserUpdate } from '@pathlight/core';
+import { passwordWeakness, UserCreate, UserUpdate } from '@pathlight/core';
 import type { UserPatch } from '@pathlight/db';
 import { audit } from '../audit';
 import type { AppDeps } from '../env';
@@ -24,6 +24,8 @@ const create = createRoute({
   path: '/api/users',
   tags: ['users'],
   summary: 'Create an account (administrators only); the password is stored as an Argon2id hash',
+  description:
+    'The password must be at least 12 characters, not one of the most common passwords, not a repeat or a run of keys, and not the e-mail address (else 422 at `password`).',
   request: jsonBody(UserCreate),
   responses: {
     201: jsonResponse(User, 'Created'),
@@ -38,7 +40,8 @@ const update = createRoute({
   path: '/api/users/{id}',
   tags: ['users'],
   summary: 'Rename, disable/enable or set the password of an account (administrators only)',
-  description: "Disabling ends all of that user's sessions.",
+  description:
+    "Disabling, or setting another user's password, ends all of that user's sessions. A new password must pass the same checks as on creation (422 at `password`).",
   request: { params: IdParam, ...jsonBody(UserUpdate) },
   responses: {
     200: jsonResponse(User, 'Updated'),
@@ -91,7 +94,14 @@ export function userRoutes(deps: AppDeps) {
       const patch: UserPatch = {};
       if (input.name !== undefined) patch.name = input.name;
       if (input.disabled !== undefined) patch.disabled = input.disabled;
-      if (input.password !== undefined) patch.passwordHash = await hashPassword(input.password);
+      if (input.password !== undefined) {
+        // The schema checked the password's strength; only the account's own e-mail is left to check.
+        const email = (await db.users.findById(id))?.email;
+        const why = email === undefined ? null : passwordWeakness(input.password, email);
+        if (why)
+          throw problems.invalid('the request body is not valid', [{ path: 'password', message: why }]);
+        patch.passwordHash = await hashPassword(input.password);
+      }
       const user = await db.transaction(async (tx) => {
         const updated = await tx.users.update(id, patch);
         if (!updated) throw problems.notFound(`no user ${id}`);
