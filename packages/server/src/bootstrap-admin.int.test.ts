@@ -1,7 +1,9 @@
+import { passwordWeakness } from '@pathlight/core';
 import { createDatabase, type Database } from '@pathlight/db';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { bootstrapAdmin, DEFAULT_ADMIN_EMAIL } from './bootstrap-admin';
 import { verifyPassword } from './passwords';
+import { randomToken } from './session';
 
 let db: Database;
 beforeEach(async () => {
@@ -63,5 +65,15 @@ test('an unusable password or e-mail is refused with a clear message and creates
   await expect(
     bootstrapAdmin(db, { email: 'not-an-email', password: 'long enough password' }, () => {}),
   ).rejects.toThrow(/email:/);
+  await expect(
+    bootstrapAdmin(db, { email: 'head@clinic.example', password: 'Password2026!' }, () => {}),
+  ).rejects.toThrow('(password: this is one of the most common passwords');
+  await expect(
+    bootstrapAdmin(db, { email: 'head@clinic.example', password: 'head@clinic.example' }, () => {}),
+  ).rejects.toThrow('(password: do not use your e-mail address as your password)');
   expect(await db.users.count()).toBe(0);
+});
+
+test('generated passwords always pass the strength check', () => {
+  for (let i = 0; i < 2000; i += 1) expect(passwordWeakness(randomToken(18))).toBeNull();
 });

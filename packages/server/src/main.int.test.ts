@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -16,7 +16,7 @@ describe('optionsFromEnv', () => {
       adminPassword: undefined,
       maxBodyBytes: 5 * 1024 * 1024,
       maxUploadBytes: 1024 * 1024 * 1024,
-      trustProxy: false,
+      trustProxy: 0,
       allowedOrigins: [],
     });
   });
@@ -44,9 +44,16 @@ describe('optionsFromEnv', () => {
       adminPassword: 'secret admin password',
       maxBodyBytes: 1048576,
       maxUploadBytes: 52428800,
-      trustProxy: true,
+      trustProxy: 1,
       allowedOrigins: ['http://localhost:5173', 'https://pathlight.example'],
     });
+  });
+
+  test('PATHLIGHT_TRUST_PROXY is a number of proxies; true means one (as before)', () => {
+    const hops = (v: string) => optionsFromEnv({ PATHLIGHT_TRUST_PROXY: v }).trustProxy;
+    expect(['', '0', 'false', 'true', 'TRUE', '1', '2'].map(hops)).toEqual([0, 0, 0, 1, 1, 1, 2]);
+    expect(() => hops('yes')).toThrow('PATHLIGHT_TRUST_PROXY must be true, false or a number of proxies');
+    expect(() => hops('-1')).toThrow('PATHLIGHT_TRUST_PROXY');
   });
 
   test('a bad number names the variable', () => {
@@ -102,20 +109,56 @@ describe('startServer', () => {
     expect(res.headers.get('set-cookie')).toContain('HttpOnly');
   });
 
-  test('the login rate limit keys on the real socket address', async () => {
+  test('the per-address login limit keys on the real socket address, not on X-Forwarded-For', async () => {
     const tries = [];
-    for (let i = 0; i < 11; i += 1) {
+    for (let i = 0; i < 31; i += 1) {
       tries.push(
         (
           await fetch(`${server.url}/api/auth/login`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ email: 'limit@example.test', password: 'wrong' }),
+            headers: { 'content-type': 'application/json', 'x-forwarded-for': `192.0.2.${i}` },
+            body: JSON.stringify({ email: `limit-${i}@example.test`, password: 'wrong' }),
           })
         ).status,
       );
     }
-    expect(tries).toEqual([...Array(10).fill(401), 429]);
+    expect(tries).toEqual([...Array(30).fill(401), 429]);
+  });
+
+  test('the data directory is 0700 and nothing in it is open to group or others', async () => {
+    const data = join(dir, 'data');
+    expect((await stat(data)).mode & 0o777).toBe(0o700);
+    const open: string[] = [];
+    const walk = async (path: string) => {
+      const info = await stat(path);
+      if ((info.mode & 0o077) !== 0) open.push(path);
+      if (info.isDirectory()) for (const name of await readdir(path)) await walk(join(path, name));
+    };
+    await walk(data);
+    expect(open).toEqual([]);
+  });
+
+  test('security headers on API answers, errors, web app files and the index page', async () => {
+    const answers = await Promise.all(
+      ['/api/health', '/api/me', '/api/not-a-route', '/assets/app.js', '/workspaces/1/journeys'].map((p) =>
+        fetch(`${server.url}${p}`),
+      ),
+    );
+    expect(answers.map((r) => r.status)).toEqual([200, 401, 401, 200, 200]);
+    for (const res of answers) {
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("script-src 'self';");
+      expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+      expect(res.headers.get('permissions-policy')).toContain('camera=()');
+      // Plain http: no HSTS.
+      expect(res.headers.get('strict-transport-security')).toBeNull();
+    }
   });
 
   test('serves the web build: files, then index.html for client routes; /api stays JSON', async () => {
