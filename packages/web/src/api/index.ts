@@ -21,16 +21,22 @@ export type {
   TemplateCategory,
   UploadResult,
 } from './client';
+export { type CountedRow, countedRows } from './counted';
 export { ApiError, type ApiIssue, errorMessage } from './errors';
 export type {
   CsvPreview,
   Dashboard,
   DataSource,
+  HiddenReason,
   Job,
   JourneySummary,
   KpiTile,
   Me,
   ProcessMapData,
+  SuppressedAnswer,
+  SuppressibleRow,
+  Suppression,
   TemplateSummary,
+  WithPrivacy,
   WorkspaceDashboard,
 } from './types';

@@ -1,5 +1,43 @@
 import type { Api } from './client';
 
+/**
+ * Why the server hid a number (the API's suppression contract): `small`, a count of 1–10 patients;
+ * `complementary`, a larger count that would give a small one away by subtraction; `derived`, a rate,
+ * median, duration or cost built on a hidden count; `small-population`, fewer than 11 patients match
+ * the whole view.
+ */
+export type HiddenReason = 'small' | 'complementary' | 'derived' | 'small-population';
+
+/**
+ * A row of an analysis answer: the fields the server set to null, and why. Older servers send no
+ * reasons; a reason the app does not know reads as none.
+ */
+export interface SuppressibleRow {
+  readonly suppressed: readonly string[];
+  readonly suppressedReasons?: Readonly<Record<string, string | undefined>> | undefined;
+}
+
+/**
+ * The `suppression` block of every analysis answer. When `applied` (viewers, `?shared=1`): counts are
+ * rounded to `rounding` (1 = exact), and `smallPopulation` says the view has no numbers at all.
+ * Both may be absent (older server): exact, not small.
+ */
+export interface Suppression {
+  readonly applied: boolean;
+  readonly threshold: number;
+  readonly rounding?: number | undefined;
+  readonly smallPopulation?: boolean | undefined;
+}
+
+/** An analysis answer: its suppression, and how many rows (of 1–10 patients) each found list left out. */
+export interface SuppressedAnswer {
+  readonly suppression: Suppression;
+  readonly omitted?: Readonly<Record<string, number>> | undefined;
+}
+
+/** An answer type from the typed client with the suppression contract's newer fields declared. */
+export type WithPrivacy<T extends { suppression: object }> = T & SuppressedAnswer;
+
 /** The signed-in user and the CSRF token the session expects on writes. */
 export type Me = Awaited<ReturnType<Api['me']>>;
 /** One row of the journey list (no full document). */
@@ -13,10 +51,10 @@ export type Job = Awaited<ReturnType<Api['evidence']['job']>>;
 /** Column preview of an uploaded CSV/TSV. */
 export type CsvPreview = Awaited<ReturnType<Api['evidence']['preview']>>;
 /** The directly-follows graph with variants. */
-export type ProcessMapData = Awaited<ReturnType<Api['evidence']['processMap']>>;
+export type ProcessMapData = WithPrivacy<Awaited<ReturnType<Api['evidence']['processMap']>>>;
 /** A journey's KPI dashboard. */
-export type Dashboard = Awaited<ReturnType<Api['evidence']['journeyDashboard']>>;
+export type Dashboard = WithPrivacy<Awaited<ReturnType<Api['evidence']['journeyDashboard']>>>;
 /** One KPI tile of a dashboard. */
 export type KpiTile = Dashboard['tiles'][number];
 /** Every journey's tiles for the workspace overview. */
-export type WorkspaceDashboard = Awaited<ReturnType<Api['evidence']['workspaceDashboard']>>;
+export type WorkspaceDashboard = WithPrivacy<Awaited<ReturnType<Api['evidence']['workspaceDashboard']>>>;

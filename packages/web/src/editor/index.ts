@@ -7,15 +7,6 @@
 export { download, fileStem } from '../lib/download';
 export { OpportunityBoard } from './board/opportunity-board';
 export { quadrantOf } from './board/quadrant';
-export {
-  fieldText,
-  formatCount,
-  formatDuration,
-  formatKpiValue,
-  formatPercent,
-  SUPPRESSED_HELP,
-  SUPPRESSED_TEXT,
-} from './evidence/format';
 export { suggestActivities } from './evidence/similarity';
 export type { ActivityEvidence, KpiEvidence, MapEvidence, StepEvidence } from './evidence/types';
 export { cardsToCsv } from './export/csv';

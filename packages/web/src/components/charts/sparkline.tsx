@@ -3,6 +3,8 @@ import { lazy, Suspense } from 'react';
 /** A weekly series to draw small; null is a gap (no data or a hidden small count). */
 export interface SparklineProps {
   values: (number | null)[];
+  /** How each hidden week reads ("<11" or "hidden"), drawn as a small label in its gap; null elsewhere. */
+  gaps?: readonly (string | null)[] | undefined;
   color: string;
   width: number;
   height: number;

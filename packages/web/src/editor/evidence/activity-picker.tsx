@@ -1,7 +1,8 @@
 import type { Step } from '@pathlight/core';
 import { useMemo, useState } from 'react';
+import { Shown } from '../../components/privacy/shown';
+import { formatCount, hiddenHelp, shownField } from '../../lib/format';
 import { Dialog } from '../../ui/dialog/dialog';
-import { fieldText, formatCount, SUPPRESSED_HELP } from './format';
 import { suggestActivities } from './similarity';
 import type { ActivityEvidence } from './types';
 
@@ -16,12 +17,9 @@ export interface ActivityPickerProps {
 }
 
 function Counts({ a }: { a: ActivityEvidence }) {
-  const events = fieldText(a, 'events', formatCount);
-  const cases = fieldText(a, 'cases', formatCount);
-  const hidden = events.suppressed || cases.suppressed;
   return (
-    <span className="pl-pick__counts" title={hidden ? SUPPRESSED_HELP : undefined}>
-      {events.text} events · {cases.text} patients
+    <span className="pl-pick__counts" title={hiddenHelp([a]) ?? undefined}>
+      <Shown value={shownField(a, 'events')} /> events · <Shown value={shownField(a, 'cases')} /> patients
     </span>
   );
 }

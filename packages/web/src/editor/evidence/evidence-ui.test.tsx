@@ -1,6 +1,8 @@
 import { KPI_LIBRARY } from '@pathlight/core';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { HIDDEN_HELP } from '../../lib/format';
+import { row, visibleText } from '../../test-utils/analysis';
 import { counterIds, sampleJourney, samplePersonas } from '../fixtures/sample-journey';
 import { JourneyEditor } from '../journey-editor/journey-editor';
 import { setStepActivities } from '../store/commands/index';
@@ -28,14 +30,16 @@ const evidence: MapEvidence = {
       medianSecondsFromPrevious: null,
       suppressed: [],
     },
-    {
-      stepId: 't3',
-      cases: null,
-      conversionFromPrevious: null,
-      dropOff: null,
-      medianSecondsFromPrevious: null,
-      suppressed: ['cases', 'conversionFromPrevious', 'dropOff'],
-    },
+    // A viewer's small step: 8 patients ("<11"), the larger count lost hidden with it, the rate and wait on them.
+    row(
+      { stepId: 't3', cases: 8, conversionFromPrevious: 0.02, dropOff: 392, medianSecondsFromPrevious: 3600 },
+      {
+        cases: 'small',
+        conversionFromPrevious: 'derived',
+        dropOff: 'complementary',
+        medianSecondsFromPrevious: 'derived',
+      },
+    ),
   ],
   kpis: [{ id: 'k1', value: 0.5, numerator: 100, denominator: 200, suppressed: [] }],
   library: KPI_LIBRARY,
@@ -61,17 +65,33 @@ function mount(ev: MapEvidence, readOnly = false) {
 }
 
 describe('evidence on the map', () => {
-  it('shows step numbers, "<11" with its explanation, KPI values and the scale key', () => {
+  it('shows step numbers, "<11" only on a small count, "hidden" with its reason elsewhere, KPIs and the key', () => {
     const { opened } = mount(evidence);
     const data = screen.getAllByTestId('step-data');
     expect(data).toHaveLength(2);
     expect(within(data[0]!).getByTestId('step-cases').textContent).toBe('400');
     expect(data[0]!.textContent).toContain('first measured step');
-    const hidden = within(data[1]!).getByTestId('step-cases');
-    expect(hidden.textContent).toBe('<11');
-    expect(hidden.getAttribute('title')).toContain('Small counts');
+    const small = within(data[1]!).getByTestId('step-cases');
+    expect(small.textContent).toBe('<11');
+    expect(small.getAttribute('title')).toBe(HIDDEN_HELP.small);
+    expect(small.getAttribute('title')).toContain('suppressed');
+    for (const [id, help] of [
+      ['step-conversion', HIDDEN_HELP.derived],
+      ['step-dropoff', HIDDEN_HELP.complementary],
+      ['step-wait', HIDDEN_HELP.derived],
+    ] as const) {
+      const el = within(data[1]!).getByTestId(id);
+      expect(el.textContent).toBe('hidden');
+      expect(el.getAttribute('title')).toBe(help);
+    }
+    expect(visibleText(data[1]!)).toBe('<11 patientshidden kept · hidden lostwait hidden median');
+    expect(within(data[1]!).getAllByText('<11')).toHaveLength(1);
+    // the step's label says why, once per reason
+    expect(data[1]!.getAttribute('aria-label')).toContain(HIDDEN_HELP.complementary);
     expect(screen.getByTestId('kpi-value').textContent).toBe('50% (100 / 200)');
-    expect(screen.getByTestId('scale-key')).toBeTruthy();
+    const key = screen.getByTestId('scale-key');
+    expect(key.textContent).toContain('<11 = 1 to 10 patients, hidden');
+    expect(key.textContent).toContain('hidden = held back so a small count cannot be worked out');
     fireEvent.click(data[0]!);
     expect(opened).toEqual(['t1']);
     // editors get "Map data" on the two unmapped steps
@@ -173,6 +193,30 @@ describe('evidence on the map', () => {
       numerator: ['exam.done'],
       denominator: ['check-in', 'exam.done'],
     });
+  });
+
+  it('reads a hidden number "hidden" when an older server gives no reason', () => {
+    mount({
+      ...evidence,
+      steps: [
+        {
+          stepId: 't1',
+          cases: null,
+          conversionFromPrevious: null,
+          dropOff: null,
+          medianSecondsFromPrevious: null,
+          suppressed: ['cases'],
+        },
+      ],
+      kpis: [
+        { id: 'k1', value: null, numerator: null, denominator: 200, suppressed: ['value', 'numerator'] },
+      ],
+    });
+    const cases = screen.getByTestId('step-cases');
+    expect(cases.textContent).toBe('hidden');
+    expect(cases.getAttribute('title')).toBe(HIDDEN_HELP.unknown);
+    expect(visibleText(screen.getByTestId('kpi-value'))).toBe('hidden (hidden / 200)');
+    expect(screen.queryByText('<11')).toBeNull();
   });
 
   it('viewers see numbers but no "Map data" and no KPI editing', () => {

@@ -1,9 +1,10 @@
 import { type ActivityRef, type KpiDefinition, type KpiInput, orderedSteps } from '@pathlight/core';
 import { useId, useState } from 'react';
+import { Shown } from '../../components/privacy/shown';
+import { formatKpiValue, hiddenHelp, shownField } from '../../lib/format';
 import { useEditor, useEditorState } from '../hooks';
 import { kpiSummary } from '../map/layout';
 import * as cmd from '../store/commands/index';
-import { fieldText, formatCount, formatKpiValue, SUPPRESSED_HELP } from './format';
 import type { ActivityEvidence, KpiEvidence } from './types';
 
 const KIND_WORDS: Record<KpiDefinition['kind'], string> = {
@@ -102,9 +103,9 @@ export function KpiPanel({
         <ul className="pl-kpis__items">
           {kpis.map((k) => {
             const v = byId.get(k.id);
-            const value = v ? fieldText(v, 'value', (x) => formatKpiValue(k, x)) : null;
-            const num = v ? fieldText(v, 'numerator', formatCount) : null;
-            const den = v ? fieldText(v, 'denominator', formatCount) : null;
+            const value = v ? shownField(v, 'value', (x) => formatKpiValue(k, x)) : null;
+            const num = v ? shownField(v, 'numerator') : null;
+            const den = v ? shownField(v, 'denominator') : null;
             return (
               <li key={k.id} className="pl-kpis__item" data-testid={`kpi-${k.id}`}>
                 {editing === k.id ? (
@@ -122,25 +123,18 @@ export function KpiPanel({
                       <strong>{k.name}</strong>
                       <span className="pl-chip pl-chip--tag">{KIND_WORDS[k.kind]}</span>
                       {value && (
-                        <span
-                          className="pl-kpis__value"
-                          title={
-                            value.suppressed || num?.suppressed || den?.suppressed
-                              ? SUPPRESSED_HELP
-                              : undefined
-                          }
-                        >
-                          {value.text}
+                        <span className="pl-kpis__value" title={(v && hiddenHelp([v])) ?? undefined}>
+                          <Shown value={value} />
                           {k.kind !== 'score' && k.kind !== 'cost-per' && num && den && (
                             <small>
                               {' '}
-                              {num.text} / {den.text}
+                              <Shown value={num} /> / <Shown value={den} />
                             </small>
                           )}
                           {k.kind === 'cost-per' && num && den && (
                             <small>
                               {' '}
-                              spend {num.text} / {den.text} patients
+                              spend <Shown value={num} /> / <Shown value={den} /> patients
                             </small>
                           )}
                         </span>

@@ -1,13 +1,15 @@
 import type { Step } from '@pathlight/core';
+import { Shown } from '../../components/privacy/shown';
 import {
-  fieldText,
-  formatCount,
   formatDuration,
   formatPercent,
-  SEVERITY_WORDS,
-  type Severity,
-  SUPPRESSED_HELP,
-} from './format';
+  HIDDEN_HELP,
+  HIDDEN_TEXT,
+  hiddenHelp,
+  SMALL_TEXT,
+  shownField,
+} from '../../lib/format';
+import { SEVERITY_WORDS, type Severity } from './scale';
 import type { StepEvidence } from './types';
 
 /** What a step header shows of the live data. */
@@ -16,11 +18,6 @@ export interface StepDataView {
   band: Severity | null;
   worst: boolean;
   loading: boolean;
-}
-
-/** A hidden value explains itself on hover (dotted underline, tooltip). */
-function hiddenProps(hidden: boolean) {
-  return hidden ? { title: SUPPRESSED_HELP, className: 'pl-suppressed' } : {};
 }
 
 /** A glyph per band, so the scale never relies on colour alone. */
@@ -41,20 +38,20 @@ export function StepData({
 }) {
   const m = view.metric;
   if (!m) return null;
-  const cases = fieldText(m, 'cases', formatCount);
-  const conv = fieldText(m, 'conversionFromPrevious', formatPercent);
-  const lost = fieldText(m, 'dropOff', formatCount);
-  const wait = fieldText(m, 'medianSecondsFromPrevious', formatDuration);
-  const anyHidden = m.suppressed.length > 0;
+  const cases = shownField(m, 'cases');
+  const conv = shownField(m, 'conversionFromPrevious', formatPercent);
+  const lost = shownField(m, 'dropOff');
+  const wait = shownField(m, 'medianSecondsFromPrevious', formatDuration);
+  const help = hiddenHelp([m]);
   const first = m.conversionFromPrevious === null && !m.suppressed.includes('conversionFromPrevious');
   const band = view.band;
   const label = [
     `${step.name}: ${cases.text} patients reached`,
     first ? 'first measured step' : `${conv.text} of the previous step, ${lost.text} lost`,
-    m.medianSecondsFromPrevious !== null || wait.suppressed ? `median wait ${wait.text}` : null,
+    m.medianSecondsFromPrevious !== null || wait.hidden ? `median wait ${wait.text}` : null,
     band !== null ? SEVERITY_WORDS[band] : null,
     view.worst ? 'biggest drop-off on the map' : null,
-    anyHidden ? 'some numbers hidden: fewer than 11 patients' : null,
+    help,
     onOpen ? 'open step detail' : null,
   ]
     .filter(Boolean)
@@ -71,8 +68,8 @@ export function StepData({
     <>
       {view.worst && <span className="pl-stepdata__worst">▼ Biggest drop-off</span>}
       <span className="pl-stepdata__line">
-        <strong data-testid="step-cases" {...hiddenProps(cases.suppressed)}>
-          {cases.text}
+        <strong>
+          <Shown value={cases} testId="step-cases" />
         </strong>{' '}
         patients
       </span>
@@ -81,23 +78,13 @@ export function StepData({
       ) : (
         <span className="pl-stepdata__line">
           {band !== null && <span aria-hidden="true">{BAND_GLYPH[band]} </span>}
-          <span data-testid="step-conversion" {...hiddenProps(conv.suppressed)}>
-            {conv.text}
-          </span>{' '}
-          kept ·{' '}
-          <span data-testid="step-dropoff" {...hiddenProps(lost.suppressed)}>
-            {lost.text}
-          </span>{' '}
+          <Shown value={conv} testId="step-conversion" /> kept · <Shown value={lost} testId="step-dropoff" />{' '}
           lost
         </span>
       )}
-      {(m.medianSecondsFromPrevious !== null || wait.suppressed) && (
+      {(m.medianSecondsFromPrevious !== null || wait.hidden) && (
         <span className="pl-stepdata__line">
-          wait{' '}
-          <span data-testid="step-wait" {...hiddenProps(wait.suppressed)}>
-            {wait.text}
-          </span>{' '}
-          <span className="pl-muted">median</span>
+          wait <Shown value={wait} testId="step-wait" /> <span className="pl-muted">median</span>
         </span>
       )}
     </>
@@ -107,7 +94,7 @@ export function StepData({
       type="button"
       className={className}
       aria-label={label}
-      title={anyHidden ? SUPPRESSED_HELP : undefined}
+      title={help ?? undefined}
       data-testid="step-data"
       tabIndex={-1}
       onClick={() => onOpen(step.id)}
@@ -121,7 +108,7 @@ export function StepData({
   );
 }
 
-/** The key of the map's colour scale (conversion bands, worst step, "<11"). */
+/** The key of the map's colour scale (conversion bands, worst step, what "<11" and "hidden" mean). */
 export function ScaleKey() {
   return (
     <span className="pl-scalekey" data-testid="scale-key">
@@ -132,8 +119,11 @@ export function ScaleKey() {
         </span>
       ))}
       <span className="pl-scalekey__item pl-stepdata--worst">▼ Biggest drop-off</span>
-      <span title={SUPPRESSED_HELP} className="pl-scalekey__hint">
-        &lt;11 = fewer than 11 patients, hidden
+      <span title={HIDDEN_HELP.small} className="pl-scalekey__hint">
+        {SMALL_TEXT} = 1 to 10 patients, hidden
+      </span>
+      <span title={`${HIDDEN_HELP.complementary} ${HIDDEN_HELP.derived}`} className="pl-scalekey__hint">
+        {HIDDEN_TEXT} = held back so a small count cannot be worked out
       </span>
     </span>
   );

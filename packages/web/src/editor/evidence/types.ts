@@ -1,32 +1,29 @@
 import type { KpiDefinition } from '@pathlight/core';
+import type { SuppressibleRow } from '../../api/types';
 
 /** Live numbers of one mapped step (a row of `POST /api/journeys/:id/metrics` `steps`). */
-export interface StepEvidence {
+export interface StepEvidence extends SuppressibleRow {
   stepId: string;
   cases: number | null;
   conversionFromPrevious: number | null;
   dropOff: number | null;
   medianSecondsFromPrevious: number | null;
-  /** Fields hidden by small-cell suppression (shown as "<11"). */
-  suppressed: readonly string[];
 }
 
 /** A KPI's value on the current data (a row of the metrics `kpis`). */
-export interface KpiEvidence {
+export interface KpiEvidence extends SuppressibleRow {
   id: string;
   value: number | null;
   numerator: number | null;
   denominator: number | null;
   p90Seconds?: number | null | undefined;
-  suppressed: readonly string[];
 }
 
 /** An activity of the workspace's event data, with its counts. */
-export interface ActivityEvidence {
+export interface ActivityEvidence extends SuppressibleRow {
   name: string;
   events: number | null;
   cases: number | null;
-  suppressed: readonly string[];
 }
 
 /**

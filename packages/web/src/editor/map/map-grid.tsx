@@ -4,8 +4,10 @@
 import { type Card, type LaneKind, orderedSteps } from '@pathlight/core';
 import { forwardRef, type ReactNode, useCallback, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
+import { Shown } from '../../components/privacy/shown';
+import { formatKpiValue, hiddenHelp, shownField } from '../../lib/format';
 import { ActivityPicker } from '../evidence/activity-picker';
-import { fieldText, formatCount, formatKpiValue, SUPPRESSED_HELP, stepScale } from '../evidence/format';
+import { stepScale } from '../evidence/scale';
 import type { StepDataView } from '../evidence/step-data';
 import type { MapEvidence } from '../evidence/types';
 import { CONFIDENCE_LABELS, ConfidenceGlyph, MarkerShape } from '../glyphs/glyphs';
@@ -157,10 +159,9 @@ export const MapGrid = forwardRef<HTMLDivElement, MapGridProps>(function MapGrid
       const at = kpiAnchorStep(k, visible);
       if (!at) continue;
       const v = values.get(k.id);
-      const value = v ? fieldText(v, 'value', (x) => formatKpiValue(k, x)) : null;
-      const num = v ? fieldText(v, 'numerator', formatCount) : null;
-      const den = v ? fieldText(v, 'denominator', formatCount) : null;
-      const hidden = (value?.suppressed || num?.suppressed || den?.suppressed) ?? false;
+      const value = v ? shownField(v, 'value', (x) => formatKpiValue(k, x)) : null;
+      const num = v ? shownField(v, 'numerator') : null;
+      const den = v ? shownField(v, 'denominator') : null;
       kpis.set(at, [
         ...(kpis.get(at) ?? []),
         <div
@@ -173,14 +174,16 @@ export const MapGrid = forwardRef<HTMLDivElement, MapGridProps>(function MapGrid
           {value && (
             <div
               className="pl-kpi__value"
-              title={hidden ? SUPPRESSED_HELP : undefined}
+              title={(v && hiddenHelp([v])) ?? undefined}
               data-testid="kpi-value"
             >
-              <strong>{value.text}</strong>
+              <strong>
+                <Shown value={value} />
+              </strong>
               {k.kind !== 'score' && num && den && (
                 <span className="pl-muted">
                   {' '}
-                  ({num.text} / {den.text})
+                  (<Shown value={num} /> / <Shown value={den} />)
                 </span>
               )}
             </div>

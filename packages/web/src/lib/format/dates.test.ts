@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, relativeTime, reviewState } from './format';
+import { formatDate, formatPeriod, relativeTime, reviewState } from './dates';
 
 describe('reviewState', () => {
   const today = '2026-03-10';
@@ -56,5 +56,18 @@ describe('relativeTime', () => {
 describe('formatDate', () => {
   it('writes dates for people', () => {
     expect(formatDate('2026-03-05')).toBe('5 Mar 2026');
+  });
+});
+
+describe('formatPeriod', () => {
+  it('shows a period with its exclusive end as the day before', () => {
+    expect(formatPeriod('2025-03-01T00:00:00.000Z', '2025-05-01T00:00:00.000Z')).toBe(
+      '1 Mar 2025 – 30 Apr 2025',
+    );
+    expect(formatPeriod('2025-03-01', '2025-03-08')).toBe('1 Mar 2025 – 7 Mar 2025');
+  });
+
+  it('reads instants in UTC', () => {
+    expect(formatDate('2026-03-05T23:30:00Z')).toBe('5 Mar 2026');
   });
 });

@@ -21,11 +21,23 @@ export function relativeTime(iso: string, now: Date): string {
   return rtf.format(Math.round(seconds / 60), 'minute');
 }
 
-/** A calendar date `YYYY-MM-DD` written for people, e.g. "3 Mar 2026". */
-export function formatDate(isoDate: string): string {
-  const d = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
-  if (Number.isNaN(d.getTime())) return isoDate;
-  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const day = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** A date for people, e.g. "3 Mar 2026", from `YYYY-MM-DD` or an ISO instant (read in UTC). */
+export function formatDate(iso: string): string {
+  const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  return Number.isNaN(d.getTime()) ? iso : day.format(d);
+}
+
+/** An analysis period, "3 Mar 2026 – 30 Apr 2026"; its `to` is exclusive, so the day before is shown. */
+export function formatPeriod(from: string, to: string): string {
+  const end = Date.parse(to.length === 10 ? `${to}T00:00:00Z` : to) - 1;
+  return `${formatDate(from)} – ${Number.isNaN(end) ? to : formatDate(new Date(end).toISOString())}`;
 }
 
 /** Where a journey stands against its review cadence on `today` (`YYYY-MM-DD`). */

@@ -2,8 +2,10 @@ import type { KpiDefinition } from '@pathlight/core';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KpiTile as Tile } from '../../api';
+import { HIDDEN_HELP, phraseText } from '../../lib/format';
+import { row, visibleText } from '../../test-utils/analysis';
 import { KpiTile } from './kpi-tile';
-import { breakdownLines, definitionText, tileChange, tileFraction, tileValue } from './tile-format';
+import { breakdownLines, definitionText, tileChange, tileFraction, tileValue } from './tile-text';
 
 afterEach(cleanup);
 
@@ -29,27 +31,26 @@ const tile = (over: Partial<Tile> = {}): Tile => ({
   previousNumerator: 12000,
   previousDenominator: 300,
   change: 12630 / 300 - 40,
-  weekly: [{ week: '2026-03-02', value: 42.1, numerator: 12630, denominator: 300, suppressed: [] }],
+  weekly: [row({ week: '2026-03-02', value: 42.1, numerator: 12630, denominator: 300 })],
   breakdown: [
-    { value: 'google-ads', spend: 1260, acquired: 30, costPerAcquired: 42, suppressed: [] },
-    {
-      value: 'facebook',
-      spend: 270,
-      acquired: null,
-      costPerAcquired: null,
-      suppressed: ['acquired', 'costPerAcquired'],
-    },
-    { value: 'word-of-mouth', spend: 0, acquired: 0, costPerAcquired: null, suppressed: [] },
+    row({ value: 'google-ads', spend: 1260, acquired: 30, costPerAcquired: 42 }),
+    row(
+      { value: 'facebook', spend: 270, acquired: 5, costPerAcquired: 54 },
+      { acquired: 'small', costPerAcquired: 'derived' },
+    ),
+    row({ value: 'word-of-mouth', spend: 0, acquired: 0, costPerAcquired: null }),
   ],
+  omitted: {},
   suppressed: [],
+  suppressedReasons: {},
   ...over,
 });
 
 describe('cost-per tile formatting', () => {
   it('reads as money per patient without a currency, with spend over patients', () => {
-    expect(tileValue(tile())).toEqual({ text: '42.10 per patient', hidden: false });
-    expect(tileFraction(tile())).toBe('spend 12,630 / 300 patients');
-    expect(tileFraction(tile({ numerator: 1234.5, denominator: 1000 }))).toBe(
+    expect(tileValue(tile())).toEqual({ text: '42.10 per patient', hidden: null });
+    expect(phraseText(tileFraction(tile()) ?? [])).toBe('spend 12,630 / 300 patients');
+    expect(phraseText(tileFraction(tile({ numerator: 1234.5, denominator: 1000 })) ?? [])).toBe(
       'spend 1,234.5 / 1,000 patients',
     );
   });
@@ -60,26 +61,33 @@ describe('cost-per tile formatting', () => {
       numerator: null,
       denominator: null,
       suppressed: ['value', 'numerator', 'denominator'],
+      suppressedReasons: { value: 'derived', numerator: 'derived', denominator: 'small' },
     });
-    expect(tileValue(hidden)).toEqual({ text: '<11', hidden: true });
-    expect(tileFraction(hidden)).toBe('spend <11 / <11 patients');
+    // Money is never "<11": only the count of patients is.
+    expect(tileValue(hidden)).toEqual({
+      text: 'hidden',
+      hidden: { reason: 'derived', help: HIDDEN_HELP.derived },
+    });
+    expect(phraseText(tileFraction(hidden) ?? [])).toBe('spend hidden / <11 patients');
   });
 
   it('tells a rise in cost per patient as worse, in money', () => {
     expect(tileChange(tile())).toEqual({
       arrow: '▲',
-      amount: '+2.10 per patient',
+      amount: { text: '+2.10 per patient', hidden: null },
       words: 'worse',
       tone: 'worse',
     });
     expect(tileChange(tile({ change: 0.001 })).words).toBe('no change');
   });
 
-  it('lists the breakdown by source, hidden rows as "<11"', () => {
-    expect(breakdownLines(tile())).toEqual([
-      { value: 'google-ads', cost: '42.00 per patient', numbers: 'spend 1,260 / 30 patients', hidden: false },
-      { value: 'facebook', cost: '<11', numbers: 'spend 270 / <11 patients', hidden: true },
-      { value: 'word-of-mouth', cost: '—', numbers: 'spend 0 / 0 patients', hidden: false },
+  it('lists the breakdown by source: a small acquired count "<11", the cost on it "hidden"', () => {
+    expect(
+      breakdownLines(tile()).map((l) => [l.value, l.cost.text, phraseText(l.numbers), l.hidden]),
+    ).toEqual([
+      ['google-ads', '42.00 per patient', 'spend 1,260 / 30 patients', false],
+      ['facebook', 'hidden', 'spend 270 / <11 patients', true],
+      ['word-of-mouth', '—', 'spend 0 / 0 patients', false],
     ]);
     expect(breakdownLines(tile({ breakdown: undefined }))).toEqual([]);
   });
@@ -95,15 +103,32 @@ describe('KpiTile with a cost-per KPI', () => {
   it('shows money per patient and the breakdown table by source under the sparkline', () => {
     render(<KpiTile tile={tile()} previousLabel="previous 4 weeks" stepName={(id) => id} />);
     expect(screen.getByText('42.10 per patient')).toBeTruthy();
-    expect(screen.getByText('spend 12,630 / 300 patients')).toBeTruthy();
+    expect(screen.getByTestId('tile-fraction').textContent).toBe('spend 12,630 / 300 patients');
     const table = screen.getByRole('table', { name: 'Cost per acquired patient by source' });
     const rows = within(table).getAllByRole('row');
-    expect(rows.map((r) => r.textContent)).toEqual([
-      'sourceCost per patientSpend / patients',
-      'google-ads42.00 per patientspend 1,260 / 30 patients',
-      'facebook<11spend 270 / <11 patients',
-      'word-of-mouth—spend 0 / 0 patients',
+    const cells = (r: Element) => [...r.querySelectorAll('th, td')].map(visibleText).join('|');
+    expect(rows.map(cells)).toEqual([
+      'source|Cost per patient|Spend / patients',
+      'google-ads|42.00 per patient|spend 1,260 / 30 patients',
+      'facebook|hidden|spend 270 / <11 patients',
+      'word-of-mouth|—|spend 0 / 0 patients',
     ]);
+    const cost = within(rows[2]!).getByText('hidden');
+    expect(cost.getAttribute('title')).toBe(HIDDEN_HELP.derived);
+    expect(within(rows[2]!).getByText('<11').getAttribute('title')).toBe(HIDDEN_HELP.small);
+  });
+
+  it('says how many breakdown rows of few patients are left out', () => {
+    render(
+      <KpiTile
+        tile={tile({ omitted: { breakdown: 3 } })}
+        previousLabel="previous 4 weeks"
+        stepName={(id) => id}
+      />,
+    );
+    expect(screen.getByTestId('omitted-breakdown').textContent).toBe(
+      '3 breakdown rows of fewer than 11 patients are not shown.',
+    );
   });
 
   it('shows no breakdown table without a split', () => {

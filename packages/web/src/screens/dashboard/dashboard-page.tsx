@@ -2,7 +2,6 @@ import { orderedSteps } from '@pathlight/core';
 import { useEffect, useRef, useState } from 'react';
 import { api, errorMessage, type KpiTile as Tile } from '../../api';
 import { useWorkspace } from '../../app/workspace';
-import { formatPeriod } from '../../components/evidence/format';
 import {
   latestEvent,
   type PeriodChoice,
@@ -11,8 +10,9 @@ import {
   periodToParam,
 } from '../../components/evidence/period';
 import { PeriodPicker } from '../../components/evidence/period-picker';
-import { SUPPRESSION_NOTE } from '../../components/evidence/suppressed';
+import { RoundingNote, SmallPopulation } from '../../components/privacy/privacy-notes';
 import { download, fileStem } from '../../lib/download';
+import { formatPeriod, HIDDEN_HELP, type Privacy, privacyOf, SMALL_TEXT } from '../../lib/format';
 import { Link } from '../../router/link';
 import { navigate, useSearchParams } from '../../router/router';
 import { ErrorBanner, Loading } from '../../ui/status';
@@ -24,8 +24,9 @@ import { KpiTile } from './kpi-tile';
 interface Board {
   period: { from: string; to: string } | null;
   previous: { from: string; to: string } | null;
-  sections: { journeyId: string; name: string; tiles: Tile[] }[];
-  suppressed: boolean;
+  sections: { journeyId: string; name: string; tiles: Tile[]; privacy: Privacy }[];
+  /** The privacy of the whole answer (small cells hidden, counts rounded). */
+  privacy: Privacy;
   /** Whether this is the shared view (fetched with `?shared=1`). */
   shared: boolean;
 }
@@ -71,8 +72,8 @@ export function DashboardPage() {
       return {
         period: d.period,
         previous: d.previous,
-        sections: [{ journeyId, name, tiles: d.tiles }],
-        suppressed: d.suppression.applied,
+        sections: [{ journeyId, name, tiles: d.tiles, privacy: privacyOf(d) }],
+        privacy: privacyOf(d),
         shared,
       };
     }
@@ -88,8 +89,14 @@ export function DashboardPage() {
     return {
       period: sections[0]?.period ?? null,
       previous: sections[0]?.previous ?? null,
-      sections: sections.map((s) => ({ journeyId: s.journeyId, name: s.name, tiles: s.tiles })),
-      suppressed: w.suppression.applied,
+      sections: sections.map((s) => ({
+        journeyId: s.journeyId,
+        name: s.name,
+        tiles: s.tiles,
+        // Each journey's own answer says whether too few of its patients match (older servers: never).
+        privacy: privacyOf('suppression' in s ? s : w),
+      })),
+      privacy: privacyOf(w),
       shared,
     };
   }, [workspace.id, journeyId, filterKey, hasData, shared, journeys.data]);
@@ -245,11 +252,13 @@ export function DashboardPage() {
               <div className={styles.boardHead}>
                 <h2 className={styles.boardTitle}>{title}</h2>
                 {periodText ? <p className={styles.periodText}>{periodText}</p> : null}
-                {board.data.suppressed ? (
+                {board.data.privacy.applied ? (
                   <p className={styles.periodText}>
-                    Counts from 1 to 10 are shown as &lt;11. {SUPPRESSION_NOTE}
+                    Counts from 1 to 10 are shown as {SMALL_TEXT}. {HIDDEN_HELP.small} Numbers that would let
+                    one be worked out show as “hidden”.
                   </p>
                 ) : null}
+                <RoundingNote privacy={board.data.privacy} />
               </div>
               {board.data.sections.length === 0 || tiles === 0 ? (
                 <section className={styles.empty}>
@@ -273,17 +282,21 @@ export function DashboardPage() {
                         <Link to={`/w/${workspace.id}/dashboard?journey=${s.journeyId}`}>{s.name}</Link>
                       </h3>
                     )}
-                    <ul className={styles.tiles}>
-                      {s.tiles.map((t) => (
-                        <KpiTile
-                          key={t.kpi.id}
-                          tile={t}
-                          previousLabel={previousLabel}
-                          stepName={stepName}
-                          expanded={exporting !== null}
-                        />
-                      ))}
-                    </ul>
+                    {s.privacy.smallPopulation ? (
+                      <SmallPopulation />
+                    ) : (
+                      <ul className={styles.tiles}>
+                        {s.tiles.map((t) => (
+                          <KpiTile
+                            key={t.kpi.id}
+                            tile={t}
+                            previousLabel={previousLabel}
+                            stepName={stepName}
+                            expanded={exporting !== null}
+                          />
+                        ))}
+                      </ul>
+                    )}
                   </section>
                 ))
               )}

@@ -1,7 +1,9 @@
 import type { KpiDefinition } from '@pathlight/core';
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KpiTile as Tile } from '../../api';
+import { HIDDEN_HELP } from '../../lib/format';
+import { row, visibleText } from '../../test-utils/analysis';
 import { KpiTile } from './kpi-tile';
 
 afterEach(cleanup);
@@ -17,13 +19,11 @@ const kpi: KpiDefinition = {
   countOver: 'events',
   reference: 'healthcare.md §1.2',
 };
-const week = (value: number | null, suppressed: string[] = []) => ({
-  week: '2026-03-02',
-  value,
-  numerator: null,
-  denominator: null,
-  suppressed,
-});
+const week = (value: number | null, hidden = false) =>
+  row(
+    { week: '2026-03-02', value, numerator: null, denominator: null },
+    hidden ? { value: 'derived' as const } : {},
+  );
 const tile = (over: Partial<Tile>): Tile => ({
   kpi,
   value: 312 / 1408,
@@ -35,7 +35,9 @@ const tile = (over: Partial<Tile>): Tile => ({
   previousDenominator: 1250,
   change: 312 / 1408 - 0.24,
   weekly: [week(null), week(null)],
+  omitted: {},
   suppressed: [],
+  suppressedReasons: {},
   ...over,
 });
 
@@ -44,7 +46,7 @@ describe('KpiTile', () => {
     render(<KpiTile tile={tile({})} previousLabel="previous 4 weeks" stepName={(id) => id} expanded />);
     expect(screen.getByRole('heading', { name: 'No-show rate' })).toBeTruthy();
     expect(screen.getByText('22.2%')).toBeTruthy();
-    expect(screen.getByText('312 / 1,408 events')).toBeTruthy();
+    expect(screen.getByTestId('tile-fraction').textContent).toBe('312 / 1,408 events');
     const change = screen.getByText((_, el) => el?.tagName === 'P' && (el.textContent ?? '').startsWith('▼'));
     expect(change.textContent).toBe('▼ −1.8 pts better vs previous 4 weeks');
     expect(
@@ -56,7 +58,7 @@ describe('KpiTile', () => {
     expect(screen.getByText('No weekly values in this period.')).toBeTruthy();
   });
 
-  it('shows <11 with the rule for hidden numbers', () => {
+  it('reads a hidden rate "hidden" with its reason, and "<11" only on the small count', () => {
     render(
       <KpiTile
         tile={tile({
@@ -64,18 +66,42 @@ describe('KpiTile', () => {
           numerator: null,
           change: null,
           suppressed: ['numerator', 'value', 'change'],
-          weekly: [week(null, ['value'])],
+          suppressedReasons: { numerator: 'small', value: 'derived', change: 'derived' },
+          weekly: [week(null, true)],
         })}
         previousLabel="previous 4 weeks"
         stepName={(id) => id}
       />,
     );
-    const hidden = screen.getAllByText('<11');
-    expect(hidden[0]?.closest('abbr')?.getAttribute('title')).toContain('Fewer than 11 patients');
-    expect(screen.getByText('<11 / 1,408 events')).toBeTruthy();
-    expect(screen.getByText('change hidden (small numbers)', { exact: false }).textContent).not.toContain(
-      'vs',
+    const value = screen.getByTestId('tile-value');
+    expect(value.textContent).toBe('hidden');
+    expect(value.getAttribute('title')).toBe(HIDDEN_HELP.derived);
+    // screen readers get the sentence right after the number
+    expect(value.nextElementSibling?.textContent).toContain(HIDDEN_HELP.derived);
+    const fraction = screen.getByTestId('tile-fraction');
+    expect(visibleText(fraction)).toBe('<11 / 1,408 events');
+    expect(screen.getAllByText('<11')).toHaveLength(1);
+    expect(within(fraction).getByText('<11').getAttribute('title')).toBe(HIDDEN_HELP.small);
+    const change = screen.getByTestId('tile-change');
+    expect(visibleText(change)).toBe('◆ hidden change on the previous period');
+    expect(screen.getByText('Weekly values are hidden.').getAttribute('title')).toBe(HIDDEN_HELP.derived);
+  });
+
+  it('reads a hidden number "hidden" when an older server gives no reason', () => {
+    render(
+      <KpiTile
+        tile={tile({
+          value: null,
+          numerator: null,
+          suppressed: ['numerator', 'value'],
+          suppressedReasons: {},
+        })}
+        previousLabel="previous 4 weeks"
+        stepName={(id) => id}
+      />,
     );
-    expect(screen.getByText('Weekly values are hidden (small numbers).')).toBeTruthy();
+    expect(screen.queryByText('<11')).toBeNull();
+    expect(screen.getByTestId('tile-value').getAttribute('title')).toBe(HIDDEN_HELP.unknown);
+    expect(visibleText(screen.getByTestId('tile-fraction'))).toBe('hidden / 1,408 events');
   });
 });

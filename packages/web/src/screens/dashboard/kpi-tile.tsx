@@ -1,17 +1,20 @@
 import { useId } from 'react';
 import type { KpiTile as Tile } from '../../api';
 import { Sparkline } from '../../components/charts/sparkline';
-import { SUPPRESSION_NOTE } from '../../components/evidence/suppressed';
+import { OmittedNote } from '../../components/privacy/privacy-notes';
+import { Shown, ShownPhrase } from '../../components/privacy/shown';
+import { hiddenWhy } from '../../lib/format';
 import styles from './dashboard.module.css';
 import {
   breakdownLines,
   definitionText,
-  HIDDEN,
+  sparkGaps,
   sparkValues,
   tileChange,
   tileFraction,
+  tileP90,
   tileValue,
-} from './tile-format';
+} from './tile-text';
 
 const TONE_COLOR = { better: '#047857', worse: '#b91c1c', same: '#6b7280', unknown: '#6b7280' } as const;
 
@@ -33,6 +36,10 @@ export function KpiTile({
   const fraction = tileFraction(tile);
   const change = tileChange(tile);
   const weekly = sparkValues(tile);
+  const gaps = sparkGaps(tile);
+  const hiddenWeeks = gaps.filter((g) => g !== null).length;
+  const weekHidden = tile.weekly.map((w) => hiddenWhy(w, 'value')).find((h) => h !== null) ?? null;
+  const p90 = tileP90(tile);
   const breakdown = breakdownLines(tile);
   const { kpi } = tile;
   return (
@@ -41,22 +48,24 @@ export function KpiTile({
         {kpi.name}
       </h3>
       <p className={styles.value}>
-        {value.hidden ? (
-          <abbr title={SUPPRESSION_NOTE} className={styles.hidden}>
-            {HIDDEN}
-          </abbr>
-        ) : (
-          value.text
-        )}
+        <Shown value={value} testId="tile-value" />
       </p>
-      {fraction ? <p className={styles.fraction}>{fraction}</p> : null}
-      {kpi.kind === 'duration' && tile.p90Seconds !== null ? (
-        <p className={styles.fraction}>
-          9 in 10 within {tileValue({ ...tile, value: tile.p90Seconds }).text}
+      {fraction ? (
+        <p className={styles.fraction} data-testid="tile-fraction">
+          <ShownPhrase phrase={fraction} />
         </p>
       ) : null}
-      <p className={styles.change} style={{ color: TONE_COLOR[change.tone] }}>
-        <span aria-hidden="true">{change.arrow}</span> <strong>{change.amount}</strong> {change.words}
+      {p90 ? (
+        <p className={styles.fraction}>
+          9 in 10 within <Shown value={p90} />
+        </p>
+      ) : null}
+      <p className={styles.change} style={{ color: TONE_COLOR[change.tone] }} data-testid="tile-change">
+        <span aria-hidden="true">{change.arrow}</span>{' '}
+        <strong>
+          <Shown value={change.amount} />
+        </strong>{' '}
+        {change.words}
         {change.tone === 'unknown' ? null : <span className={styles.changeVs}> vs {previousLabel}</span>}
       </p>
       {weekly.some((v) => v !== null) ? (
@@ -66,17 +75,20 @@ export function KpiTile({
           </span>
           <Sparkline
             values={weekly}
+            gaps={gaps}
             color="#2563eb"
             width={220}
             height={44}
-            label={`Weekly ${kpi.name}: ${weekly.length} weeks`}
+            label={`Weekly ${kpi.name}: ${weekly.length} weeks${hiddenWeeks > 0 ? `, ${hiddenWeeks} hidden` : ''}`}
           />
         </div>
       ) : (
         <p className={styles.sparkEmpty}>
-          {tile.weekly.some((w) => w.suppressed.includes('value'))
-            ? 'Weekly values are hidden (small numbers).'
-            : 'No weekly values in this period.'}
+          {weekHidden ? (
+            <Shown value={{ text: 'Weekly values are hidden.', hidden: weekHidden }} />
+          ) : (
+            'No weekly values in this period.'
+          )}
         </p>
       )}
       {kpi.kind === 'cost-per' && kpi.splitBy !== null && breakdown.length > 0 ? (
@@ -92,12 +104,19 @@ export function KpiTile({
             {breakdown.map((row) => (
               <tr key={row.value} data-hidden={row.hidden || undefined}>
                 <th scope="row">{row.value}</th>
-                <td>{row.hidden ? <abbr title={SUPPRESSION_NOTE}>{row.cost}</abbr> : row.cost}</td>
-                <td>{row.numbers}</td>
+                <td>
+                  <Shown value={row.cost} />
+                </td>
+                <td>
+                  <ShownPhrase phrase={row.numbers} />
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
+      ) : null}
+      {kpi.kind === 'cost-per' ? (
+        <OmittedNote privacy={{ omitted: tile.omitted ?? {} }} list="breakdown" />
       ) : null}
       <details className={styles.definition} open={expanded || undefined}>
         <summary>How is this counted?</summary>

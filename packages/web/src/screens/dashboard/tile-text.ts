@@ -1,46 +1,35 @@
 import type { KpiDefinition } from '@pathlight/core';
 import type { KpiTile } from '../../api';
-import { formatCount, formatDuration, formatShare } from '../../components/evidence/format';
+import {
+  type Displayed,
+  formatDuration,
+  formatKpiValue,
+  formatMoney,
+  formatPoints,
+  formatSpend,
+  HIDDEN_TEXT,
+  hiddenWhy,
+  isShareKpi,
+  type Phrase,
+  shownField,
+} from '../../lib/format';
 
-/** The text "<11" stands for a hidden count (small-cell suppression). */
-export const HIDDEN = '<11';
-
-const isShare = (k: KpiDefinition) =>
-  k.kind === 'rate' || k.kind === 'conversion' || (k.kind === 'score' && k.scale === 'csat');
 const isNps = (k: KpiDefinition) => k.kind === 'score' && k.scale === 'nps';
 
-const money2 = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const money0 = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-
-/** An amount of money without a currency (the log does not say which): "42.10", "1,260.50". */
-export function formatMoney(amount: number): string {
-  return money2.format(amount);
+/** The tile's main value in its unit, "<11" / "hidden" when suppressed, or "—" when there is nothing to measure. */
+export function tileValue(
+  tile: Pick<KpiTile, 'kpi' | 'value' | 'suppressed' | 'suppressedReasons'>,
+): Displayed {
+  return shownField(tile, 'value', (v) => formatKpiValue(tile.kpi, v, 'full'));
 }
 
-/** A total spend, cents only when there are any: "12,630", "12,630.5". */
-export function formatSpend(amount: number): string {
-  return money0.format(amount);
-}
-
-/**
- * A KPI value as people read it: a share ("22.2%"), NPS points ("+32"), a duration ("4.5 days"), or
- * money per acquired patient ("42.10 per patient").
- */
-export function formatKpiValue(kpi: KpiDefinition, value: number): string {
-  if (kpi.kind === 'duration') return formatDuration(value);
-  if (kpi.kind === 'cost-per') return `${formatMoney(value)} per patient`;
-  if (isNps(kpi)) return `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(Math.round(value))}`;
-  return formatShare(value);
-}
-
-/** The tile's main value, "<11" when suppressed, or "—" when there is nothing to measure. */
-export function tileValue(tile: Pick<KpiTile, 'kpi' | 'value' | 'suppressed'>): {
-  text: string;
-  hidden: boolean;
-} {
-  if (tile.value !== null) return { text: formatKpiValue(tile.kpi, tile.value), hidden: false };
-  if (tile.suppressed.includes('value')) return { text: HIDDEN, hidden: true };
-  return { text: '—', hidden: false };
+/** A duration KPI's 90th percentile ("9 in 10 within …"), or null when there is none to show. */
+export function tileP90(
+  tile: Pick<KpiTile, 'kpi' | 'p90Seconds' | 'suppressed' | 'suppressedReasons'>,
+): Displayed | null {
+  if (tile.kpi.kind !== 'duration') return null;
+  const p90 = shownField(tile, 'p90Seconds', (v) => formatDuration(v, 'full'));
+  return p90.hidden || tile.p90Seconds !== null ? p90 : null;
 }
 
 /** What the numerator and denominator count, in words. */
@@ -50,33 +39,36 @@ function unitOf(kpi: KpiDefinition): string {
   return 'patients';
 }
 
-const count = (n: number | null, suppressed: boolean) => (n === null && suppressed ? HIDDEN : formatCount(n));
-
 /**
  * The numbers behind the value: "312 / 1,408 events"; a duration's "measured for 312 of 1,408
- * patients"; NPS's "from 1,408 responses". Hidden counts read "<11".
+ * patients"; NPS's "from 1,408 responses"; cost per patient's "spend 12,630 / 300 patients".
+ * Hidden counts read "<11" (1–10 patients) or "hidden".
  */
 export function tileFraction(
-  tile: Pick<KpiTile, 'kpi' | 'numerator' | 'denominator' | 'suppressed'>,
-): string | null {
-  const num = count(tile.numerator, tile.suppressed.includes('numerator'));
-  const den = count(tile.denominator, tile.suppressed.includes('denominator'));
+  tile: Pick<KpiTile, 'kpi' | 'numerator' | 'denominator' | 'suppressed' | 'suppressedReasons'>,
+): Phrase | null {
   if (tile.numerator === null && tile.denominator === null && tile.suppressed.length === 0) return null;
   const unit = unitOf(tile.kpi);
-  if (tile.denominator === 0) return `no ${unit} in this period`;
-  if (tile.kpi.kind === 'duration') return `measured for ${num} of ${den} ${unit}`;
-  if (isNps(tile.kpi)) return `from ${den} ${unit}`;
-  if (tile.kpi.kind === 'cost-per') {
-    const spend = tile.numerator === null ? HIDDEN : formatSpend(tile.numerator);
-    return `spend ${spend} / ${den} ${unit}`;
-  }
-  return `${num} / ${den} ${unit}`;
+  if (tile.denominator === 0) return [`no ${unit} in this period`];
+  const den = shownField(tile, 'denominator');
+  if (tile.kpi.kind === 'cost-per')
+    return [
+      'spend ',
+      shownField(tile, 'numerator', (v) => (v === null ? '—' : formatSpend(v))),
+      ' / ',
+      den,
+      ` ${unit}`,
+    ];
+  const num = shownField(tile, 'numerator');
+  if (tile.kpi.kind === 'duration') return ['measured for ', num, ' of ', den, ` ${unit}`];
+  if (isNps(tile.kpi)) return ['from ', den, ` ${unit}`];
+  return [num, ' / ', den, ` ${unit}`];
 }
 
 /** How a change reads: arrow, signed amount, words, and whether it is good news. */
 export interface ChangeText {
   arrow: '▲' | '▼' | '◆';
-  amount: string;
+  amount: Displayed;
   words: string;
   tone: 'better' | 'worse' | 'same' | 'unknown';
 }
@@ -86,44 +78,47 @@ export interface ChangeText {
  * time; "better" or "worse" follows the KPI's direction, so the colour never carries meaning alone.
  */
 export function tileChange(
-  tile: Pick<KpiTile, 'kpi' | 'change' | 'suppressed' | 'previousValue'>,
+  tile: Pick<KpiTile, 'kpi' | 'change' | 'suppressed' | 'suppressedReasons' | 'previousValue'>,
 ): ChangeText {
   const { kpi, change } = tile;
   if (change === null) {
-    const hidden = tile.suppressed.includes('change') || tile.suppressed.includes('previousValue');
+    // A change is a difference of values, never a count: hidden, not "<11".
+    const why = hiddenWhy(tile, 'change') ?? hiddenWhy(tile, 'previousValue');
     return {
       arrow: '◆',
-      amount: hidden ? HIDDEN : '—',
-      words: hidden
-        ? 'change hidden (small numbers)'
+      amount: why
+        ? { text: HIDDEN_TEXT, hidden: { reason: 'derived', help: why.help } }
+        : { text: '—', hidden: null },
+      words: why
+        ? 'change on the previous period'
         : tile.previousValue === null
           ? 'no data in the previous period to compare with'
           : 'no change to show',
       tone: 'unknown',
     };
   }
-  const same = isShare(kpi)
+  const same = isShareKpi(kpi)
     ? Math.abs(change) < 0.0005
     : kpi.kind === 'duration'
       ? Math.abs(change) < 1
       : kpi.kind === 'cost-per'
         ? Math.abs(change) < 0.005
         : Math.abs(change) < 0.5;
-  if (same) return { arrow: '◆', amount: '0', words: 'no change', tone: 'same' };
+  if (same) return { arrow: '◆', amount: { text: '0', hidden: null }, words: 'no change', tone: 'same' };
   const sign = change > 0 ? '+' : '−';
   const abs = Math.abs(change);
-  const amount = isShare(kpi)
-    ? `${sign}${(abs * 100).toFixed(1).replace(/\.0$/, '')} pts`
+  const amount = isShareKpi(kpi)
+    ? formatPoints(change)
     : isNps(kpi)
       ? `${sign}${Math.round(abs)} points`
       : kpi.kind === 'cost-per'
         ? `${sign}${formatMoney(abs)} per patient`
-        : `${sign}${formatDuration(abs)}`;
+        : `${sign}${formatDuration(abs, 'full')}`;
   const up = change > 0;
   const better = kpi.direction === 'higher-is-better' ? up : !up;
   return {
     arrow: up ? '▲' : '▼',
-    amount,
+    amount: { text: amount, hidden: null },
     words: better ? 'better' : 'worse',
     tone: better ? 'better' : 'worse',
   };
@@ -152,8 +147,8 @@ export function definitionText(kpi: KpiDefinition, stepName: (id: string) => str
 /** One row of a cost-per breakdown as the tile lists it. */
 export interface BreakdownLine {
   value: string;
-  cost: string;
-  numbers: string;
+  cost: Displayed;
+  numbers: Phrase;
   hidden: boolean;
 }
 
@@ -162,20 +157,29 @@ export interface BreakdownLine {
  * "spend 1,260 / 30 patients"; a hidden acquired count reads "<11" and hides the cost per patient.
  */
 export function breakdownLines(tile: Pick<KpiTile, 'breakdown'>): BreakdownLine[] {
-  return (tile.breakdown ?? []).map((r) => {
-    const hidden = r.suppressed.includes('acquired') || r.suppressed.includes('costPerAcquired');
-    const acquired = r.acquired === null ? HIDDEN : formatCount(r.acquired);
-    return {
-      value: r.value ?? '(not recorded)',
-      cost:
-        r.costPerAcquired !== null ? `${formatMoney(r.costPerAcquired)} per patient` : hidden ? HIDDEN : '—',
-      numbers: `spend ${r.spend === null ? HIDDEN : formatSpend(r.spend)} / ${acquired} patients`,
-      hidden,
-    };
-  });
+  return (tile.breakdown ?? []).map((r) => ({
+    value: r.value ?? '(not recorded)',
+    cost: shownField(r, 'costPerAcquired', (v) => (v === null ? '—' : `${formatMoney(v)} per patient`)),
+    numbers: [
+      'spend ',
+      shownField(r, 'spend', (v) => (v === null ? '—' : formatSpend(v))),
+      ' / ',
+      shownField(r, 'acquired'),
+      ' patients',
+    ],
+    hidden: r.suppressed.length > 0,
+  }));
 }
 
 /** The weekly values for the sparkline (null for hidden or empty weeks). */
 export function sparkValues(tile: Pick<KpiTile, 'weekly'>): (number | null)[] {
   return tile.weekly.map((w) => w.value);
+}
+
+/** How each hidden week reads on the sparkline ("<11" or "hidden"); null for a shown or empty week. */
+export function sparkGaps(tile: Pick<KpiTile, 'weekly'>): (string | null)[] {
+  return tile.weekly.map((w) => {
+    const v = shownField(w, 'value', String);
+    return v.hidden ? v.text : null;
+  });
 }

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { api, type CsvPreview, type DataSource, errorMessage, type Job, type UploadResult } from '../../api';
 import { useWorkspace } from '../../app/workspace';
-import { formatBytes, formatCount } from '../../components/evidence/format';
+import { formatBytes, formatCount } from '../../lib/format';
 import { Link } from '../../router/link';
 import { ErrorBanner, Loading } from '../../ui/status';
 import { useResource } from '../../ui/use-resource';

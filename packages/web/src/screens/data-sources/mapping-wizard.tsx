@@ -1,6 +1,6 @@
 import { useId, useReducer, useState } from 'react';
 import { api, type CsvPreview, errorMessage, type UploadResult } from '../../api';
-import { formatBytes } from '../../components/evidence/format';
+import { formatBytes } from '../../lib/format';
 import styles from './data-sources.module.css';
 import {
   attributeChoices,

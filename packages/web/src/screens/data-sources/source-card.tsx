@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { api, type DataSource, errorMessage, type Job } from '../../api';
-import { formatCount, formatDay } from '../../components/evidence/format';
+import { formatCount, formatDate } from '../../lib/format';
 import { ConfirmDialog } from '../../ui/confirm/confirm-dialog';
 import styles from './data-sources.module.css';
 import { ACCEPTED_FILES, ProgressBar } from './upload-zone';
@@ -141,7 +141,7 @@ export function SourceCard({ source, job, canEdit, onRenamed, onDeleted, onRefre
             <dt>Dates</dt>
             <dd>
               {source.firstEvent && source.lastEvent
-                ? `${formatDay(source.firstEvent)} – ${formatDay(source.lastEvent)}`
+                ? `${formatDate(source.firstEvent)} – ${formatDate(source.lastEvent)}`
                 : '—'}
             </dd>
           </div>

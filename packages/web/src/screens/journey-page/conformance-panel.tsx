@@ -1,10 +1,12 @@
 import type { Stage } from '@pathlight/core';
 import { useState } from 'react';
-import { addMappedStep, type EditorStore, fieldText, formatPercent, SUPPRESSED_HELP } from '../../editor';
+import { OmittedNote } from '../../components/privacy/privacy-notes';
+import { Shown } from '../../components/privacy/shown';
+import { addMappedStep, type EditorStore } from '../../editor';
+import { formatPercent, type Privacy, shownField } from '../../lib/format';
 import { Drawer } from './drawer';
 import type { JourneyMetrics } from './evidence-api';
 import styles from './journey-page.module.css';
-import { ShownValue } from './shown-value';
 
 type Conformance = JourneyMetrics['conformance'];
 
@@ -23,6 +25,7 @@ export function stepNameFor(activity: string): string {
  */
 export function ConformancePanel({
   conformance,
+  privacy,
   stepNames,
   stages,
   store,
@@ -30,6 +33,8 @@ export function ConformancePanel({
   onClose,
 }: {
   conformance: Conformance;
+  /** The metrics answer's privacy (rows of unmapped activities left out). */
+  privacy: Pick<Privacy, 'omitted'>;
   stepNames: ReadonlyMap<string, string>;
   stages: readonly Stage[];
   store: EditorStore | null;
@@ -39,15 +44,15 @@ export function ConformancePanel({
   const [adding, setAdding] = useState<string | null>(null);
   const [stageId, setStageId] = useState(stages[stages.length - 1]?.id ?? '');
   const [name, setName] = useState('');
-  const fit = fieldText(conformance, 'fittingShare', formatPercent);
+  const fit = shownField(conformance, 'fittingShare', formatPercent);
   const unmapped = conformance.unmappedActivities;
   return (
     <Drawer title="Conformance: designed vs real" onClose={onClose} testId="conformance-panel">
       <p className={styles.headline}>
-        <strong title={fit.suppressed ? SUPPRESSED_HELP : undefined} data-testid="fitting-share">
-          {fit.text}
+        <strong>
+          <Shown value={fit} testId="fitting-share" />
         </strong>{' '}
-        of patients follow the designed order (<ShownValue row={conformance} field="fittingCases" />{' '}
+        of patients follow the designed order (<Shown value={shownField(conformance, 'fittingCases')} />{' '}
         patients).
       </p>
       <section>
@@ -65,10 +70,10 @@ export function ConformancePanel({
               <tr key={s.stepId}>
                 <th scope="row">{stepNames.get(s.stepId) ?? s.step}</th>
                 <td>
-                  <ShownValue row={s} field="skipped" />
+                  <Shown value={shownField(s, 'skipped')} />
                 </td>
                 <td>
-                  <ShownValue row={s} field="outOfOrder" />
+                  <Shown value={shownField(s, 'outOfOrder')} />
                 </td>
               </tr>
             ))}
@@ -80,8 +85,11 @@ export function ConformancePanel({
       </section>
       <section>
         <h3>Activities not on the map ({unmapped.length})</h3>
+        <OmittedNote privacy={privacy} list="unmappedActivities" />
         {unmapped.length === 0 ? (
-          <p className="muted">Every activity in the data evidences a step.</p>
+          (privacy.omitted.unmappedActivities ?? 0) === 0 && (
+            <p className="muted">Every activity in the data evidences a step.</p>
+          )
         ) : (
           <ul className={styles.unmapped} data-testid="unmapped-activities">
             {unmapped.map((a) => (
@@ -89,7 +97,7 @@ export function ConformancePanel({
                 <div className={styles.unmappedRow}>
                   <code>{a.name}</code>
                   <span className="muted">
-                    <ShownValue row={a} field="events" /> events
+                    <Shown value={shownField(a, 'events')} /> events
                   </span>
                   {canEdit && store && adding !== a.name && (
                     <button

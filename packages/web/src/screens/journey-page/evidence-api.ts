@@ -1,6 +1,6 @@
 import { createApiClient } from '@pathlight/server/client';
 import { parseResponse } from 'hono/client';
-import { http } from '../../api';
+import { http, type WithPrivacy } from '../../api';
 
 /** The filter every analysis takes (date range, sources, an attribute = value segment). */
 export interface AnalysisFilter {
@@ -44,8 +44,8 @@ export function createEvidenceApi(baseUrl: string) {
 }
 
 export type EvidenceApi = ReturnType<typeof createEvidenceApi>;
-export type JourneyMetrics = Awaited<ReturnType<EvidenceApi['metrics']>>;
-export type StepDetail = Awaited<ReturnType<EvidenceApi['stepDetail']>>;
+export type JourneyMetrics = WithPrivacy<Awaited<ReturnType<EvidenceApi['metrics']>>>;
+export type StepDetail = WithPrivacy<Awaited<ReturnType<EvidenceApi['stepDetail']>>>;
 export type DataSourceRow = Awaited<ReturnType<EvidenceApi['sources']>>[number];
 
 /** The app's evidence API on the page's own origin. */

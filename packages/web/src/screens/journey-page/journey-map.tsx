@@ -1,14 +1,15 @@
 import { type KpiDefinition, orderedSteps } from '@pathlight/core';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../../api';
+import { SmallPopulation } from '../../components/privacy/privacy-notes';
 import {
   type Autosave,
   type EditorStore,
-  formatCount,
   JourneyEditor,
   type JourneyEditorProps,
   type MapEvidence,
 } from '../../editor';
+import { formatCount, privacyOf, roundingNote, shownField } from '../../lib/format';
 import { ConformancePanel } from './conformance-panel';
 import { evidenceApi } from './evidence-api';
 import { FilterBar, type FilterState, NO_FILTER, toRequest } from './filter-bar';
@@ -86,16 +87,19 @@ export function JourneyMap(props: JourneyMapProps) {
   }, [handle]);
 
   const m = metrics.data;
+  const privacy = m ? privacyOf(m) : null;
+  // Fewer than 11 patients: the map shows no numbers at all, one message says why.
+  const numbers = m && !privacy?.smallPopulation ? m : null;
   const evidence: MapEvidence = useMemo(
     () => ({
       hasData,
       loading: metrics.loading || request !== settled,
-      steps: m?.steps ?? null,
-      kpis: m?.kpis ?? null,
+      steps: numbers?.steps ?? null,
+      kpis: numbers?.kpis ?? null,
       activities: base.data?.activities ?? null,
       library: base.data?.library ?? [],
     }),
-    [hasData, metrics.loading, request, settled, m, base.data],
+    [hasData, metrics.loading, request, settled, numbers, base.data],
   );
   const stepNames = useMemo(() => new Map(orderedSteps({ stages }).map((s) => [s.id, s.name])), [stages]);
   const sourceNames = useMemo(
@@ -105,9 +109,14 @@ export function JourneyMap(props: JourneyMapProps) {
   const onOpenStep = useCallback((stepId: string) => setPanel({ kind: 'step', stepId }), []);
 
   const summary = m
-    ? m.summary.suppressed.includes('cases')
+    ? privacy?.smallPopulation || m.summary.suppressed.includes('cases')
       ? 'Fewer than 11 patients in this selection'
-      : `${formatCount(m.summary.cases)} patients · ${formatCount(m.summary.events)} events`
+      : [
+          `${formatCount(m.summary.cases)} patients · ${shownField(m.summary, 'events').text} events`,
+          privacy && roundingNote(privacy),
+        ]
+          .filter(Boolean)
+          .join(' · ')
     : metrics.error
       ? `Numbers unavailable: ${errorMessage(metrics.error)}`
       : null;
@@ -128,7 +137,7 @@ export function JourneyMap(props: JourneyMapProps) {
             type="button"
             className="btn btn-small"
             aria-pressed={panel?.kind === 'conformance'}
-            disabled={!m}
+            disabled={!numbers}
             onClick={() => setPanel(panel?.kind === 'conformance' ? null : { kind: 'conformance' })}
             data-testid="open-conformance"
           >
@@ -136,6 +145,7 @@ export function JourneyMap(props: JourneyMapProps) {
           </button>
         </FilterBar>
       ) : null}
+      {privacy?.smallPopulation ? <SmallPopulation /> : null}
       <MapEditor
         {...editorProps}
         readOnly={!canEdit}
@@ -149,7 +159,7 @@ export function JourneyMap(props: JourneyMapProps) {
           journeyId={journeyId}
           stepId={panel.stepId}
           stepName={stepNames.get(panel.stepId) ?? 'Step'}
-          metric={m?.steps.find((s) => s.stepId === panel.stepId) ?? null}
+          metric={numbers?.steps.find((s) => s.stepId === panel.stepId) ?? null}
           filter={settled}
           version={savedVersion}
           canEdit={canEdit}
@@ -157,9 +167,10 @@ export function JourneyMap(props: JourneyMapProps) {
           onClose={() => setPanel(null)}
         />
       )}
-      {panel?.kind === 'conformance' && m && (
+      {panel?.kind === 'conformance' && numbers && privacy && (
         <ConformancePanel
-          conformance={m.conformance}
+          conformance={numbers.conformance}
+          privacy={privacy}
           stepNames={stepNames}
           stages={stages}
           store={handle?.store ?? null}

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stepNameFor } from './conformance-panel';
 import { NO_FILTER, toRequest } from './filter-bar';
-import { shown } from './shown';
 
 describe('filter bar request', () => {
   it('sends nothing for an empty filter', () => {
@@ -36,14 +35,5 @@ describe('step names for unmapped activities', () => {
     expect(stepNameFor('lab.result')).toBe('Lab result');
     expect(stepNameFor('referral_received--late')).toBe('Referral received late');
     expect(stepNameFor('Triage')).toBe('Triage');
-  });
-});
-
-describe('shown', () => {
-  it('reads "<11" for a listed field and formats the others', () => {
-    const row = { cases: null, share: 0.5, suppressed: ['cases'] };
-    expect(shown(row, 'cases', String)).toEqual({ text: '<11', suppressed: true });
-    expect(shown(row, 'share', (v) => `${(v ?? 0) * 100}%`)).toEqual({ text: '50%', suppressed: false });
-    expect(shown({ activity: 'a', cases: 12 }, 'cases', String)).toEqual({ text: '12', suppressed: false });
   });
 });

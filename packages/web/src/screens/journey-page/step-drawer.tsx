@@ -1,10 +1,12 @@
 import { lazy, Suspense, useState } from 'react';
-import { errorMessage } from '../../api';
-import { formatCount, formatDuration, formatPercent, type StepEvidence } from '../../editor';
+import { countedRows, errorMessage } from '../../api';
+import { OmittedNote, RoundingNote, SmallPopulation } from '../../components/privacy/privacy-notes';
+import { Shown } from '../../components/privacy/shown';
+import type { StepEvidence } from '../../editor';
+import { formatCount, formatDuration, formatPercent, privacyOf, shownField } from '../../lib/format';
 import { Drawer } from './drawer';
 import { type AnalysisFilter, evidenceApi } from './evidence-api';
 import styles from './journey-page.module.css';
-import { ShownValue } from './shown-value';
 import { useLive } from './use-evidence';
 
 // ECharts is large: the chart module loads only when a step's detail opens.
@@ -59,6 +61,9 @@ export function StepDrawer({
       }
   >({ state: 'idle' });
   const d = detail.data;
+  const privacy = d ? privacyOf(d) : null;
+  const started = d ? shownField(d, 'startedHere') : null;
+  const ended = d ? shownField(d, 'endedHere') : null;
   const showCases = async () => {
     setCases({ state: 'loading' });
     try {
@@ -76,37 +81,42 @@ export function StepDrawer({
           <div>
             <dt>Patients reached</dt>
             <dd>
-              <ShownValue row={metric} field="cases" />
+              <Shown value={shownField(metric, 'cases')} />
             </dd>
           </div>
           <div>
             <dt>Kept from previous</dt>
             <dd>
-              <ShownValue row={metric} field="conversionFromPrevious" format={formatPercent} />
+              <Shown value={shownField(metric, 'conversionFromPrevious', formatPercent)} />
             </dd>
           </div>
           <div>
             <dt>Lost</dt>
             <dd>
-              <ShownValue row={metric} field="dropOff" />
+              <Shown value={shownField(metric, 'dropOff')} />
             </dd>
           </div>
           <div>
             <dt>Median wait</dt>
             <dd>
-              <ShownValue row={metric} field="medianSecondsFromPrevious" format={formatDuration} />
+              <Shown value={shownField(metric, 'medianSecondsFromPrevious', formatDuration)} />
             </dd>
           </div>
         </dl>
       )}
       {detail.error ? <p role="alert">{errorMessage(detail.error)}</p> : null}
       {!d && detail.loading && <p role="status">Loading the step's detail…</p>}
-      {d && (
+      {d && privacy?.smallPopulation && <SmallPopulation />}
+      {d && !privacy?.smallPopulation && (
         <div className={detail.loading ? styles.dim : undefined}>
+          {privacy && <RoundingNote privacy={privacy} />}
           <section>
             <h3>Patients per week</h3>
             <Suspense fallback={<div style={{ height: 180 }}>Loading chart…</div>}>
-              <WeeklyChart weeks={d.weekly} label={`Patients reaching ${stepName}`} />
+              <WeeklyChart
+                weeks={d.weekly.map((w) => ({ week: w.week, cases: w.cases, shown: shownField(w, 'cases') }))}
+                label={`Patients reaching ${stepName}`}
+              />
             </Suspense>
           </section>
           <section>
@@ -127,7 +137,9 @@ export function StepDrawer({
               </label>
             </h3>
             {d.split.length === 0 ? (
-              <p className="muted">No patient record carries “{splitBy}”.</p>
+              (privacy?.omitted.split ?? 0) === 0 && (
+                <p className="muted">No patient record carries “{splitBy}”.</p>
+              )
             ) : (
               <table className={styles.table} data-testid="step-split">
                 <thead>
@@ -148,43 +160,50 @@ export function StepDrawer({
                             : r.value}
                       </th>
                       <td>
-                        <ShownValue row={r} field="cases" />
+                        <Shown value={shownField(r, 'cases')} />
                       </td>
                       <td>
-                        <ShownValue row={r} field="conversionFromPrevious" format={formatPercent} />
+                        <Shown value={shownField(r, 'conversionFromPrevious', formatPercent)} />
                       </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             )}
+            {privacy && <OmittedNote privacy={privacy} list="split" />}
           </section>
           <div className={styles.paths}>
             <section>
               <h3>Top paths in</h3>
               <ol data-testid="paths-in">
-                {d.pathsIn.map((p) => (
-                  <li key={String(p.activity)}>
-                    <code>{String(p.activity)}</code> → here · <ShownValue row={p} field="cases" />
+                {countedRows(d.pathsIn, 'activity').map((p) => (
+                  <li key={p.name}>
+                    <code>{p.name}</code> → here · <Shown value={shownField(p, 'cases')} />
                   </li>
                 ))}
-                {d.startedHere !== null && d.startedHere > 0 && (
-                  <li>(journey starts here) · {formatCount(d.startedHere)}</li>
+                {started && (started.hidden || (d.startedHere ?? 0) > 0) && (
+                  <li>
+                    (journey starts here) · <Shown value={started} />
+                  </li>
                 )}
               </ol>
+              {privacy && <OmittedNote privacy={privacy} list="pathsIn" />}
             </section>
             <section>
               <h3>Top paths out</h3>
               <ol data-testid="paths-out">
-                {d.pathsOut.map((p) => (
-                  <li key={String(p.activity)}>
-                    here → <code>{String(p.activity)}</code> · <ShownValue row={p} field="cases" />
+                {countedRows(d.pathsOut, 'activity').map((p) => (
+                  <li key={p.name}>
+                    here → <code>{p.name}</code> · <Shown value={shownField(p, 'cases')} />
                   </li>
                 ))}
-                {d.endedHere !== null && d.endedHere > 0 && (
-                  <li>(journey ends here) · {formatCount(d.endedHere)}</li>
+                {ended && (ended.hidden || (d.endedHere ?? 0) > 0) && (
+                  <li>
+                    (journey ends here) · <Shown value={ended} />
+                  </li>
                 )}
               </ol>
+              {privacy && <OmittedNote privacy={privacy} list="pathsOut" />}
             </section>
           </div>
         </div>

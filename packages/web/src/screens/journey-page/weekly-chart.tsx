@@ -8,23 +8,25 @@ import {
 import { type ComposeOption, init, use } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import type { Displayed } from '../../lib/format';
 
 // Only what this chart needs, so the lazily loaded chunk stays small.
 use([BarChart, GridComponent, TooltipComponent, SVGRenderer]);
 
 type Option = ComposeOption<BarSeriesOption | GridComponentOption | TooltipComponentOption>;
 
+/** One week of the chart: its count, and how it reads (`shownField` of the week's `cases`). */
+export interface ChartWeek {
+  week: string;
+  cases: number | null;
+  shown: Displayed;
+}
+
 /**
- * Patients reaching a step per ISO week (weeks start on Monday). Suppressed weeks draw as a hatched
- * stub labelled "<11" so they are not read as zero.
+ * Patients reaching a step per ISO week (weeks start on Monday). A hidden week draws as a stub
+ * labelled as it reads ("<11" for 1–10 patients, else "hidden") so it is not read as zero.
  */
-export default function WeeklyChart({
-  weeks,
-  label,
-}: {
-  weeks: readonly { week: string; cases: number | null; suppressed: readonly string[] }[];
-  label: string;
-}) {
+export default function WeeklyChart({ weeks, label }: { weeks: readonly ChartWeek[]; label: string }) {
   const el = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!el.current) return;
@@ -34,7 +36,7 @@ export default function WeeklyChart({
       grid: { left: 40, right: 8, top: 12, bottom: 36 },
       tooltip: {
         trigger: 'axis',
-        valueFormatter: (v) => (v === null || v === undefined || v === '-' ? '<11' : String(v)),
+        valueFormatter: (_v, i) => weeks[i]?.shown.text ?? '',
       },
       xAxis: {
         type: 'category',
@@ -51,8 +53,11 @@ export default function WeeklyChart({
           name: label,
           itemStyle: { color: '#2563eb' },
           data: weeks.map((w) =>
-            w.cases === null
-              ? { value: '-', label: { show: true, formatter: '<11', position: 'insideBottom', fontSize: 9 } }
+            w.shown.hidden
+              ? {
+                  value: '-',
+                  label: { show: true, formatter: w.shown.text, position: 'insideBottom', fontSize: 9 },
+                }
               : w.cases,
           ),
         },
@@ -66,5 +71,9 @@ export default function WeeklyChart({
       chart.dispose();
     };
   }, [weeks, label]);
-  return <div ref={el} style={{ width: '100%', height: 180 }} role="img" aria-label={`${label} per week`} />;
+  const hidden = weeks.filter((w) => w.shown.hidden).length;
+  const said = hidden === 0 ? '' : `; ${hidden} ${hidden === 1 ? 'week' : 'weeks'} hidden`;
+  return (
+    <div ref={el} style={{ width: '100%', height: 180 }} role="img" aria-label={`${label} per week${said}`} />
+  );
 }

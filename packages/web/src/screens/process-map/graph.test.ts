@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProcessMapData } from '../../api';
+import { row, suppression } from '../../test-utils/analysis';
 import {
   buildGraph,
   classifyEdge,
@@ -15,21 +16,13 @@ import {
   variantShare,
 } from './graph';
 
-const e = (from: string, to: string, count: number | null, medianSeconds: number | null = 60) => ({
-  from,
-  to,
-  count,
-  meanSeconds: medianSeconds,
-  medianSeconds,
-  p90Seconds: medianSeconds,
-  suppressed: count === null ? ['count'] : [],
-});
-const a = (name: string, events: number | null, cases: number | null = events) => ({
-  name,
-  events,
-  cases,
-  suppressed: [],
-});
+const e = (from: string, to: string, count: number | null, medianSeconds: number | null = 60) =>
+  row(
+    { from, to, count, meanSeconds: medianSeconds, medianSeconds, p90Seconds: medianSeconds },
+    count === null ? { count: 'small' as const } : {},
+  );
+const a = (name: string, events: number | null, cases: number | null = events) =>
+  row({ name, events, cases });
 
 /** Referral → Booked → Attended, with a no-show loop, a skip and an activity on no step. */
 const data: ProcessMapData = {
@@ -53,20 +46,15 @@ const data: ProcessMapData = {
     e('Portal login', 'Booked', null),
   ],
   variants: [
-    { activities: ['Referral', 'Booked', 'Attended'], cases: 60, suppressed: [] },
-    { activities: ['Referral', 'Booked', 'No-show', 'Booked', 'Attended'], cases: 20, suppressed: [] },
+    row({ activities: ['Referral', 'Booked', 'Attended'], cases: 60 }),
+    row({ activities: ['Referral', 'Booked', 'No-show', 'Booked', 'Attended'], cases: 20 }),
   ],
-  startActivities: [
-    { name: 'Referral', cases: 90, suppressed: [] },
-    { name: 'Booked', cases: 10, suppressed: [] },
-  ],
-  endActivities: [
-    { name: 'Attended', cases: 80, suppressed: [] },
-    { name: 'No-show', cases: 20, suppressed: [] },
-  ],
+  startActivities: [row({ name: 'Referral', cases: 90 }), row({ name: 'Booked', cases: 10 })],
+  endActivities: [row({ name: 'Attended', cases: 80 }), row({ name: 'No-show', cases: 20 })],
   totalActivities: 6,
   totalEdges: 9,
-  suppression: { applied: false, threshold: 10 },
+  omitted: {},
+  suppression: suppression.exact,
 };
 
 const designed: DesignedStep[] = [

@@ -1,4 +1,4 @@
-import type { ProcessMapData } from '../../api';
+import { type CountedRow, countedRows, type ProcessMapData, type SuppressibleRow } from '../../api';
 
 /** Ids of the synthetic nodes every case passes through. */
 export const START = '__start__';
@@ -8,7 +8,8 @@ export const END = '__end__';
 export type EdgeClass = 'designed' | 'within-step' | 'skip' | 'backward' | 'loop' | 'off-map' | 'neutral';
 export type NodeClass = 'on-map' | 'off-map' | 'terminal' | 'neutral';
 
-export interface GraphNode {
+/** A node or edge keeps its row's hidden fields and reasons, so its labels read "<11" or "hidden" rightly. */
+export interface GraphNode extends SuppressibleRow {
   id: string;
   label: string;
   kind: 'start' | 'end' | 'activity';
@@ -23,7 +24,7 @@ export interface GraphNode {
   stepName: string | null;
 }
 
-export interface GraphEdge {
+export interface GraphEdge extends SuppressibleRow {
   id: string;
   source: string;
   target: string;
@@ -47,17 +48,6 @@ export interface DesignedStep {
 }
 
 type Edge = ProcessMapData['edges'][number];
-
-/** Cases that start or end at an activity. */
-export interface EndpointRow {
-  name: string;
-  cases: number | null;
-}
-
-/** Start/end rows with their fields typed (the API schema types them loosely). */
-export function endpointRows(rows: ProcessMapData['startActivities']): EndpointRow[] {
-  return rows.map((r) => ({ name: String(r.name), cases: typeof r.cases === 'number' ? r.cases : null }));
-}
 
 /** A count for ranking: suppressed (1–10) counts rank as the threshold's floor, below every real count. */
 const rank = (n: number | null) => n ?? 0;
@@ -138,15 +128,18 @@ export function buildGraph(data: ProcessMapData, o: BuildOptions): Graph {
   const steps = o.designed ? stepOfActivity(o.designed) : null;
   const byName = new Map(data.activities.map((a) => [a.name, a]));
   const maxEvents = Math.max(1, ...data.activities.map((a) => rank(a.events)));
-  const sum = (rows: EndpointRow[]) =>
-    rows.some((r) => r.cases === null) ? null : rows.reduce((n, r) => n + (r.cases ?? 0), 0);
-  const allStarts = endpointRows(data.startActivities);
-  const allEnds = endpointRows(data.endActivities);
+  // Start/End count every patient: unknown when a row is hidden or rows of 1–10 patients were left out.
+  const sum = (rows: CountedRow[], list: 'startActivities' | 'endActivities') =>
+    rows.some((r) => r.cases === null) || (data.omitted?.[list] ?? 0) > 0
+      ? null
+      : rows.reduce((n, r) => n + (r.cases ?? 0), 0);
+  const allStarts = countedRows(data.startActivities, 'name');
+  const allEnds = countedRows(data.endActivities, 'name');
   const starts = allStarts.filter((r) => kept.has(r.name));
   const ends = allEnds.filter((r) => kept.has(r.name));
 
   const nodes: GraphNode[] = [
-    terminal(START, 'Start', sum(allStarts)),
+    terminal(START, 'Start', sum(allStarts, 'startActivities')),
     ...names.map((name): GraphNode => {
       const a = byName.get(name);
       const step = steps?.get(name) ?? null;
@@ -156,13 +149,15 @@ export function buildGraph(data: ProcessMapData, o: BuildOptions): Graph {
         kind: 'activity',
         events: a?.events ?? null,
         cases: a?.cases ?? null,
+        suppressed: a?.suppressed ?? [],
+        suppressedReasons: a?.suppressedReasons ?? {},
         weight: rank(a?.events ?? null) / maxEvents,
         overlay: steps ? (step ? 'on-map' : 'off-map') : 'neutral',
         stepIndex: step?.index ?? null,
         stepName: step?.name ?? null,
       };
     }),
-    terminal(END, 'End', sum(allEnds)),
+    terminal(END, 'End', sum(allEnds, 'endActivities')),
   ];
   if (steps) {
     // Designed steps first, in step order, so the layout can rank them that way; the rest by frequency.
@@ -172,10 +167,26 @@ export function buildGraph(data: ProcessMapData, o: BuildOptions): Graph {
   }
 
   const paths = topPaths(data.edges, kept, o.maxPaths);
+  // A start or end row's hidden `cases` is its edge's hidden `count`.
+  const endpoint = (from: string, to: string, r: CountedRow) => ({
+    from,
+    to,
+    count: r.cases,
+    medianSeconds: null,
+    suppressed: r.suppressed.includes('cases') ? ['count'] : [],
+    suppressedReasons: r.suppressedReasons?.cases ? { count: r.suppressedReasons.cases } : {},
+  });
   const all = [
-    ...starts.map((s) => ({ from: START, to: s.name, count: s.cases, medianSeconds: null })),
-    ...paths.map((e) => ({ from: e.from, to: e.to, count: e.count, medianSeconds: e.medianSeconds })),
-    ...ends.map((s) => ({ from: s.name, to: END, count: s.cases, medianSeconds: null })),
+    ...starts.map((s) => endpoint(START, s.name, s)),
+    ...paths.map((e) => ({
+      from: e.from,
+      to: e.to,
+      count: e.count,
+      medianSeconds: e.medianSeconds,
+      suppressed: e.suppressed,
+      suppressedReasons: e.suppressedReasons ?? {},
+    })),
+    ...ends.map((s) => endpoint(s.name, END, s)),
   ];
   const maxCount = Math.max(1, ...all.map((e) => rank(e.count)));
   const edges = all.map(
@@ -185,6 +196,8 @@ export function buildGraph(data: ProcessMapData, o: BuildOptions): Graph {
       target: e.to,
       count: e.count,
       medianSeconds: e.medianSeconds,
+      suppressed: e.suppressed,
+      suppressedReasons: e.suppressedReasons,
       weight: rank(e.count) / maxCount,
       overlay: steps ? classifyEdge(e.from, e.to, steps) : 'neutral',
     }),
@@ -192,6 +205,7 @@ export function buildGraph(data: ProcessMapData, o: BuildOptions): Graph {
   return { nodes, edges };
 }
 
+/** Start or End: every patient's first or last activity; hidden (as built on hidden counts) when one is. */
 function terminal(id: string, label: string, cases: number | null): GraphNode {
   return {
     id,
@@ -199,6 +213,8 @@ function terminal(id: string, label: string, cases: number | null): GraphNode {
     kind: id === START ? 'start' : 'end',
     events: cases,
     cases,
+    suppressed: cases === null ? ['events', 'cases'] : [],
+    suppressedReasons: cases === null ? { events: 'derived', cases: 'derived' } : {},
     weight: 0,
     overlay: 'terminal',
     stepIndex: null,

@@ -14,7 +14,8 @@ import {
   ReactFlow,
 } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { formatCount, formatDuration } from '../../components/evidence/format';
+import { Shown } from '../../components/privacy/shown';
+import { type Displayed, formatDuration, HIDDEN_HELP, HIDDEN_TEXT, shownField } from '../../lib/format';
 import { EDGE_STYLE } from './edge-style';
 import { type Graph, type GraphEdge, type GraphNode, START } from './graph';
 import { initialViewport, type Layout, layoutGraph, roundedPath } from './layout';
@@ -36,7 +37,7 @@ type ActivityData = { node: GraphNode; dim: boolean };
 type PathData = {
   edge: GraphEdge;
   route: Layout['edges'] extends Map<string, infer R> ? R : never;
-  text: string;
+  label: Displayed;
   dim: boolean;
 };
 
@@ -70,7 +71,15 @@ function ActivityNode({ data }: NodeProps<Node<ActivityData>>) {
       {node.overlay === 'off-map' ? <span className={styles.offMapTag}>not on the map</span> : null}
       <span className={styles.nodeLabel}>{node.label}</span>
       <span className={styles.nodeCount}>
-        {node.kind === 'activity' ? `${count(node.events)} events` : `${count(node.cases)} patients`}
+        {node.kind === 'activity' ? (
+          <>
+            <Shown value={shownField(node, 'events')} /> events
+          </>
+        ) : (
+          <>
+            <Shown value={shownField(node, 'cases')} /> patients
+          </>
+        )}
       </span>
       <Handle type="source" position={Position.Bottom} className={styles.handle} isConnectable={false} />
     </div>
@@ -94,7 +103,7 @@ function PathEdge({ id, data, markerEnd }: EdgeProps<Edge<PathData>>) {
           opacity: data.dim ? 0.12 : 1,
         }}
       />
-      {data.text && data.route.label ? (
+      {data.label.text && data.route.label ? (
         <EdgeLabelRenderer>
           <div
             className={`${styles.edgeLabel} ${data.dim ? styles.dim : ''}`}
@@ -105,7 +114,7 @@ function PathEdge({ id, data, markerEnd }: EdgeProps<Edge<PathData>>) {
           >
             {data.edge.overlay === 'backward' || data.edge.overlay === 'loop' ? '↺ ' : ''}
             {data.edge.overlay === 'skip' ? '⤼ ' : ''}
-            {data.text}
+            <Shown value={data.label} />
           </div>
         </EdgeLabelRenderer>
       ) : null}
@@ -116,24 +125,35 @@ function PathEdge({ id, data, markerEnd }: EdgeProps<Edge<PathData>>) {
 const nodeTypes = { activity: ActivityNode };
 const edgeTypes = { path: PathEdge };
 
-const count = (n: number | null) => (n === null ? '<11' : formatCount(n));
+const count = (n: GraphNode, field: 'events' | 'cases') => shownField(n, field).text;
 
 function describeNode(n: GraphNode): string {
-  if (n.kind !== 'activity') return `${n.label}: ${count(n.cases)} patients`;
+  if (n.kind !== 'activity') return `${n.label}: ${count(n, 'cases')} patients`;
   const where =
     n.overlay === 'on-map'
       ? ` — step ${(n.stepIndex ?? 0) + 1} (${n.stepName})`
       : n.overlay === 'off-map'
         ? ' — on no step of the map'
         : '';
-  return `${n.label}: ${count(n.events)} events, ${count(n.cases)} patients${where}`;
+  return `${n.label}: ${count(n, 'events')} events, ${count(n, 'cases')} patients${where}`;
 }
 
-/** The label an edge shows: patients along it, or the median wait between the two activities. */
-export function edgeText(e: GraphEdge, mode: LabelMode): string {
-  if (mode === 'frequency') return count(e.count);
-  if (e.source.startsWith('__') || e.target.startsWith('__')) return '';
-  return e.medianSeconds === null ? (e.count === null ? '<11' : '—') : formatDuration(e.medianSeconds);
+/**
+ * The label an edge shows: patients along it ("<11" when 1–10), or the median wait between the two
+ * activities ("hidden" when it rests on a hidden count: a wait is never "<11").
+ */
+export function edgeLabel(e: GraphEdge, mode: LabelMode): Displayed {
+  if (mode === 'frequency') return shownField(e, 'count');
+  if (e.source.startsWith('__') || e.target.startsWith('__')) return { text: '', hidden: null };
+  return waitLabel(e);
+}
+
+/** An edge's median wait as it reads; an older server that hides only the count leaves the wait null. */
+export function waitLabel(e: GraphEdge): Displayed {
+  const wait = shownField(e, 'medianSeconds', formatDuration);
+  if (!wait.hidden && e.medianSeconds === null && e.suppressed.includes('count'))
+    return { text: HIDDEN_TEXT, hidden: { reason: 'derived', help: HIDDEN_HELP.derived } };
+  return wait;
 }
 
 /** The directly-follows graph drawn with React Flow on an ELK layered layout. */
@@ -186,7 +206,7 @@ export default function ProcessGraph({ graph, labels, highlight, onReady }: Proc
       data: {
         edge: e,
         route: laid.edges.get(e.id) ?? { points: [], label: null },
-        text: edgeText(e, labels),
+        label: edgeLabel(e, labels),
         dim: highlight !== null && !highlight.edges.has(e.id),
       },
       focusable: false,

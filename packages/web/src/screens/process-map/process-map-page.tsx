@@ -2,7 +2,6 @@ import { orderedSteps } from '@pathlight/core';
 import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { api, type ProcessMapData } from '../../api';
 import { useWorkspace } from '../../app/workspace';
-import { formatCount, formatDuration, formatShare } from '../../components/evidence/format';
 import {
   latestEvent,
   type PeriodChoice,
@@ -11,7 +10,9 @@ import {
   periodToParam,
 } from '../../components/evidence/period';
 import { PeriodPicker } from '../../components/evidence/period-picker';
-import { SUPPRESSION_NOTE, Suppressed } from '../../components/evidence/suppressed';
+import { OmittedNote, RoundingNote, SmallPopulation } from '../../components/privacy/privacy-notes';
+import { Shown } from '../../components/privacy/shown';
+import { formatPercent, HIDDEN_HELP, privacyOf, SMALL_TEXT, shownField } from '../../lib/format';
 import { Link } from '../../router/link';
 import { navigate, useSearchParams } from '../../router/router';
 import { ErrorBanner, Loading } from '../../ui/status';
@@ -27,7 +28,7 @@ import {
   variantPath,
   variantShare,
 } from './graph';
-import type { LabelMode } from './process-graph';
+import { type LabelMode, waitLabel } from './process-graph';
 import styles from './process-map.module.css';
 
 // React Flow and ELK load only when a map is shown.
@@ -122,7 +123,9 @@ export function ProcessMapPage() {
           </div>
           {map.error ? <ErrorBanner error={map.error} onRetry={map.reload} /> : null}
           {journey.error ? <ErrorBanner error={journey.error} /> : null}
-          {map.data ? (
+          {map.data && privacyOf(map.data).smallPopulation ? (
+            <SmallPopulation />
+          ) : map.data ? (
             <MapView
               key={filterKey}
               data={map.data}
@@ -163,6 +166,7 @@ function MapView({
   journeyLink: string | null;
 }) {
   const id = useId();
+  const privacy = privacyOf(data);
   const total = data.activities.length;
   const [maxActivities, setMaxActivities] = useState(Math.min(10, total));
   const pathsAmong = useMemo(() => {
@@ -282,19 +286,29 @@ function MapView({
                 <tr key={e.id}>
                   <td>{nodeName(e.source)}</td>
                   <td>{nodeName(e.target)}</td>
-                  <td>{e.count === null ? <Suppressed /> : formatCount(e.count)}</td>
-                  <td>{e.medianSeconds === null ? '—' : formatDuration(e.medianSeconds)}</td>
+                  <td>
+                    <Shown value={shownField(e, 'count')} />
+                  </td>
+                  <td>
+                    <Shown value={waitLabel(e)} />
+                  </td>
                   {designed ? <td>{EDGE_STYLE[e.overlay].label}</td> : null}
                 </tr>
               ))}
             </tbody>
           </table>
         </details>
-        {data.suppression.applied ? (
+        <OmittedNote privacy={privacy} list="activities" />
+        <OmittedNote privacy={privacy} list="edges" />
+        <OmittedNote privacy={privacy} list="startActivities" />
+        <OmittedNote privacy={privacy} list="endActivities" />
+        {privacy.applied ? (
           <p className={styles.note}>
-            Counts from 1 to 10 show as <Suppressed />. {SUPPRESSION_NOTE}
+            Counts from 1 to 10 show as {SMALL_TEXT}: {HIDDEN_HELP.small} Numbers that would let one be worked
+            out show as “hidden”.
           </p>
         ) : null}
+        <RoundingNote privacy={privacy} />
       </div>
 
       <aside className={styles.side} aria-label="Variants and legend">
@@ -317,7 +331,9 @@ function MapView({
             </p>
           ) : null}
           {data.variants.length === 0 ? (
-            <p className="muted">No complete paths in this period.</p>
+            (privacy.omitted.variants ?? 0) === 0 && (
+              <p className="muted">No complete paths in this period.</p>
+            )
           ) : (
             <ol className={styles.variants}>
               {data.variants.map((v, i) => {
@@ -333,8 +349,8 @@ function MapView({
                       <span className={styles.variantHead}>
                         <strong>Path {i + 1}</strong>
                         <span>
-                          {v.cases === null ? <Suppressed /> : formatCount(v.cases)} patients
-                          {share === null ? '' : ` · ${formatShare(share)}`}
+                          <Shown value={shownField(v, 'cases')} /> patients
+                          {share === null ? '' : ` · ${formatPercent(share, 'full')}`}
                         </span>
                       </span>
                       <span className={styles.variantSteps}>
@@ -346,6 +362,7 @@ function MapView({
               })}
             </ol>
           )}
+          <OmittedNote privacy={privacy} list="variants" />
         </section>
       </aside>
     </div>
