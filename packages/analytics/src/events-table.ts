@@ -13,7 +13,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
  *   ordered by (case_id, ts, seq): ties in timestamps keep file order, run after run.
  * - `source_id` names the import (data source) the row came from, so a source can be deleted.
  * - `attrs` holds every other attribute as a JSON object of strings, numbers and booleans
- *   (e.g. {"source":"google-ads","location":"Riverside","nps":9}); read with `attrs->>'key'`.
+ *   (e.g. {"source":"google-ads","location":"Riverside","nps":9}); read a key by JSON Pointer (`json_extract_string(attrs, '/key')`, see mining/filters.ts).
  */
 export const EVENTS_TABLE_DDL = `
 CREATE TABLE IF NOT EXISTS events (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildEdges, buildSummary, buildVariants } from './basic';
-import { filteredEvents } from './filters';
+import { filteredEvents, jsonPointer } from './filters';
 import { buildFunnel, funnelFromCounts, funnelSteps } from './funnel';
 import { buildKpi, kpiValue } from './kpis';
 import { CODE_SEQUENCE, SqlParams } from './sql';
@@ -41,7 +41,19 @@ describe('filteredEvents', () => {
     expect(filteredEvents([{ kind: 'attribute', key: 'source', values: ['google-ads'] }], q)).toContain(
       'json_extract_string(attrs, $1)',
     );
-    expect(q.values[0]).toBe('$."source"');
+    expect(q.values[0]).toBe('/source');
+  });
+
+  it('names any attribute key by JSON Pointer: only ~ and / are escaped', () => {
+    expect(['a\\b', 'x*y', '50%', 'q"uote', '$.x', 'a/b', 'til~de'].map(jsonPointer)).toEqual([
+      '/a\\b',
+      '/x*y',
+      '/50%',
+      '/q"uote',
+      '/$.x',
+      '/a~1b',
+      '/til~0de',
+    ]);
   });
 });
 

@@ -18,11 +18,18 @@ export type EventFilter =
   | { kind: 'activity'; activity: string; present: boolean }
   | { kind: 'variant'; activities: readonly string[] };
 
-/** SQL expression reading an attribute: a column of the events table or a key of `attrs`. */
+/**
+ * SQL expression reading an attribute: a column of the events table or a key of `attrs`. Keys are read
+ * by JSON Pointer (RFC 6901), where only `~` and `/` need escaping, so any column name — with `\`, `*`,
+ * `%`, quotes or `$` — names exactly its own value (a JSONPath would read some as syntax).
+ */
 export function attributeExpr(key: string, params: SqlParams): string {
   if (EVENT_COLUMNS.has(key)) return key;
-  return `json_extract_string(attrs, ${params.add(`$."${key.replaceAll('"', '\\"')}"`)})`;
+  return `json_extract_string(attrs, ${params.add(jsonPointer(key))})`;
 }
+
+/** The JSON Pointer of a top-level key. */
+export const jsonPointer = (key: string): string => `/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
 
 /** The aggregate giving a case's value of an attribute: the value on its first event that has one. */
 export function caseAttributeAgg(key: string, params: SqlParams): string {

@@ -14,6 +14,7 @@ import {
   journeyMetrics,
   type Memo,
   processMap,
+  protectedCount,
 } from '@pathlight/analytics';
 import type { Database, Job as StoredJob, DataSource as StoredSource } from '@pathlight/db';
 import type { Logger } from '../logger';
@@ -69,20 +70,26 @@ export interface ImportReport {
   lastEvent: string | null;
 }
 
-/** The API's view of a data source (contract: `DataSource`). */
-export function sourceView(s: StoredSource) {
+/**
+ * The API's view of a data source (contract: `DataSource`). Viewers (`protect`) see its patient and
+ * event counts under the disclosure rule (1–10 hidden, the rest rounded to 5) and its dates to the day.
+ */
+export function sourceView(s: StoredSource, protect = false) {
   const report = (s.skippedReport ?? null) as ImportReport | null;
   const settings = (s.settings ?? {}) as Partial<ImportSettings>;
+  const counts = { eventCount: s.eventCount ?? 0, caseCount: s.caseCount ?? 0 };
+  const shown = protect ? protectCounts(counts) : { ...counts, suppressed: [], suppressedReasons: {} };
+  const day = (iso: string | null | undefined) =>
+    iso && protect ? `${iso.slice(0, 10)}T00:00:00.000Z` : (iso ?? null);
   return {
     id: s.id,
     workspaceId: s.workspaceId,
     name: s.name,
     format: s.format,
     status: s.status === 'pending' ? ('importing' as const) : s.status,
-    eventCount: s.eventCount ?? 0,
-    caseCount: s.caseCount ?? 0,
-    firstEvent: report?.firstEvent ?? null,
-    lastEvent: report?.lastEvent ?? null,
+    ...shown,
+    firstEvent: day(report?.firstEvent),
+    lastEvent: day(report?.lastEvent),
     droppedColumns: report?.droppedColumns ?? [],
     skipped: report?.skipped ?? null,
     error: s.error,
@@ -94,8 +101,25 @@ export function sourceView(s: StoredSource) {
   };
 }
 
-/** The API's view of a job (contract: `Job`). */
-export function jobView(j: StoredJob) {
+/** Counts as a protected answer shows them: each hidden when 1–10 (reason `small`), else rounded. */
+function protectCounts<K extends string>(counts: Record<K, number>) {
+  const out = { suppressed: [] as string[], suppressedReasons: {} as Record<string, 'small'> } as Record<
+    K,
+    number | null
+  > & { suppressed: string[]; suppressedReasons: Record<string, 'small'> };
+  for (const [key, n] of Object.entries(counts) as [K, number][]) {
+    const { value, hidden } = protectedCount(n);
+    out[key] = value as never;
+    if (hidden) {
+      out.suppressed.push(key);
+      out.suppressedReasons[key] = 'small';
+    }
+  }
+  return out;
+}
+
+/** The API's view of a job (contract: `Job`); its result (exact counts of the import) is for editors only. */
+export function jobView(j: StoredJob, protect = false) {
   return {
     id: j.id,
     workspaceId: j.workspaceId,
@@ -106,7 +130,7 @@ export function jobView(j: StoredJob) {
     startedAt: j.startedAt,
     finishedAt: j.finishedAt,
     error: j.error,
-    result: (j.result ?? null) as Record<string, unknown> | null,
+    result: protect ? null : ((j.result ?? null) as Record<string, unknown> | null),
   };
 }
 

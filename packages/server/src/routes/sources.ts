@@ -59,8 +59,11 @@ export const DataSource = z
     name: z.string(),
     format: z.string(),
     status: z.enum(['importing', 'ready', 'failed']),
-    eventCount: z.number().int(),
-    caseCount: z.number().int(),
+    /** Viewers: null when 1–10 (named in `suppressed`), else rounded to the nearest 5. */
+    eventCount: z.number().int().nullable(),
+    caseCount: z.number().int().nullable(),
+    suppressed: z.array(z.string()),
+    suppressedReasons: z.record(z.string(), z.enum(['small'])),
     firstEvent: z.string().nullable(),
     lastEvent: z.string().nullable(),
     droppedColumns: z.array(z.string()),
@@ -185,7 +188,7 @@ const deleteSource = createRoute({
   method: 'delete',
   path: '/api/sources/{id}',
   tags: ['data sources'],
-  summary: 'Delete a data source and its events (editor)',
+  summary: 'Delete a data source and its events (owner: it removes patient events for good)',
   request: { params: IdParam },
   responses: { 204: { description: 'Deleted' }, ...scoped },
 });
@@ -224,8 +227,8 @@ export function sourceRoutes(deps: AppDeps) {
   const load = async (id: string, userId: string, needed: Role) => {
     const source = await db.dataSources.get(id);
     if (!source) throw problems.notFound(`no data source ${id}`);
-    await requireRole(db, source.workspaceId, userId, needed, `no data source ${id}`);
-    return source;
+    const role = await requireRole(db, source.workspaceId, userId, needed, `no data source ${id}`);
+    return Object.assign(source, { protect: role === 'viewer' });
   };
 
   const settingsOf = async (workspaceId: string, body: ImportBody): Promise<ImportSettings> => {
@@ -331,14 +334,17 @@ export function sourceRoutes(deps: AppDeps) {
     .openapi(listSources, async (c) => {
       const { user } = requireCaller(c);
       const { id } = c.req.valid('param');
-      await requireRole(db, id, user.id, 'viewer');
+      const protect = (await requireRole(db, id, user.id, 'viewer')) === 'viewer';
       const sources = await Promise.all((await db.dataSources.list(id)).map((s) => evidence.settle(s)));
-      return c.json(sources.map(sourceView), 200);
+      return c.json(
+        sources.map((s) => sourceView(s, protect)),
+        200,
+      );
     })
     .openapi(getSource, async (c) => {
       const { user } = requireCaller(c);
       const source = await load(c.req.valid('param').id, user.id, 'viewer');
-      return c.json(sourceView(await evidence.settle(source)), 200);
+      return c.json(sourceView(await evidence.settle(source), source.protect), 200);
     })
     .openapi(renameSource, async (c) => {
       const { user } = requireCaller(c);
@@ -362,7 +368,7 @@ export function sourceRoutes(deps: AppDeps) {
     .openapi(deleteSource, async (c) => {
       const { user } = requireCaller(c);
       const { id } = c.req.valid('param');
-      const source = await load(id, user.id, 'editor');
+      const source = await load(id, user.id, 'owner');
       await db.transaction(async (tx) => {
         if (!(await tx.dataSources.delete(id))) throw problems.notFound(`no data source ${id}`);
         await audit(tx, {
@@ -413,7 +419,7 @@ export function sourceRoutes(deps: AppDeps) {
       const { id } = c.req.valid('param');
       const job = await db.jobs.get(id);
       if (!job || job.workspaceId === null) throw problems.notFound(`no job ${id}`);
-      await requireRole(db, job.workspaceId, user.id, 'viewer', `no job ${id}`);
-      return c.json(jobView(job), 200);
+      const role = await requireRole(db, job.workspaceId, user.id, 'viewer', `no job ${id}`);
+      return c.json(jobView(job, role === 'viewer'), 200);
     });
 }
