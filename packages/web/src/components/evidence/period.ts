@@ -37,6 +37,14 @@ export function periodFromParam(param: string | null, fallback: PeriodChoice): P
   return fallback;
 }
 
+/**
+ * Whether a data source is ready with events. A viewer's count of 1–10 events comes back hidden
+ * (null): the source still has data.
+ */
+export function hasEvents(s: { status: string; eventCount: number | null }): boolean {
+  return s.status === 'ready' && (s.eventCount === null || s.eventCount > 0);
+}
+
 /** The latest `lastEvent` over the ready sources, or null with no data. */
 export function latestEvent(sources: readonly { status: string; lastEvent: string | null }[]): string | null {
   let latest: string | null = null;

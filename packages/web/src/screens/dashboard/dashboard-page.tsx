@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api, errorMessage, type KpiTile as Tile } from '../../api';
 import { useWorkspace } from '../../app/workspace';
 import {
+  hasEvents,
   latestEvent,
   type PeriodChoice,
   periodFilter,
@@ -58,7 +59,7 @@ export function DashboardPage() {
     () => (journeyId ? api.journeys.get(journeyId) : Promise.resolve(null)),
     [journeyId],
   );
-  const hasData = (sources.data ?? []).some((s) => s.status === 'ready' && s.eventCount > 0);
+  const hasData = (sources.data ?? []).some(hasEvents);
   // "Last 4 weeks" is the server's default (the data's last 28 days); other choices are sent as dates.
   const filter = isDefault ? {} : periodFilter(period, latestEvent(sources.data ?? []));
   const filterKey = JSON.stringify(filter);

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { api, type CsvPreview, type DataSource, errorMessage, type Job, type UploadResult } from '../../api';
 import { useWorkspace } from '../../app/workspace';
+import { hasEvents } from '../../components/evidence/period';
 import { formatBytes, formatCount } from '../../lib/format';
 import { Link } from '../../router/link';
 import { ErrorBanner, Loading } from '../../ui/status';
@@ -79,7 +80,11 @@ export function DataSourcesPage() {
   if (list.loading && !list.data) return <Loading what="data sources" />;
   if (list.error && !list.data) return <ErrorBanner error={list.error} onRetry={list.reload} />;
 
-  const totalEvents = sources.reduce((n, s) => n + (s.status === 'ready' ? s.eventCount : 0), 0);
+  // A viewer's hidden count (1–10 events) leaves the total unknown: it is then not said.
+  const ready = sources.filter((s) => s.status === 'ready');
+  const totalEvents = ready.some((s) => s.eventCount === null)
+    ? null
+    : ready.reduce((n, s) => n + (s.eventCount ?? 0), 0);
   const readySources = sources.filter((s) => s.status === 'ready').length;
 
   return (
@@ -90,7 +95,7 @@ export function DataSourcesPage() {
           Event logs from your systems (scheduling, EHR, patient portal) that light up the journeys in{' '}
           {workspace.name}.
           {readySources > 0
-            ? ` ${formatCount(totalEvents)} events ready in ${readySources} ${readySources === 1 ? 'source' : 'sources'}.`
+            ? ` ${totalEvents === null ? 'Events' : `${formatCount(totalEvents)} events`} ready in ${readySources} ${readySources === 1 ? 'source' : 'sources'}.`
             : ''}
         </p>
       </div>
@@ -173,7 +178,7 @@ export function DataSourcesPage() {
               />
             ))}
           </ul>
-          {totalEvents > 0 ? (
+          {sources.some(hasEvents) ? (
             <p className={styles.next}>
               Next: <Link to={`/w/${workspace.id}/process-map`}>see the real journey as a process map</Link>{' '}
               or <Link to={`/w/${workspace.id}/dashboard`}>open the KPI dashboard</Link>.

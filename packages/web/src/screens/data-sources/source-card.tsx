@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { api, type DataSource, errorMessage, type Job } from '../../api';
-import { formatCount, formatDate } from '../../lib/format';
+import { Shown } from '../../components/privacy/shown';
+import { formatCount, formatDate, shownField } from '../../lib/format';
 import { ConfirmDialog } from '../../ui/confirm/confirm-dialog';
 import styles from './data-sources.module.css';
 import { ACCEPTED_FILES, ProgressBar } from './upload-zone';
@@ -127,15 +128,19 @@ export function SourceCard({ source, job, canEdit, onRenamed, onDeleted, onRefre
         </div>
       ) : null}
 
-      {source.status === 'ready' || source.eventCount > 0 ? (
+      {source.status === 'ready' || (source.eventCount ?? 0) > 0 ? (
         <dl className={styles.facts}>
           <div>
             <dt>Events</dt>
-            <dd>{formatCount(source.eventCount)}</dd>
+            <dd>
+              <Shown value={shownField(source, 'eventCount')} />
+            </dd>
           </div>
           <div>
             <dt>Patients (cases)</dt>
-            <dd>{formatCount(source.caseCount)}</dd>
+            <dd>
+              <Shown value={shownField(source, 'caseCount')} />
+            </dd>
           </div>
           <div>
             <dt>Dates</dt>

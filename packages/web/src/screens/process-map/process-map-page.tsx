@@ -3,6 +3,7 @@ import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useStat
 import { api, type ProcessMapData } from '../../api';
 import { useWorkspace } from '../../app/workspace';
 import {
+  hasEvents,
   latestEvent,
   type PeriodChoice,
   periodFilter,
@@ -65,7 +66,7 @@ export function ProcessMapPage() {
   const last = latestEvent(sources.data ?? []);
   const filter = periodFilter(period, last);
   const filterKey = JSON.stringify(filter);
-  const hasData = (sources.data ?? []).some((s) => s.status === 'ready' && s.eventCount > 0);
+  const hasData = (sources.data ?? []).some(hasEvents);
   const map = useResource<ProcessMapData | null>(
     // The server's default cut (100 activities, 500 paths, 25 variants, precomputed after an import);
     // the sliders filter it further in the browser, so they answer at once.

@@ -12,6 +12,8 @@ const source = (over: Partial<DataSource>): DataSource => ({
   status: 'ready',
   eventCount: 0,
   caseCount: 0,
+  suppressed: [],
+  suppressedReasons: {},
   firstEvent: null,
   lastEvent: null,
   droppedColumns: [],

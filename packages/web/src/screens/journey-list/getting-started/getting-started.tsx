@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { DataSource, JourneySummary } from '../../../api';
-import { formatDate } from '../../../lib/format';
+import { formatCount, formatDate } from '../../../lib/format';
 import { Link } from '../../../router/link';
 import styles from './getting-started.module.css';
 
@@ -20,7 +20,10 @@ export function describeWorkspace(journeys: number, sources: readonly DataSource
   const maps = `${journeys} journey ${journeys === 1 ? 'map' : 'maps'}`;
   const ready = sources.filter((s) => s.status === 'ready');
   if (ready.length === 0) return `This workspace holds ${maps} and no event data yet.`;
-  const events = ready.reduce((sum, s) => sum + s.eventCount, 0);
+  // A viewer's hidden count (1–10 events) makes the total unknown.
+  const events = ready.some((s) => s.eventCount === null)
+    ? null
+    : ready.reduce((sum, s) => sum + (s.eventCount ?? 0), 0);
   const firsts = ready.flatMap((s) => (s.firstEvent ? [s.firstEvent] : [])).sort();
   const lasts = ready.flatMap((s) => (s.lastEvent ? [s.lastEvent] : [])).sort();
   const range =
@@ -28,7 +31,8 @@ export function describeWorkspace(journeys: number, sources: readonly DataSource
       ? ` from ${formatDate(firsts[0].slice(0, 10))} to ${formatDate(lasts.at(-1)!.slice(0, 10))}`
       : '';
   const from = ready.length === 1 ? 'one data source' : `${ready.length} data sources`;
-  return `This workspace holds ${maps}, lit by ${events.toLocaleString('en')} events${range} from ${from}.`;
+  const lit = events === null ? 'event data' : `${formatCount(events)} events`;
+  return `This workspace holds ${maps}, lit by ${lit}${range} from ${from}.`;
 }
 
 /** The journey to suggest first: a live one if there is one, else the first in the list. */
