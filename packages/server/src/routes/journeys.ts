@@ -151,7 +151,7 @@ const deleteRoute = createRoute({
   method: 'delete',
   path: '/api/journeys/{id}',
   tags: ['journeys'],
-  summary: 'Delete a journey (editor); with If-Match only at that version',
+  summary: 'Delete a journey (owner); with If-Match only at that version',
   request: { params: IdParam, headers: ifMatch },
   responses: { 204: { description: 'Deleted' }, ...scoped, 400: errors[400], 409: errors[409] },
 });

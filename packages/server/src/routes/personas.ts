@@ -73,7 +73,7 @@ const deleteRoute = createRoute({
   method: 'delete',
   path: '/api/personas/{id}',
   tags: ['personas'],
-  summary: 'Delete a persona (editor); with If-Match only at that version',
+  summary: 'Delete a persona (owner); with If-Match only at that version',
   request: { params: IdParam, headers: ifMatch },
   responses: { 204: { description: 'Deleted' }, ...scoped, 400: errors[400], 409: errors[409] },
 });
