@@ -15,14 +15,12 @@ import {
 } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Shown } from '../../components/privacy/shown';
-import { type Displayed, formatDuration, HIDDEN_HELP, HIDDEN_TEXT, shownField } from '../../lib/format';
+import { type Displayed, shownField } from '../../lib/format';
 import { EDGE_STYLE } from './edge-style';
 import { type Graph, type GraphEdge, type GraphNode, START } from './graph';
+import { describeNode, edgeLabel, type LabelMode } from './labels';
 import { initialViewport, type Layout, layoutGraph, roundedPath } from './layout';
 import styles from './process-map.module.css';
-
-/** What the edge labels say. */
-export type LabelMode = 'frequency' | 'wait';
 
 export interface ProcessGraphProps {
   graph: Graph;
@@ -124,37 +122,6 @@ function PathEdge({ id, data, markerEnd }: EdgeProps<Edge<PathData>>) {
 
 const nodeTypes = { activity: ActivityNode };
 const edgeTypes = { path: PathEdge };
-
-const count = (n: GraphNode, field: 'events' | 'cases') => shownField(n, field).text;
-
-function describeNode(n: GraphNode): string {
-  if (n.kind !== 'activity') return `${n.label}: ${count(n, 'cases')} patients`;
-  const where =
-    n.overlay === 'on-map'
-      ? ` — step ${(n.stepIndex ?? 0) + 1} (${n.stepName})`
-      : n.overlay === 'off-map'
-        ? ' — on no step of the map'
-        : '';
-  return `${n.label}: ${count(n, 'events')} events, ${count(n, 'cases')} patients${where}`;
-}
-
-/**
- * The label an edge shows: patients along it ("<11" when 1–10), or the median wait between the two
- * activities ("hidden" when it rests on a hidden count: a wait is never "<11").
- */
-export function edgeLabel(e: GraphEdge, mode: LabelMode): Displayed {
-  if (mode === 'frequency') return shownField(e, 'count');
-  if (e.source.startsWith('__') || e.target.startsWith('__')) return { text: '', hidden: null };
-  return waitLabel(e);
-}
-
-/** An edge's median wait as it reads; an older server that hides only the count leaves the wait null. */
-export function waitLabel(e: GraphEdge): Displayed {
-  const wait = shownField(e, 'medianSeconds', formatDuration);
-  if (!wait.hidden && e.medianSeconds === null && e.suppressed.includes('count'))
-    return { text: HIDDEN_TEXT, hidden: { reason: 'derived', help: HIDDEN_HELP.derived } };
-  return wait;
-}
 
 /** The directly-follows graph drawn with React Flow on an ELK layered layout. */
 export default function ProcessGraph({ graph, labels, highlight, onReady }: ProcessGraphProps) {

@@ -29,7 +29,7 @@ import {
   variantPath,
   variantShare,
 } from './graph';
-import { type LabelMode, waitLabel } from './process-graph';
+import { type LabelMode, waitLabel } from './labels';
 import styles from './process-map.module.css';
 
 // React Flow and ELK load only when a map is shown.
