@@ -53,6 +53,10 @@ export function createApi(http: Http, baseUrl: string) {
       await c.auth.logout.$post();
       http.setCsrfToken(null);
     },
+    /** Changes the signed-in user's password; their other sessions end, this one stays. */
+    async changePassword(currentPassword: string, newPassword: string): Promise<void> {
+      await c.me.password.$post({ json: { currentPassword, newPassword } });
+    },
 
     workspaces: {
       list: () => parseResponse(c.workspaces.$get()),

@@ -1,9 +1,10 @@
 import type { User, Workspace } from '@pathlight/core';
-import { type ReactNode, useCallback, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from '../../router/link';
 import { navigate } from '../../router/router';
 import { useDismiss } from '../../ui/use-dismiss';
 import styles from './app-frame.module.css';
+import { ChangePasswordDialog } from './change-password-dialog';
 import { WorkspaceSwitcher } from './workspace-switcher';
 
 export type Section = 'journeys' | 'personas' | 'members' | 'users' | 'data' | 'process-map' | 'dashboard';
@@ -107,6 +108,13 @@ export function AppFrame({
 
 function UserMenu({ user, onSignOut }: { user: User; onSignOut: () => Promise<void> }) {
   const [open, setOpen] = useState(false);
+  const [changing, setChanging] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  useEffect(() => {
+    if (!notice) return;
+    const hide = setTimeout(() => setNotice(null), 10_000);
+    return () => clearTimeout(hide);
+  }, [notice]);
   const ref = useRef<HTMLDivElement>(null);
   const close = useCallback(() => setOpen(false), []);
   useDismiss(open, ref, close);
@@ -122,7 +130,10 @@ function UserMenu({ user, onSignOut }: { user: User; onSignOut: () => Promise<vo
         type="button"
         className={styles.userButton}
         aria-expanded={open}
-        onClick={() => setOpen((o) => !o)}
+        onClick={() => {
+          setNotice(null);
+          setOpen((o) => !o);
+        }}
       >
         <span className={styles.avatar} aria-hidden="true">
           {initials}
@@ -134,18 +145,45 @@ function UserMenu({ user, onSignOut }: { user: User; onSignOut: () => Promise<vo
         <div className={`${styles.popover} ${styles.popoverRight}`}>
           <p className={styles.userEmail}>{user.email}</p>
           {user.isAdmin ? <p className="muted">Administrator</p> : null}
-          <button
-            type="button"
-            className="btn btn-small"
-            onClick={async () => {
-              setOpen(false);
-              await onSignOut();
-              navigate('/', { replace: true });
-            }}
-          >
-            Sign out
-          </button>
+          <div className={styles.userActions}>
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => {
+                setOpen(false);
+                setChanging(true);
+              }}
+            >
+              Change password…
+            </button>
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={async () => {
+                setOpen(false);
+                await onSignOut();
+                navigate('/', { replace: true });
+              }}
+            >
+              Sign out
+            </button>
+          </div>
         </div>
+      ) : null}
+      {notice ? (
+        <div className={`banner banner-success ${styles.userNotice}`} role="status">
+          {notice}
+        </div>
+      ) : null}
+      {changing ? (
+        <ChangePasswordDialog
+          email={user.email}
+          onClose={() => setChanging(false)}
+          onChanged={() => {
+            setChanging(false);
+            setNotice('Your password is changed. Any other sessions you had are signed out.');
+          }}
+        />
       ) : null}
     </div>
   );

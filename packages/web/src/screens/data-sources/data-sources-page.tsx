@@ -24,7 +24,7 @@ type Flow =
  * wizard, and the list of sources with live import progress, rename, refresh and delete.
  */
 export function DataSourcesPage() {
-  const { workspace, canEdit } = useWorkspace();
+  const { workspace, canEdit, isOwner } = useWorkspace();
   useTitle(`Data — ${workspace.name}`);
   const list = useResource(() => api.evidence.sources(workspace.id), [workspace.id]);
   const [flow, setFlow] = useState<Flow>({ kind: 'idle' });
@@ -167,6 +167,7 @@ export function DataSourcesPage() {
                 source={s}
                 job={s.jobId ? jobs[s.jobId] : undefined}
                 canEdit={canEdit}
+                canDelete={isOwner}
                 onRenamed={(renamed) =>
                   list.setData((old) => old?.map((o) => (o.id === renamed.id ? renamed : o)))
                 }

@@ -32,6 +32,8 @@ interface SourceCardProps {
   /** The running import job, when there is one. */
   job: Job | undefined;
   canEdit: boolean;
+  /** Only owners delete a source (it deletes patient events for good). */
+  canDelete: boolean;
   onRenamed: (source: DataSource) => void;
   onDeleted: () => void;
   /** Refresh with a new file: the page uploads it and opens the wizard. */
@@ -39,7 +41,15 @@ interface SourceCardProps {
 }
 
 /** One data source: status (with live progress), counts, date range, dropped columns, skipped rows, error. */
-export function SourceCard({ source, job, canEdit, onRenamed, onDeleted, onRefreshFile }: SourceCardProps) {
+export function SourceCard({
+  source,
+  job,
+  canEdit,
+  canDelete,
+  onRenamed,
+  onDeleted,
+  onRefreshFile,
+}: SourceCardProps) {
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(source.name);
   const [renameError, setRenameError] = useState<string | null>(null);
@@ -123,7 +133,9 @@ export function SourceCard({ source, job, canEdit, onRenamed, onDeleted, onRefre
         <div className="banner banner-error" role="alert">
           <span>
             <strong>The import stopped.</strong> {sentence(source.error)}
-            {canEdit ? ' Fix the file and refresh the source with it, or delete the source.' : ''}
+            {canEdit
+              ? ` Fix the file and refresh the source with it${canDelete ? ', or delete the source' : ''}.`
+              : ''}
           </span>
         </div>
       ) : null}
@@ -208,9 +220,11 @@ export function SourceCard({ source, job, canEdit, onRenamed, onDeleted, onRefre
               if (f) onRefreshFile(f);
             }}
           />
-          <button type="button" className="btn btn-small btn-danger-text" onClick={() => setDeleting(true)}>
-            Delete
-          </button>
+          {canDelete ? (
+            <button type="button" className="btn btn-small btn-danger-text" onClick={() => setDeleting(true)}>
+              Delete
+            </button>
+          ) : null}
         </div>
       ) : null}
 
