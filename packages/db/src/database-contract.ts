@@ -2,7 +2,7 @@
  * The storage contract: one suite that every `Database` implementation must pass
  * (PGlite always, PostgreSQL when PATHLIGHT_TEST_DATABASE_URL is set).
  */
-import type { User } from '@pathlight/core';
+import { JOURNEY_SCHEMA_VERSION, type JourneyContent, type User } from '@pathlight/core';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from './create-database';
@@ -359,6 +359,28 @@ export function describeDatabaseContract(label: string, harness: ContractHarness
         });
         expect(await db.journeys.get(journey.id)).toEqual(journey);
         expect(await db.journeys.get('00000000-0000-4000-8000-000000000000')).toBeNull();
+      });
+
+      it('migrates a document stored at an older schema version when it is read', async () => {
+        const { owner, ws } = await setup();
+        // Written before steps named several activities: one `activity` per step (schema version 1).
+        const old = {
+          ...bookingJourney(),
+          schemaVersion: 1,
+          stages: [
+            {
+              id: 'st',
+              name: 'Referral',
+              steps: [{ id: 'sp', name: 'Placed', activity: 'referral.placed' }],
+            },
+          ],
+          cards: [],
+          emotions: [],
+        } as unknown as JourneyContent;
+        const journey = await db.journeys.create(ws.id, old, owner.id);
+        const read = await db.journeys.get(journey.id);
+        expect(read?.document.schemaVersion).toBe(JOURNEY_SCHEMA_VERSION);
+        expect(read?.document.stages[0]?.steps[0]?.activities).toEqual(['referral.placed']);
       });
 
       it('lists summaries without documents, most recently updated first, per workspace', async () => {

@@ -1,4 +1,4 @@
-import type { Journey, JourneyContent } from '@pathlight/core';
+import { type Journey, type JourneyContent, migrateJourney } from '@pathlight/core';
 import { and, desc, eq, getTableColumns } from 'drizzle-orm';
 import { type Executor, iso, now } from '../executor';
 import type { JourneyRepository, JourneySummary } from '../ports';
@@ -6,7 +6,17 @@ import { journeys } from '../schema';
 
 type JourneyRow = typeof journeys.$inferSelect;
 
+/**
+ * A stored row as a journey: its document is migrated to the current schema and validated on the way
+ * out, so a document written by an older Pathlight (or edited by hand in the database) never reaches
+ * the analyses unchecked.
+ */
 function toJourney(row: JourneyRow): Journey {
+  const migrated = migrateJourney(row.document);
+  if (!migrated.ok) {
+    const why = typeof migrated.error === 'string' ? migrated.error : migrated.error.issues[0]?.message;
+    throw new Error(`stored journey ${row.id} is not a valid document: ${why}`);
+  }
   return {
     id: row.id,
     workspaceId: row.workspaceId,
@@ -14,7 +24,7 @@ function toJourney(row: JourneyRow): Journey {
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
     updatedBy: row.updatedBy,
-    document: row.document,
+    document: migrated.document,
   };
 }
 
