@@ -1,5 +1,5 @@
 import type { Persona, Workspace } from '@pathlight/core';
-import type { JourneySummary } from '../api';
+import type { DataSource, JourneySummary } from '../api';
 
 /** Fixed, obviously fictional ids and people for component tests. */
 export const ids = {
@@ -59,3 +59,27 @@ export const members = [
   { userId: ids.ana, email: 'ana.example@clinic.test', name: 'Ana Example', role: 'owner' as const },
   { userId: ids.ben, email: 'ben.sample@clinic.test', name: 'Ben Sample', role: 'editor' as const },
 ];
+
+/** A ready data source of the workspace (no events unless `over` says). */
+export const dataSource = (over: Partial<DataSource>): DataSource => ({
+  id: '00000000-0000-4000-8000-00000000000a',
+  workspaceId: ids.ws,
+  name: 'Scheduling export',
+  format: 'csv',
+  status: 'ready',
+  eventCount: 0,
+  caseCount: 0,
+  suppressed: [],
+  suppressedReasons: {},
+  firstEvent: null,
+  lastEvent: null,
+  droppedColumns: [],
+  skipped: null,
+  error: null,
+  jobId: null,
+  filename: 'export.csv',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  createdBy: null,
+  ...over,
+});

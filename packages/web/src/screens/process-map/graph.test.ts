@@ -80,6 +80,24 @@ describe('top-N activities and paths', () => {
 });
 
 describe('buildGraph', () => {
+  it('keeps hidden counts and their reasons on nodes and edges, and hides Start when rows were left out', () => {
+    const g = buildGraph(
+      { ...data, omitted: { startActivities: 3 } },
+      { maxActivities: 10, maxPaths: 20, designed: null },
+    );
+    expect(g.nodes[0]).toMatchObject({
+      id: START,
+      cases: null,
+      suppressed: ['events', 'cases'],
+      suppressedReasons: { cases: 'derived' },
+    });
+    expect(g.nodes.at(-1)?.cases).toBe(100);
+    expect(g.edges.find((e) => e.source === 'Portal login')).toMatchObject({
+      count: null,
+      suppressedReasons: { count: 'small' },
+    });
+  });
+
   it('adds Start and End, weights by frequency and drops paths to hidden activities', () => {
     const g = buildGraph(data, { maxActivities: 3, maxPaths: 10, designed: null });
     expect(g.nodes.map((n) => n.id)).toEqual([START, 'Booked', 'Referral', 'Attended', END]);

@@ -1,31 +1,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DataSource } from '../../../api';
-import { ids, summary } from '../../../test-utils/fixtures';
+import { ids, dataSource as source, summary } from '../../../test-utils/fixtures';
 import { describeWorkspace, GettingStarted } from './getting-started';
-
-const source = (over: Partial<DataSource>): DataSource => ({
-  id: '00000000-0000-4000-8000-00000000000a',
-  workspaceId: ids.ws,
-  name: 'Scheduling export',
-  format: 'csv',
-  status: 'ready',
-  eventCount: 0,
-  caseCount: 0,
-  suppressed: [],
-  suppressedReasons: {},
-  firstEvent: null,
-  lastEvent: null,
-  droppedColumns: [],
-  skipped: null,
-  error: null,
-  jobId: null,
-  filename: 'export.csv',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  createdBy: null,
-  ...over,
-});
 
 describe('describeWorkspace', () => {
   it('says when there is no event data yet (failed or importing sources do not count)', () => {
