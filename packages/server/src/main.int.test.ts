@@ -16,6 +16,7 @@ describe('optionsFromEnv', () => {
       adminPassword: undefined,
       maxBodyBytes: 5 * 1024 * 1024,
       maxUploadBytes: 1024 * 1024 * 1024,
+      analysisTimeoutMs: 10_000,
       trustProxy: 0,
       allowedOrigins: [],
     });
@@ -32,6 +33,7 @@ describe('optionsFromEnv', () => {
         PATHLIGHT_ADMIN_PASSWORD: 'secret admin password',
         PATHLIGHT_MAX_BODY_BYTES: '1048576',
         PATHLIGHT_MAX_UPLOAD_BYTES: '52428800',
+        PATHLIGHT_ANALYSIS_TIMEOUT_SECONDS: '30',
         PATHLIGHT_TRUST_PROXY: 'true',
         PATHLIGHT_ALLOWED_ORIGINS: 'http://localhost:5173, https://pathlight.example',
       }),
@@ -44,6 +46,7 @@ describe('optionsFromEnv', () => {
       adminPassword: 'secret admin password',
       maxBodyBytes: 1048576,
       maxUploadBytes: 52428800,
+      analysisTimeoutMs: 30_000,
       trustProxy: 1,
       allowedOrigins: ['http://localhost:5173', 'https://pathlight.example'],
     });

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
+import { DEFAULT_ANALYSIS_TIMEOUT_MS } from '@pathlight/analytics';
 import { createDatabase, type Database } from '@pathlight/db';
 import { Hono } from 'hono';
 import { createApp } from './app';
@@ -26,6 +27,8 @@ export interface StartOptions {
   maxBodyBytes?: number;
   /** Largest upload (event-log file) in bytes; default 1 GiB. */
   maxUploadBytes?: number;
+  /** How long one analysis may run before it is stopped, in milliseconds (default 10 s). */
+  analysisTimeoutMs?: number;
   /** Reverse proxies in front to trust (hops; `true` = 1, `false` = 0): see `AppConfig.trustProxy`. */
   trustProxy?: number | boolean;
   allowedOrigins?: string[];
@@ -75,7 +78,7 @@ function trustedHops(value: string | undefined): number {
 /**
  * Reads `PORT` (4300), `HOST` (127.0.0.1), `PATHLIGHT_DATA_DIR` (./data), `DATABASE_URL`,
  * `PATHLIGHT_ADMIN_EMAIL`, `PATHLIGHT_ADMIN_PASSWORD`, `PATHLIGHT_MAX_BODY_BYTES` (5 MiB),
- * `PATHLIGHT_MAX_UPLOAD_BYTES` (1 GiB),
+ * `PATHLIGHT_MAX_UPLOAD_BYTES` (1 GiB), `PATHLIGHT_ANALYSIS_TIMEOUT_SECONDS` (10),
  * `PATHLIGHT_TRUST_PROXY` (how many proxies: `true`/`1`, `2`, …) and `PATHLIGHT_ALLOWED_ORIGINS` (comma-separated).
  */
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): StartOptions {
@@ -90,6 +93,9 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): StartOptio
       positiveInt('PATHLIGHT_MAX_BODY_BYTES', env.PATHLIGHT_MAX_BODY_BYTES) ?? defaultAppConfig.maxBodyBytes,
     maxUploadBytes:
       positiveInt('PATHLIGHT_MAX_UPLOAD_BYTES', env.PATHLIGHT_MAX_UPLOAD_BYTES) ?? DEFAULT_MAX_UPLOAD_BYTES,
+    analysisTimeoutMs:
+      (positiveInt('PATHLIGHT_ANALYSIS_TIMEOUT_SECONDS', env.PATHLIGHT_ANALYSIS_TIMEOUT_SECONDS) ??
+        DEFAULT_ANALYSIS_TIMEOUT_MS / 1000) * 1000,
     trustProxy: trustedHops(env.PATHLIGHT_TRUST_PROXY),
     allowedOrigins: (env.PATHLIGHT_ALLOWED_ORIGINS ?? '')
       .split(',')
@@ -113,6 +119,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const evidence = new Evidence(db, logger, {
     dataDir,
     maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+    analysisTimeoutMs: options.analysisTimeoutMs ?? DEFAULT_ANALYSIS_TIMEOUT_MS,
     warmAfterImport: true,
   });
   try {
