@@ -1,4 +1,4 @@
-import type { Persona, Workspace } from '@pathlight/core';
+import type { KpiDefinition, Persona, Workspace } from '@pathlight/core';
 import type { DataSource, JourneySummary } from '../api';
 
 /** Fixed, obviously fictional ids and people for component tests. */
@@ -83,3 +83,16 @@ export const dataSource = (over: Partial<DataSource>): DataSource => ({
   createdBy: null,
   ...over,
 });
+
+/** The no-show rate KPI, counted over events. */
+export const noShowKpi: KpiDefinition = {
+  id: 'no-show-rate',
+  name: 'No-show rate',
+  description: '',
+  kind: 'rate',
+  direction: 'lower-is-better',
+  numerator: ['appointment.noshow'],
+  denominator: ['appointment.noshow', 'appointment.arrived'],
+  countOver: 'events',
+  reference: 'healthcare.md §1.2',
+};

@@ -30,7 +30,7 @@ export function Shown({
       >
         {value.text}
       </span>
-      <span className={styles.srOnly} data-sr-only="">
+      <span className="visually-hidden" data-sr-only="">
         {' '}
         ({value.hidden.help})
       </span>

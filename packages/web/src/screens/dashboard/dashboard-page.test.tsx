@@ -1,11 +1,10 @@
-import type { KpiDefinition } from '@pathlight/core';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WorkspaceProvider } from '../../app/workspace';
 import { HIDDEN_HELP, SMALL_POPULATION_MESSAGE } from '../../lib/format';
 import { row, suppression, visibleText } from '../../test-utils/analysis';
 import { fakeApi } from '../../test-utils/fake-api';
-import { dataSource, ids, summary, workspace } from '../../test-utils/fixtures';
+import { dataSource, ids, noShowKpi, summary, workspace } from '../../test-utils/fixtures';
 import { DashboardPage } from './dashboard-page';
 
 beforeEach(() => window.history.replaceState(null, '', `/w/${ids.ws}/dashboard`));
@@ -14,22 +13,11 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const kpi: KpiDefinition = {
-  id: 'no-show-rate',
-  name: 'No-show rate',
-  description: '',
-  kind: 'rate',
-  direction: 'lower-is-better',
-  numerator: ['appointment.noshow'],
-  denominator: ['appointment.noshow', 'appointment.arrived'],
-  countOver: 'cases',
-  reference: '',
-};
 const period = { from: '2026-03-01', to: '2026-03-29' };
 const previous = { from: '2026-02-01', to: '2026-03-01' };
 /** A viewer's tile: 5 no-shows ("<11"), the rate and change built on them hidden. */
 const tile = {
-  kpi,
+  kpi: noShowKpi,
   ...row(
     {
       value: 0.02,
@@ -94,7 +82,7 @@ describe('DashboardPage for a viewer', () => {
     const value = within(dental).getByTestId('tile-value');
     expect(value.textContent).toBe('hidden');
     expect(value.getAttribute('title')).toBe(HIDDEN_HELP.derived);
-    expect(visibleText(within(dental).getByTestId('tile-fraction'))).toBe('<11 / 250 patients');
+    expect(visibleText(within(dental).getByTestId('tile-fraction'))).toBe('<11 / 250 events');
     expect(within(dental).getAllByText('<11')).toHaveLength(1);
     expect(screen.getByText(/^Counts from 1 to 10 are shown as <11\./)).toBeTruthy();
     expect(screen.getAllByTestId('rounding-note').map((n) => n.textContent)).toEqual([

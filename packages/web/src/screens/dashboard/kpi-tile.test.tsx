@@ -1,24 +1,14 @@
-import type { KpiDefinition } from '@pathlight/core';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KpiTile as Tile } from '../../api';
 import { HIDDEN_HELP } from '../../lib/format';
 import { row, visibleText } from '../../test-utils/analysis';
+import { noShowKpi } from '../../test-utils/fixtures';
 import { KpiTile } from './kpi-tile';
 
 afterEach(cleanup);
 
-const kpi: KpiDefinition = {
-  id: 'no-show-rate',
-  name: 'No-show rate',
-  description: '',
-  kind: 'rate',
-  direction: 'lower-is-better',
-  numerator: ['appointment.noshow'],
-  denominator: ['appointment.noshow', 'appointment.arrived'],
-  countOver: 'events',
-  reference: 'healthcare.md §1.2',
-};
+const kpi = noShowKpi;
 const week = (value: number | null, hidden = false) =>
   row(
     { week: '2026-03-02', value, numerator: null, denominator: null },
