@@ -1,6 +1,12 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatPercent, HIDDEN_HELP, privacyOf, SMALL_POPULATION_MESSAGE, shownField } from '../../lib/format';
+import {
+  formatPercent,
+  HIDDEN_HELP,
+  privacyOf,
+  SMALL_POPULATION_MESSAGE,
+  shownField,
+} from '../../lib/format';
 import { row, suppression, visibleText } from '../../test-utils/analysis';
 import { OmittedNote, RoundingNote, SmallPopulation } from './privacy-notes';
 import { Shown, ShownPhrase } from './shown';
@@ -54,7 +60,9 @@ describe('privacy notes', () => {
 
   it('says counts are rounded only when they are', () => {
     const { rerender } = render(<RoundingNote privacy={privacyOf({ suppression: suppression.viewer })} />);
-    expect(screen.getByTestId('rounding-note').textContent).toBe('Counts rounded to the nearest 5 for privacy.');
+    expect(screen.getByTestId('rounding-note').textContent).toBe(
+      'Counts rounded to the nearest 5 for privacy.',
+    );
     rerender(<RoundingNote privacy={privacyOf({ suppression: suppression.exact })} />);
     expect(screen.queryByTestId('rounding-note')).toBeNull();
   });

@@ -35,4 +35,3 @@ export function waitLabel(e: GraphEdge): Displayed {
     return { text: HIDDEN_TEXT, hidden: { reason: 'derived', help: HIDDEN_HELP.derived } };
   return wait;
 }
-
