@@ -356,7 +356,7 @@ export function analysisRoutes(deps: AppDeps) {
     const memo = memoFor(c, journey.workspaceId, [journey.id, journey.version]);
     return { journey, store, options: viewOptions(c, protects(role, shared), memo) };
   };
-  const loadWorkspace = async (c: Context, id: string, userId: string, shared?: string) => {
+  const loadWorkspace = async (id: string, userId: string, shared?: string) => {
     const role = await requireRole(db, id, userId, 'viewer');
     const store = await evidence.stores.get(id);
     return { store, protect: protects(role, shared) };
@@ -391,7 +391,7 @@ export function analysisRoutes(deps: AppDeps) {
     .openapi(activitiesRoute, async (c) => {
       const { user } = requireCaller(c);
       const { id } = c.req.valid('param');
-      const { store, protect } = await loadWorkspace(c, id, user.id, c.req.valid('query').shared);
+      const { store, protect } = await loadWorkspace(id, user.id, c.req.valid('query').shared);
       return c.json(await activityCounts(store, viewOptions(c, protect, memoFor(c, id, []))), 200);
     })
     .openapi(metricsRoute, async (c) => {
@@ -443,7 +443,7 @@ export function analysisRoutes(deps: AppDeps) {
       const { user } = requireCaller(c);
       const { id } = c.req.valid('param');
       const { maxActivities, maxPaths, maxVariants, ...filter } = c.req.valid('json');
-      const { store, protect } = await loadWorkspace(c, id, user.id, c.req.valid('query').shared);
+      const { store, protect } = await loadWorkspace(id, user.id, c.req.valid('query').shared);
       const limits = { maxActivities, maxPaths, maxVariants };
       const scopedFilter = await withSources(id, filter);
       const options = viewOptions(c, protect, memoFor(c, id, []));
@@ -465,7 +465,7 @@ export function analysisRoutes(deps: AppDeps) {
     .openapi(workspaceDashboardRoute, async (c) => {
       const { user } = requireCaller(c);
       const { id } = c.req.valid('param');
-      const { store, protect } = await loadWorkspace(c, id, user.id, c.req.valid('query').shared);
+      const { store, protect } = await loadWorkspace(id, user.id, c.req.valid('query').shared);
       const journeys = [];
       for (const summary of await db.journeys.list(id)) {
         const journey = await db.journeys.get(summary.id);
