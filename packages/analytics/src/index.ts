@@ -9,6 +9,14 @@ export { type GeneratedFormat, type GenerateOptions, generateEventLog } from './
 export { type CsvPreview, detectCsv } from './import/csv';
 export { detectFormat } from './import/detect-format';
 export { ImportError } from './import/import-error';
+export {
+  MAX_BUNDLE_BYTES,
+  MAX_COLUMNS,
+  MAX_FIELD_BYTES,
+  MAX_GZIP_RATIO,
+  MAX_INFLATED_BYTES,
+  MAX_LINE_BYTES,
+} from './import/limits';
 export type {
   ColumnMapping,
   ImportFormat,

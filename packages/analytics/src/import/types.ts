@@ -48,6 +48,8 @@ export interface ImportOptions {
   keepColumns?: string[];
   /** Skip bad records and report them, instead of failing the whole import on the first one. */
   skipBadRows?: boolean;
+  /** Bytes a `.xes.gz` may inflate to; default MAX_INFLATED_BYTES (20 GiB). */
+  maxInflatedBytes?: number;
   onProgress?: (progress: ImportProgress) => void;
 }
 
