@@ -11,6 +11,7 @@ import { detectFormat } from './import/detect-format';
 import { readFhir } from './import/fhir';
 import { readHl7 } from './import/hl7';
 import { ImportError } from './import/import-error';
+import { count } from './import/limits';
 import { stageParquet } from './import/parquet';
 import { lit } from './import/sql';
 import { EventStager, type FinalizeResult, finalizeImport, type StagedSource } from './import/staging';
@@ -214,13 +215,23 @@ export class EventStore {
               outcome.source,
             );
       const rejected = outcome.rejected ?? { count: 0, first: [] };
+      const skippedCount = rejected.count + done.skipped.count;
+      const firstSkipped = rejected.first[0] ?? done.skipped.first[0];
+      if (done.events === 0 && firstSkipped !== undefined) {
+        // Skipping bad rows must not turn a file nothing could be read from into an empty success.
+        throw new ImportError(
+          file,
+          `no record could be imported (${count(skippedCount)} bad ${skippedCount === 1 ? 'record' : 'records'}; this one: ${firstSkipped.reason}); nothing was imported`,
+          firstSkipped.location,
+        );
+      }
       const result: ImportResult = {
         sourceId,
         format,
         events: done.events,
         cases: done.cases,
         skipped: {
-          count: rejected.count + done.skipped.count,
+          count: skippedCount,
           first: [...rejected.first, ...done.skipped.first].slice(0, 10),
         },
         droppedColumns: outcome.droppedColumns ?? [],

@@ -157,7 +157,7 @@ describe('CSV import errors', () => {
     return tableState(store);
   }
 
-  it('fails on a broken timestamp naming record and field, importing nothing', async () => {
+  it('fails on a broken timestamp naming record and column, never the value, importing nothing', async () => {
     const before = await seeded();
     const path = await csv(
       't.csv',
@@ -166,7 +166,7 @@ describe('CSV import errors', () => {
     const error = await store.importEvents(path).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportError);
     expect((error as Error).message).toBe(
-      `${path}, record 2: timestamp (field "timestamp") is not valid ISO 8601: "2024-13-45T99:00:00Z"; nothing was imported`,
+      `${path}, record 2: timestamp (column "timestamp") is not a date or time (expected ISO 8601, e.g. 2025-03-01T14:30:00Z or 2025-03-01 14:30:00); nothing was imported`,
     );
     expect(await tableState(store)).toEqual(before);
   });
@@ -178,7 +178,7 @@ describe('CSV import errors', () => {
       'case_id,activity,timestamp\nA,a,2024-01-01T00:00:00Z\n,b,2024-01-01T00:00:00Z\n',
     );
     await expect(store.importEvents(path)).rejects.toThrow(
-      `${path}, record 2: empty case id (field "case_id"); nothing was imported`,
+      `${path}, record 2: empty case id (column "case_id"); nothing was imported`,
     );
     expect(await tableState(store)).toEqual(before);
   });
@@ -189,7 +189,7 @@ describe('CSV import errors', () => {
       `${path}: no activity column found; name it with --activity (columns: "case_id", "when")`,
     );
     await expect(store.importEvents(path, { columns: { activity: 'step' } })).rejects.toThrow(
-      'column "step" given for activity is not in the file',
+      `${path}: column "step" (activity) is not in the file (columns: "case_id", "when"); nothing was imported`,
     );
     expect(await tableState(store)).toEqual({ n: 0, maxSeq: 0 });
   });
@@ -200,7 +200,7 @@ describe('CSV import errors', () => {
       'case_id,activity,timestamp\nA,a,2024-01-01T00:00:00Z\nA,b\nA,c,2024-01-02T00:00:00Z\n',
     );
     await expect(store.importEvents(path)).rejects.toThrow(
-      `${path}, line 3: malformed CSV: expected number of columns: 3 found: 2; nothing was imported`,
+      `${path}, line 3: malformed CSV: expected 3 fields, found 2; nothing was imported`,
     );
     expect(await tableState(store)).toEqual({ n: 0, maxSeq: 0 });
   });
@@ -218,9 +218,10 @@ describe('CSV import errors', () => {
         {
           record: 2,
           location: 'record 2',
-          reason: 'timestamp (field "timestamp") is not valid ISO 8601: "yesterday"',
+          reason:
+            'timestamp (column "timestamp") is not a date or time (expected ISO 8601, e.g. 2025-03-01T14:30:00Z or 2025-03-01 14:30:00)',
         },
-        { record: 3, location: 'record 3', reason: 'empty case id (field "case_id")' },
+        { record: 3, location: 'record 3', reason: 'empty case id (column "case_id")' },
       ],
     });
   });
@@ -233,7 +234,11 @@ describe('CSV import errors', () => {
     const result = await store.importEvents(path, { skipBadRows: true });
     expect(result.events).toBe(2);
     expect(result.skipped.count).toBe(1);
-    expect(result.skipped.first[0]).toMatchObject({ record: 3, location: 'line 3' });
+    expect(result.skipped.first[0]).toEqual({
+      record: 3,
+      location: 'line 3, column "timestamp"',
+      reason: 'malformed CSV: expected 3 fields, found 2',
+    });
   });
 });
 

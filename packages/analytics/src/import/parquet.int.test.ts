@@ -52,7 +52,7 @@ describe('Parquet import', () => {
     const path = join(dir, 'fake.parquet');
     await writeFile(path, 'case,activity,timestamp\nA,a,2024-01-01T00:00:00Z\n');
     await expect(store.importEvents(path, { format: 'parquet' })).rejects.toThrow(
-      new RegExp(`^${path}: not a readable Parquet file \\(No magic bytes found at end of file`),
+      `${path}: not a readable Parquet file (damaged, cut off or not Parquet); nothing was imported`,
     );
     expect(await tableState(store)).toEqual({ n: 0, maxSeq: 0 });
   });

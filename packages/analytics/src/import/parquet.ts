@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { ImportError } from './import-error';
+import { ImportError, quoteName } from './import-error';
+import { bytes, count, MAX_COLUMNS, MAX_FIELD_BYTES } from './limits';
 import { ident, lit } from './sql';
 import { tempName } from './staging';
 import type { ImportOptions } from './types';
@@ -24,13 +25,57 @@ export async function stageParquet(
     columns = (
       await db.runAndReadAll(`SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet(${lit(file)}))`)
     ).getColumnsJS()[0] as string[];
-  } catch (error) {
-    const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-    throw new ImportError(file, `not a readable Parquet file (${message.replace(/^[A-Za-z ]+Error: /, '')})`);
+  } catch {
+    // DuckDB's message names our path on the server and may quote the file's bytes: not passed on.
+    throw new ImportError(
+      file,
+      'not a readable Parquet file (damaged, cut off or not Parquet); nothing was imported',
+    );
+  }
+  if (columns.length > MAX_COLUMNS) {
+    throw new ImportError(
+      file,
+      `the file has ${count(columns.length)} columns; at most ${count(MAX_COLUMNS)} are supported; nothing was imported`,
+    );
   }
   const table = tempName('parquet');
-  const kept = pick(columns).map((c) => `${ident(c)}::VARCHAR AS ${ident(c)}`);
+  const used = pick(columns);
+  const kept = used.map((c) => `${ident(c)}::VARCHAR AS ${ident(c)}`);
   await db.run(`CREATE TEMP TABLE ${table} AS SELECT ${kept.join(', ')} FROM read_parquet(${lit(file)})`);
+  await checkValueSizes(db, file, table, used);
   options.onProgress?.({ done: total, total, unit: 'bytes' });
   return { table, columns };
+}
+
+/** Columns whose longest value is checked per query (see CHECK_BATCH in tabular.ts). */
+const SIZE_BATCH = 50;
+
+/** Fails with the record and column of the first staged value longer than MAX_FIELD_BYTES. */
+async function checkValueSizes(
+  db: DuckDBConnection,
+  file: string,
+  table: string,
+  columns: readonly string[],
+): Promise<void> {
+  for (let from = 0; from < columns.length; from += SIZE_BATCH) {
+    const batch = columns.slice(from, from + SIZE_BATCH);
+    const longest = (
+      await db.runAndReadAll(
+        `SELECT ${batch.map((c) => `coalesce(max(strlen(${ident(c)})), 0)`).join(', ')} FROM ${table}`,
+      )
+    ).getRowsJS()[0];
+    const i = (longest ?? []).findIndex((n) => Number(n) > MAX_FIELD_BYTES);
+    const column = batch[i];
+    if (column === undefined) continue;
+    const rec = (
+      await db.runAndReadAll(
+        `SELECT min(rowid) + 1 FROM ${table} WHERE strlen(${ident(column)}) > ${MAX_FIELD_BYTES}`,
+      )
+    ).getRowsJS()[0]?.[0];
+    throw new ImportError(
+      file,
+      `a value longer than ${bytes(MAX_FIELD_BYTES)}; at most ${count(MAX_FIELD_BYTES)} bytes are supported; nothing was imported`,
+      `record ${Number(rec)}, column ${quoteName(column)}`,
+    );
+  }
 }

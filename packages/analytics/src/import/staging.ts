@@ -4,7 +4,7 @@ import { newCaseKeysSql } from '../events-table';
 import { pseudonymise } from '../pseudonymise';
 import { ImportError } from './import-error';
 import { lit } from './sql';
-import { ISO_FORMAT, timestampSql } from './timestamps';
+import { expectedTimestamp, ISO_FORMAT, type TimestampFormat, timestampSql } from './timestamps';
 import type { SkippedRecord } from './types';
 
 /** Attribute values the events table keeps (`attrs` JSON). */
@@ -43,7 +43,8 @@ export interface FieldNames {
 export interface StagedSource {
   select: string;
   fields: FieldNames;
-  timestampLabel: string;
+  /** The format `ts` was parsed with, for the message about a value that did not parse. */
+  timestamp: TimestampFormat;
 }
 
 /** Writes RawEvents from JS importers into a TEMP table through DuckDB's appender (never row INSERTs). */
@@ -97,7 +98,7 @@ export class EventStager {
       select: `SELECT rec, loc, case_raw, activity, ts_raw, ${timestampSql('ts_raw', ISO_FORMAT, timezone)} AS ts,
         channel, resource, lifecycle, NULL::VARCHAR AS cost_raw, cost, attrs, bad FROM ${this.table}`,
       fields,
-      timestampLabel: ISO_FORMAT.label,
+      timestamp: ISO_FORMAT,
     };
   }
 }
@@ -160,8 +161,8 @@ export async function finalizeImport(ctx: FinalizeContext, source: StagedSource)
     WHEN case_raw IS NULL OR case_raw = '' OR (starts_with(case_raw, ' ') AND trim(case_raw) = '') THEN ${lit(`empty case id (${fields.caseId})`)}
     WHEN activity IS NULL OR activity = '' OR (starts_with(activity, ' ') AND trim(activity) = '') THEN ${lit(`empty activity (${fields.activity})`)}
     WHEN ts_raw IS NULL OR ts_raw = '' OR (starts_with(ts_raw, ' ') AND trim(ts_raw) = '') THEN ${lit(`missing timestamp (${fields.timestamp})`)}
-    WHEN ts IS NULL THEN ${lit(`timestamp (${fields.timestamp}) is not valid ${source.timestampLabel}: "`)} || left(trim(ts_raw), 40) || '"'
-    WHEN cost IS NULL AND cost_raw IS NOT NULL AND trim(cost_raw) <> '' THEN ${lit(`cost (${fields.cost ?? 'cost'}) is not a number`)}
+    WHEN ts IS NULL THEN ${lit(`timestamp (${fields.timestamp}) is not a date or time (expected ${expectedTimestamp(source.timestamp)})`)}
+    WHEN cost IS NULL AND cost_raw IS NOT NULL AND trim(cost_raw) <> '' THEN ${lit(`cost (${fields.cost ?? 'cost'}) is not a number (expected e.g. 12.50)`)}
   END`;
   const checked = `(SELECT *, ${reason} AS reason FROM (${source.select}))`;
   try {

@@ -3,7 +3,7 @@ import { lit } from './sql';
 /** How the values of one timestamp column are written. */
 export type TimestampFormat =
   | { kind: 'iso'; label: string }
-  | { kind: 'strptime'; patterns: string[]; label: string }
+  | { kind: 'strptime'; patterns: string[]; label: string; example?: string }
   | { kind: 'epoch-seconds'; label: string }
   | { kind: 'epoch-millis'; label: string };
 
@@ -13,21 +13,24 @@ const EPOCH = /^-?\d+(\.\d+)?$/;
 const MILLIS_FROM = 1e11;
 
 /** Text formats beside ISO 8601, tried in order; each maps to DuckDB strptime patterns. */
-const PATTERN_FORMATS: { test: RegExp; patterns: string[]; label: string }[] = [
+const PATTERN_FORMATS: { test: RegExp; patterns: string[]; label: string; example: string }[] = [
   {
     test: /^\d{4}\/\d{1,2}\/\d{1,2} \d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/,
     patterns: ['%Y/%m/%d %H:%M:%S.%f', '%Y/%m/%d %H:%M:%S', '%Y/%m/%d %H:%M'],
     label: 'YYYY/MM/DD HH:MM:SS(.fff)',
+    example: '2025/03/01 14:30:00',
   },
   {
     test: /^\d{1,2}-\d{1,2}-\d{4} \d{1,2}:\d{2}(:\d{2})?$/,
     patterns: ['%d-%m-%Y %H:%M:%S', '%d-%m-%Y %H:%M'],
     label: 'DD-MM-YYYY HH:MM(:SS)',
+    example: '01-03-2025 14:30',
   },
   {
     test: /^\d{1,2}\.\d{1,2}\.\d{4} \d{1,2}:\d{2}(:\d{2})?$/,
     patterns: ['%d.%m.%Y %H:%M:%S', '%d.%m.%Y %H:%M'],
     label: 'DD.MM.YYYY HH:MM(:SS)',
+    example: '01.03.2025 14:30',
   },
 ];
 
@@ -57,7 +60,7 @@ export function detectTimestampFormat(samples: readonly string[]): TimestampForm
   };
   consider(ISO_FORMAT, count(ISO));
   for (const f of PATTERN_FORMATS)
-    consider({ kind: 'strptime', patterns: f.patterns, label: f.label }, count(f.test));
+    consider({ kind: 'strptime', patterns: f.patterns, label: f.label, example: f.example }, count(f.test));
   const epochs = values.filter((v) => EPOCH.test(v));
   consider(
     epochs.some((v) => Math.abs(Number(v)) >= MILLIS_FROM)
@@ -66,6 +69,25 @@ export function detectTimestampFormat(samples: readonly string[]): TimestampForm
     epochs.length,
   );
   return best;
+}
+
+/**
+ * What values of a format look like, for error messages that must not quote the value itself:
+ * `ISO 8601, e.g. 2025-03-01T14:30:00Z`.
+ */
+export function expectedTimestamp(format: TimestampFormat): string {
+  switch (format.kind) {
+    case 'iso':
+      return `${format.label}, e.g. 2025-03-01T14:30:00Z or 2025-03-01 14:30:00`;
+    case 'strptime':
+      return format.example === undefined
+        ? `the pattern ${format.label}`
+        : `${format.label}, e.g. ${format.example}`;
+    case 'epoch-seconds':
+      return `${format.label}, e.g. 1740839400`;
+    case 'epoch-millis':
+      return `${format.label}, e.g. 1740839400000`;
+  }
 }
 
 /** Whether one value looks like a timestamp in any supported format (used for header detection). */
