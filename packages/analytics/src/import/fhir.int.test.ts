@@ -75,7 +75,7 @@ describe('FHIR import', () => {
     const path = join(dir, 'broken.json');
     await writeFile(path, '{\n  "resourceType": "Bundle",\n  "entry": [\n    { "resource": }\n  ]\n}\n');
     await expect(store.importEvents(path)).rejects.toThrow(
-      new RegExp(`^${path}, line 4: invalid JSON: Unexpected token .*; nothing was imported$`),
+      `${path}, line 4: invalid JSON: unexpected character; nothing was imported`,
     );
     await expect(store.importEvents(path, { skipBadRows: true })).rejects.toThrow('invalid JSON');
     expect(await tableState(store)).toEqual({ n: 0, maxSeq: 0 });

@@ -1,7 +1,5 @@
-import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type {
   Appointment,
   Bundle,
@@ -16,6 +14,8 @@ import type {
 } from '@medplum/fhirtypes';
 import { AttributeFilter } from './attribute-filter';
 import { ImportError } from './import-error';
+import { bytes, count, MAX_BUNDLE_BYTES, MAX_LINE_BYTES } from './limits';
+import { readLines } from './lines';
 import type { AttributeValue, EventStager, FieldNames, RawEvent } from './staging';
 import type { ImportOptions } from './types';
 
@@ -59,6 +59,13 @@ export async function readFhir(
 }
 
 async function readBundleFile(file: string, mapper: FhirMapper, options: ImportOptions): Promise<void> {
+  const size = (await stat(file)).size;
+  if (size > MAX_BUNDLE_BYTES) {
+    throw new ImportError(
+      file,
+      `a FHIR Bundle JSON file of more than ${bytes(MAX_BUNDLE_BYTES)} is not supported (it is parsed whole); export larger data as NDJSON, one resource per line; nothing was imported`,
+    );
+  }
   const text = await readFile(file, 'utf8');
   options.onProgress?.({ done: 0, total: text.length, unit: 'bytes' });
   let json: unknown;
@@ -93,37 +100,44 @@ async function readNdjson(path: string, mapper: FhirMapper, options: ImportOptio
   let done = 0;
   for (const [i, file] of files.entries()) {
     const name = basename(file);
-    let line = 0;
-    const lines = createInterface({
-      input: createReadStream(file, 'utf8'),
-      crlfDelay: Number.POSITIVE_INFINITY,
-    });
-    for await (const text of lines) {
-      line += 1;
-      if (text.trim() === '') continue;
-      let resource: Resource;
-      try {
-        resource = JSON.parse(text) as Resource;
-      } catch (error) {
-        mapper.bad(`${name} line ${line}`, `invalid JSON: ${jsonReason(error)}`);
-        continue;
+    const tooLong = (line: number) =>
+      new ImportError(
+        path,
+        `a line longer than ${bytes(MAX_LINE_BYTES)}; at most ${count(MAX_LINE_BYTES)} bytes per resource are supported; nothing was imported`,
+        `${name} line ${line}`,
+      );
+    for await (const batch of readLines(file, MAX_LINE_BYTES, tooLong)) {
+      for (const { text, line } of batch) {
+        if (text.trim() === '') continue;
+        let resource: Resource;
+        try {
+          resource = JSON.parse(text) as Resource;
+        } catch (error) {
+          mapper.bad(`${name} line ${line}`, `invalid JSON: ${jsonReason(error)}`);
+          continue;
+        }
+        if (typeof resource !== 'object' || resource === null || typeof resource.resourceType !== 'string') {
+          mapper.bad(`${name} line ${line}`, 'not a FHIR resource: no resourceType');
+          continue;
+        }
+        mapper.resource(resource, `${name} line ${line}`);
       }
-      if (typeof resource !== 'object' || resource === null || typeof resource.resourceType !== 'string') {
-        mapper.bad(`${name} line ${line}`, 'not a FHIR resource: no resourceType');
-        continue;
-      }
-      mapper.resource(resource, `${name} line ${line}`);
     }
     done += sizes[i] ?? 0;
     options.onProgress?.({ done, total, unit: 'bytes' });
   }
 }
 
-/** V8's JSON.parse message without the quoted snippet of the file (which may hold patient data). */
+/**
+ * V8's JSON.parse message reduced to the problem (e.g. `expected ',' or '}' after property value`): without
+ * the quoted snippet of the file or the unexpected character, either of which may be patient data.
+ */
 function jsonReason(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error))
+  const reason = (error instanceof Error ? error.message : String(error))
     .replace(/, (\.\.\.)?"[\s\S]*"(\.\.\.)? is not valid JSON$/, '')
-    .replace(/ in JSON at position \d+[\s\S]*$/, '');
+    .replace(/ in JSON at position \d+[\s\S]*$/, '')
+    .replace(/^Unexpected token [\s\S]*$/, 'unexpected character');
+  return reason.charAt(0).toLowerCase() + reason.slice(1);
 }
 
 /**

@@ -97,7 +97,12 @@ describe('HL7 v2 import', () => {
       count: 2,
       first: [
         { record: 2, location: 'message at line 3', reason: 'empty patient id (PID-3)' },
-        { record: 3, location: 'message at line 5', reason: 'time (MSH-7) is not an HL7 DTM' },
+        {
+          record: 3,
+          location: 'message at line 5',
+          reason:
+            'time (MSH-7) is not an HL7 date/time (expected YYYYMMDD[HHMM[SS]][+ZZZZ], e.g. 20250301143000+0100)',
+        },
       ],
     });
   });

@@ -1,6 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { Hl7Message, type Hl7Segment } from '@medplum/core';
 import { ImportError } from './import-error';
+import { bytes, count, MAX_LINE_BYTES } from './limits';
+import { readLines } from './lines';
 import type { AttributeValue, EventStager, FieldNames } from './staging';
 import type { ImportOptions } from './types';
 
@@ -32,34 +34,62 @@ interface RawMessage {
  * S16 discontinued, S26 no-show), time = MSH-7 (SIU has no EVN), appointment start SCH-11.4 and type SCH-8
  * as attributes. ADT: A01 admitted, A03 discharged, A04 registered at EVN-6, else EVN-2, else MSH-7; PV1-2
  * patient class as attribute. A message whose MSH-10 control id was already seen is a duplicate and skipped.
+ * The file is read line by line; a segment or message longer than MAX_LINE_BYTES stops the import.
  */
 export async function readHl7(
   file: string,
   stager: EventStager,
   options: ImportOptions,
 ): Promise<{ fields: FieldNames; ignoredMessages: Record<string, number> }> {
-  const text = await readFile(file, 'utf8');
-  options.onProgress?.({ done: 0, total: text.length, unit: 'bytes' });
-  const { messages, leading } = splitMessages(text);
-  if (messages.length === 0 && text.trim() === '') {
-    stager.finish(); // an empty file is an empty log
-    return { fields: HL7_FIELDS, ignoredMessages: {} };
+  const total = (await stat(file)).size;
+  options.onProgress?.({ done: 0, total, unit: 'bytes' });
+  const reader = new MessageReader(stager);
+  const splitter = new MessageSplitter();
+  const tooLong = (what: string, line: number) =>
+    new ImportError(
+      file,
+      `${what} longer than ${bytes(MAX_LINE_BYTES)}; at most ${count(MAX_LINE_BYTES)} bytes are supported; nothing was imported`,
+      `line ${line}`,
+    );
+  let leading = false;
+  for await (const batch of readLines(file, MAX_LINE_BYTES, (line) => tooLong('a segment', line))) {
+    for (const { text, line } of batch) {
+      const done = splitter.push(text, line);
+      if (done) reader.read(done);
+      if (splitter.leading !== null && !leading) {
+        leading = true;
+        stager.add({
+          location: `line ${splitter.leading}`,
+          caseId: null,
+          activity: null,
+          timestamp: null,
+          bad: 'text before the first MSH segment',
+        });
+      }
+      if (splitter.bytes > MAX_LINE_BYTES) throw tooLong('a message', splitter.line);
+    }
   }
-  if (messages.length === 0) {
+  const last = splitter.end();
+  if (last) reader.read(last);
+  if (reader.messages === 0 && leading) {
     throw new ImportError(file, 'no HL7 v2 message found (no MSH segment); nothing was imported', 'line 1');
   }
-  if (leading !== null) {
-    stager.add({
-      location: `line ${leading}`,
-      caseId: null,
-      activity: null,
-      timestamp: null,
-      bad: 'text before the first MSH segment',
-    });
-  }
-  const ignored: Record<string, number> = {};
-  const seen = new Set<string>();
-  for (const raw of messages) {
+  stager.finish(); // a file without any text is an empty log
+  options.onProgress?.({ done: total, total, unit: 'bytes' });
+  return { fields: HL7_FIELDS, ignoredMessages: reader.ignored };
+}
+
+/** Turns messages into staged events (or bad records), counting the ones that are no touchpoint. */
+class MessageReader {
+  readonly ignored: Record<string, number> = {};
+  messages = 0;
+  private readonly seen = new Set<string>();
+
+  constructor(private readonly stager: EventStager) {}
+
+  read(raw: RawMessage): void {
+    this.messages += 1;
+    const { stager, ignored, seen } = this;
     const location = `message at line ${raw.line}`;
     const bad = (reason: string) =>
       stager.add({ location, caseId: null, activity: null, timestamp: null, bad: reason });
@@ -68,7 +98,7 @@ export async function readHl7(
       message = Hl7Message.parse(raw.text);
     } catch {
       bad('unparsable HL7 message');
-      continue;
+      return;
     }
     const msh = message.getSegment('MSH');
     const type = component(msh, 9, 1);
@@ -79,19 +109,19 @@ export async function readHl7(
     if (!mapped) {
       const key = `${type}^${trigger}`;
       ignored[key] = (ignored[key] ?? 0) + 1;
-      continue;
+      return;
     }
     if (controlId !== '') {
       if (seen.has(controlId)) {
         ignored.duplicate = (ignored.duplicate ?? 0) + 1;
-        continue;
+        return;
       }
       seen.add(controlId);
     }
     const caseId = component(message.getSegment('PID'), 3, 1);
     if (caseId.trim() === '') {
       bad('empty patient id (PID-3)');
-      continue;
+      return;
     }
     const attrs: Record<string, AttributeValue> = { messageType: `${type}^${trigger}` };
     let time: { field: string; value: string };
@@ -117,8 +147,12 @@ export async function readHl7(
     }
     const timestamp = hl7Time(time.value);
     if (timestamp === null) {
-      bad(time.value === '' ? `missing time (${time.field})` : `time (${time.field}) is not an HL7 DTM`);
-      continue;
+      bad(
+        time.value === ''
+          ? `missing time (${time.field})`
+          : `time (${time.field}) is not an HL7 date/time (expected YYYYMMDD[HHMM[SS]][+ZZZZ], e.g. 20250301143000+0100)`,
+      );
+      return;
     }
     stager.add({
       location,
@@ -130,28 +164,59 @@ export async function readHl7(
       attrs,
     });
   }
-  stager.finish();
-  options.onProgress?.({ done: text.length, total: text.length, unit: 'bytes' });
-  return { fields: HL7_FIELDS, ignoredMessages: ignored };
 }
 
-/** Splits a file into messages at each MSH segment; `leading` is the line of any text before the first. */
-export function splitMessages(text: string): { messages: RawMessage[]; leading: number | null } {
-  const lines = text.split(/\r\n|\r|\n/);
-  const messages: RawMessage[] = [];
-  let leading: number | null = null;
-  let current: { segments: string[]; line: number } | null = null;
-  for (const [i, line] of lines.entries()) {
-    if (line.startsWith('MSH')) {
-      if (current) messages.push({ text: current.segments.join('\r'), line: current.line });
-      current = { segments: [line], line: i + 1 };
-    } else if (line.trim() !== '') {
-      if (current) current.segments.push(line);
-      else leading ??= i + 1;
-    }
+/**
+ * Groups lines into messages, one starting at each MSH segment. `leading` is the line of the first text
+ * before any MSH; `bytes` and `line` describe the message being gathered.
+ */
+export class MessageSplitter {
+  leading: number | null = null;
+  private current: { segments: string[]; line: number; bytes: number } | null = null;
+
+  get bytes(): number {
+    return this.current?.bytes ?? 0;
   }
-  if (current) messages.push({ text: current.segments.join('\r'), line: current.line });
-  return { messages, leading };
+
+  get line(): number {
+    return this.current?.line ?? 0;
+  }
+
+  /** Adds a line; returns the message it ended, if it starts a new one. */
+  push(text: string, line: number): RawMessage | null {
+    if (text.startsWith('MSH')) {
+      const done = this.end();
+      this.current = { segments: [text], line, bytes: text.length };
+      return done;
+    }
+    if (text.trim() !== '') {
+      if (this.current) {
+        this.current.segments.push(text);
+        this.current.bytes += text.length + 1;
+      } else this.leading ??= line;
+    }
+    return null;
+  }
+
+  /** The message being gathered, if any (call at the end of the file). */
+  end(): RawMessage | null {
+    const done = this.current && { text: this.current.segments.join('\r'), line: this.current.line };
+    this.current = null;
+    return done;
+  }
+}
+
+/** Splits a whole text into messages at each MSH segment; `leading` is the line of any text before the first. */
+export function splitMessages(text: string): { messages: RawMessage[]; leading: number | null } {
+  const splitter = new MessageSplitter();
+  const messages: RawMessage[] = [];
+  for (const [i, line] of text.split(/\r\n|\r|\n/).entries()) {
+    const done = splitter.push(line, i + 1);
+    if (done) messages.push(done);
+  }
+  const last = splitter.end();
+  if (last) messages.push(last);
+  return { messages, leading: splitter.leading };
 }
 
 /**
