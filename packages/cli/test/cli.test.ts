@@ -126,10 +126,16 @@ describe('pathlight analyze', () => {
     expect(out.conformance.unmappedActivities).toEqual([{ name: 'Überweisung', events: 1 }]);
   });
 
-  it('analyses an empty log to zeros and nulls', async () => {
+  it('analyses an empty log (a header naming the columns given) to zeros and nulls', async () => {
     const r = await pathlight(
       'analyze',
-      file('empty.csv', 'case_id,activity,timestamp\n'),
+      file('empty.csv', 'who,what,when\n'),
+      '--case',
+      'who',
+      '--activity',
+      'what',
+      '--timestamp',
+      'when',
       '--journey',
       journey,
       '--json',
@@ -147,6 +153,21 @@ describe('pathlight analyze', () => {
     expect(out.funnel.map((f: { cases: number }) => f.cases)).toEqual([0, 0, 0]);
     expect(out.kpis[0].value).toBeNull();
     expect(out.conformance).toMatchObject({ fittingCases: 0, fittingShare: null });
+  });
+
+  it('exits 1 with one line naming every column given that the CSV does not have', async () => {
+    const flags = ['--case', 'X', '--activity', 'Y', '--timestamp', 'Z'];
+    const empty = await pathlight('analyze', file('nothing.csv', ''), ...flags);
+    expect(empty.code).toBe(1);
+    expect(empty.stdout).toBe('');
+    expect(empty.stderr).toMatch(
+      /^.*nothing\.csv: columns "X" \(case\), "Y" \(activity\), "Z" \(timestamp\) are not in the file \(the file is empty\); nothing was imported\n$/,
+    );
+    const header = await pathlight('analyze', file('header.csv', 'case_id,activity,timestamp\n'), ...flags);
+    expect(header.code).toBe(1);
+    expect(header.stderr).toMatch(
+      /^.*header\.csv: columns "X" \(case\), "Y" \(activity\), "Z" \(timestamp\) are not in the file \(columns: "case_id", "activity", "timestamp"\); nothing was imported\n$/,
+    );
   });
 
   it('prints readable tables without --json', async () => {
