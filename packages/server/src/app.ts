@@ -65,8 +65,9 @@ the audit log. Non-members get 404 for everything in a workspace.`;
 
 /**
  * Security headers on every answer (API, web app files, errors). The web app is one bundle from
- * this origin: no inline or foreign script, no framing. Styles allow 'unsafe-inline' because
- * charts and the map set `style` attributes; images allow data:/blob: for exports and the favicon.
+ * this origin: no inline or foreign script, no eval (web's no-eval.ts keeps zod from probing), no
+ * framing. Styles allow 'unsafe-inline' because ECharts' HTML tooltips are markup with `style`
+ * attributes; images allow data:/blob: for exports and the favicon.
  */
 function securityHeaders(config: AppConfig): MiddlewareHandler<AppEnv> {
   const headers = secureHeaders({

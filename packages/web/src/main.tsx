@@ -1,3 +1,5 @@
+// First: configures zod before any schema is created (see no-eval.ts).
+import './no-eval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
