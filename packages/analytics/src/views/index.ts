@@ -3,6 +3,7 @@
  * answered with the disclosure rule applied (see disclosure.ts). The server, the CLI and the demo call
  * these; nobody else writes SQL on events.
  */
+export { ATTRIBUTE_COLUMNS, attributeColumns, buildAttributeColumns, MAX_ATTRIBUTES } from './attributes';
 export { AnalysisStopped, DEFAULT_ANALYSIS_TIMEOUT_MS } from './connection';
 export type { Memo, ViewOptions } from './context';
 export { dashboardPeriod, journeyDashboard, MAX_DASHBOARD_WEEKS, PERIOD_MARGIN_DAYS } from './dashboard';
