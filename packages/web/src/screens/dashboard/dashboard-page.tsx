@@ -113,27 +113,46 @@ export function DashboardPage() {
       ? `${formatPeriod(board.data.period.from, board.data.period.to)}, compared with ${formatPeriod(board.data.previous.from, board.data.previous.to)}`
       : '';
 
-  // Exports use the shared view (small counts hidden): fetch it, wait for the charts, capture, go back.
+  const previousLabel =
+    isDefault || period.kind === 'weeks'
+      ? `previous ${period.kind === 'weeks' ? period.weeks : 4} weeks`
+      : 'previous period';
+  // Exports use the shared view (small counts hidden): fetch it, draw the PDF from the answer or capture
+  // the PNG once the charts are drawn, then go back.
   useEffect(() => {
     if (!exporting || !board.data?.shared || board.loading || !ref.current) return;
     let live = true;
     const el = ref.current;
     const run = async () => {
-      const charts = el.querySelectorAll('[data-kpi]').length;
-      for (let i = 0; i < 40 && el.querySelectorAll('[data-sparkline="ready"]').length < charts; i++) {
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      const stem = `${fileStem(journeyId ? (board.data?.sections[0]?.name ?? 'journey') : workspace.name)}-dashboard`;
+      const data = board.data as Board;
+      const stem = `${fileStem(journeyId ? (data.sections[0]?.name ?? 'journey') : workspace.name)}-dashboard`;
       // The exporters (html-to-image, jsPDF) load only when someone exports.
       const { dashboardToPdf, dashboardToPng } = await import('./export');
-      const blob =
-        exporting === 'png'
-          ? await dashboardToPng(el)
-          : await dashboardToPdf(el, {
-              title,
-              subtitle: `${periodText}. Exported ${new Date().toISOString().slice(0, 10)} from Pathlight.`,
-            });
-      download(blob, `${stem}.${exporting}`);
+      if (exporting === 'png') {
+        const charts = el.querySelectorAll('[data-kpi]').length;
+        for (let i = 0; i < 40 && el.querySelectorAll('[data-sparkline="ready"]').length < charts; i++) {
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        download(await dashboardToPng(el), `${stem}.png`);
+        return;
+      }
+      // The PDF is drawn from the shared answer itself (vector text), with every step named.
+      const docs = await Promise.all(data.sections.map((s) => api.journeys.get(s.journeyId)));
+      const blob = dashboardToPdf({
+        title,
+        workspace: workspace.name,
+        journey: journeyId ? (data.sections[0]?.name ?? null) : null,
+        period: data.period,
+        previous: data.previous,
+        previousLabel,
+        generated: new Date().toISOString().slice(0, 10),
+        privacy: data.privacy,
+        sections: data.sections.map((s, i) => {
+          const names = new Map(orderedSteps(docs[i]!.document).map((t) => [t.id, t.name]));
+          return { ...s, stepName: (id: string) => names.get(id) ?? 'a removed step' };
+        }),
+      });
+      download(blob, `${stem}.pdf`);
     };
     run()
       .catch((e: unknown) => live && setExportError(`The export failed: ${errorMessage(e)}`))
@@ -145,7 +164,7 @@ export function DashboardPage() {
     return () => {
       live = false;
     };
-  }, [exporting, board.loading, board.data, journeyId, workspace.name, title, periodText]);
+  }, [exporting, board.loading, board.data, journeyId, workspace.name, title, previousLabel]);
 
   const startExport = (kind: 'png' | 'pdf') => {
     setExportError(null);
@@ -159,10 +178,6 @@ export function DashboardPage() {
   const doc = journeyDoc.data?.document;
   const steps = new Map(doc ? orderedSteps(doc).map((s) => [s.id, s.name]) : []);
   const stepName = (id: string) => steps.get(id) ?? id;
-  const previousLabel =
-    isDefault || period.kind === 'weeks'
-      ? `previous ${period.kind === 'weeks' ? period.weeks : 4} weeks`
-      : 'previous period';
   const tiles = board.data?.sections.reduce((n, s) => n + s.tiles.length, 0) ?? 0;
 
   return (
