@@ -32,6 +32,21 @@ export {
   journeyExport,
 } from './journey-export';
 export {
+  applyJourneyMerge,
+  diffJourneys3,
+  type JourneyMerge,
+  type MergeChoices,
+  type MergeItem,
+  type MergeItemKind,
+  type MergeOrder,
+  type MergeSide,
+  type MergeSideChange,
+  type MergeStage,
+  type MergeStep,
+  mergeJourneys,
+  mergeSideOf,
+} from './journey-merge';
+export {
   ActivityRef,
   ConversionKpi,
   CostPerKpi,
