@@ -92,6 +92,7 @@ const ROLE_MATRIX = `
 | POST /api/sources/{id}/refresh | 404 | 202 | 202 | 403 | 404 | 401 |
 | GET /api/jobs/{id} | 404 | 200 | 200 | 200 | 404 | 401 |
 | GET /api/workspaces/{id}/activities | 404 | 200 | 200 | 200 | 404 | 401 |
+| GET /api/workspaces/{id}/attributes | 404 | 200 | 200 | 200 | 404 | 401 |
 | POST /api/journeys/{id}/metrics | 404 | 200 | 200 | 200 | 404 | 401 |
 | POST /api/journeys/{id}/steps/{stepId}/detail | 404 | 200 | 200 | 200 | 404 | 401 |
 | POST /api/journeys/{id}/steps/{stepId}/cases | 404 | 200 | 200 | 403 | 404 | 401 |
@@ -342,6 +343,9 @@ const REQUESTS: Record<string, { request: Build; fresh?: boolean }> = {
   'GET /api/jobs/{id}': { request: (f) => ({ method: 'GET', path: `/api/jobs/${f.jobId}` }) },
   'GET /api/workspaces/{id}/activities': {
     request: (f) => ({ method: 'GET', path: `/api/workspaces/${f.workspaceId}/activities` }),
+  },
+  'GET /api/workspaces/{id}/attributes': {
+    request: (f) => ({ method: 'GET', path: `/api/workspaces/${f.workspaceId}/attributes` }),
   },
   'POST /api/journeys/{id}/metrics': {
     request: (f) => ({ method: 'POST', path: `/api/journeys/${f.evidenceJourneyId}/metrics`, body: filter }),

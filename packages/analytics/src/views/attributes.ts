@@ -61,7 +61,7 @@ export async function attributeColumns(store: EventStore, options: ViewOptions) 
   );
   if (!options.protect) {
     return {
-      attributes: rows.map(({ key, cases, values }) => shownExactly({ key, cases, values })),
+      attributes: rows.map(({ key, cases, values }) => ({ ...shownExactly({ key, cases }), values })),
       omitted: {},
       suppression: suppressionInfo(false),
     };
@@ -69,9 +69,10 @@ export async function attributeColumns(store: EventStore, options: ViewOptions) 
   const kept = rows.filter((r) => !isSmallCount(r.cases));
   const omitted = rows.length - kept.length;
   return {
-    attributes: kept.map(({ key, cases, commonValues }) =>
-      coarsen(shownExactly({ key, cases, values: commonValues }), { counts: ['cases'] }),
-    ),
+    attributes: kept.map(({ key, cases, commonValues }) => ({
+      ...coarsen(shownExactly({ key, cases }), { counts: ['cases'] }),
+      values: commonValues,
+    })),
     omitted: omitted > 0 ? { attributes: omitted } : {},
     suppression: suppressionInfo(true),
   };

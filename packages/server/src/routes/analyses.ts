@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
   activityCounts,
+  attributeColumns,
   journeyDashboard,
   journeyMetrics,
   type Memo,
@@ -262,6 +263,30 @@ const activitiesRoute = createRoute({
   request: { params: IdParam, query: SharedQuery },
   responses: { 200: jsonResponse(z.array(ActivityRow), 'Activities'), ...memberOnly },
 });
+const AttributeColumns = z
+  .object({
+    attributes: z.array(
+      z.object({
+        key: z.string(),
+        cases: num,
+        values: z.number().int(),
+        suppressed,
+        suppressedReasons,
+      }),
+    ),
+    omitted,
+    suppression: Suppression,
+  })
+  .openapi('AttributeColumns');
+const attributesRoute = createRoute({
+  method: 'get',
+  path: '/api/workspaces/{id}/attributes',
+  tags: ['analyses'],
+  summary:
+    'Attributes of the event data to split or segment by, with distinct values and patients (any member)',
+  request: { params: IdParam, query: SharedQuery },
+  responses: { 200: jsonResponse(AttributeColumns, 'Attributes'), ...memberOnly },
+});
 const metricsRoute = createRoute({
   method: 'post',
   path: '/api/journeys/{id}/metrics',
@@ -393,6 +418,12 @@ export function analysisRoutes(deps: AppDeps) {
       const { id } = c.req.valid('param');
       const { store, protect } = await loadWorkspace(id, user.id, c.req.valid('query').shared);
       return c.json(await activityCounts(store, viewOptions(c, protect, memoFor(c, id, []))), 200);
+    })
+    .openapi(attributesRoute, async (c) => {
+      const { user } = requireCaller(c);
+      const { id } = c.req.valid('param');
+      const { store, protect } = await loadWorkspace(id, user.id, c.req.valid('query').shared);
+      return c.json(await attributeColumns(store, viewOptions(c, protect, memoFor(c, id, []))), 200);
     })
     .openapi(metricsRoute, async (c) => {
       const { user } = requireCaller(c);
