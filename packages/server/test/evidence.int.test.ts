@@ -241,17 +241,11 @@ describe('upload → job → source → metrics (tiny clinic, by hand)', () => {
     expect(m.body.suppression).toEqual({ applied: true, threshold: 10, rounding: 5, smallPopulation: false });
     const [enquiry, booked, visit] = m.body.steps;
     expect(enquiry).toMatchObject({ cases: 40, suppressed: [] });
-    // Visit: drop-off 4 is small (24 − 20) → the step is hidden; it is then the only hidden cell, so the
-    // next-smallest step (Books, 24) is hidden too (complementary).
-    expect(visit).toMatchObject({ cases: null, dropOff: null, conversionFromPrevious: null });
-    expect(visit.suppressedReasons).toEqual({
-      cases: 'complementary',
-      dropOff: 'small',
-      conversionFromPrevious: 'derived',
-      medianSecondsFromPrevious: 'derived',
-    });
-    expect(booked).toMatchObject({ cases: null, conversionFromPrevious: null });
-    expect(booked.suppressedReasons.cases).toBe('complementary');
+    // Visit: drop-off 4 is small (24 − 20): it is hidden, and so is the conversion that would give it
+    // back from the two rounded counts; the 20 patients and their wait are shown. Counts are rounded to 5.
+    expect(visit).toMatchObject({ cases: 20, dropOff: null, conversionFromPrevious: null });
+    expect(visit.suppressedReasons).toEqual({ dropOff: 'small', conversionFromPrevious: 'derived' });
+    expect(booked).toMatchObject({ cases: 25, conversionFromPrevious: 0.6, dropOff: 15, suppressed: [] });
     // 24 of 40 is safe; 20 of 25 leaves 5 → value and numerator hidden, denominator shown.
     expect(m.body.kpis[0]).toMatchObject({ value: 0.6, numerator: 25, denominator: 40, suppressed: [] });
     expect(m.body.kpis[1]).toEqual({

@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import {
-  hiddenCells as cells,
   coarsen,
   hideAll,
   isSmallCount,
@@ -18,27 +17,8 @@ describe('isSmallCount', () => {
   });
 });
 
-const hiddenCells = (...args: Parameters<typeof cells>) => {
-  const { primary, complementary } = cells(...args);
-  return new Set([...primary, ...complementary]);
-};
-
-describe('hiddenCells', () => {
-  test('primary only when two or more cells are small', () => {
-    expect([...hiddenCells([120, 3, 7, 40])].sort()).toEqual([1, 2]);
-  });
-  test('one small cell takes the next-smallest positive cell with it', () => {
-    // 50 + 5 + 0 + 30 = 85 shown as a total: hiding only the 5 would leave it derivable.
-    expect([...hiddenCells([50, 5, 0, 30])].sort()).toEqual([1, 3]);
-  });
-  test('nothing small, nothing hidden; a lone small cell with no partner stays alone', () => {
-    expect(hiddenCells([0, 11, 200]).size).toBe(0);
-    expect([...hiddenCells([4, 0])]).toEqual([0]);
-  });
-});
-
 describe('suppressRows', () => {
-  test('split values: count, rate and complementary cell hidden and listed', () => {
+  test('split values: a small count and its rate hidden and listed; larger rows stay (rounding protects them)', () => {
     const rows = [
       { value: 'web', cases: 200, conversionFromPrevious: 0.5 },
       { value: 'phone', cases: 9, conversionFromPrevious: 0.9 },
@@ -53,15 +33,9 @@ describe('suppressRows', () => {
       suppressed: ['cases', 'conversionFromPrevious'],
       suppressedReasons: { cases: 'small', conversionFromPrevious: 'derived' },
     });
-    expect(out[2]).toEqual({
-      value: 'walk-in',
-      cases: null,
-      conversionFromPrevious: null,
-      suppressed: ['cases', 'conversionFromPrevious'],
-      suppressedReasons: { cases: 'complementary', conversionFromPrevious: 'derived' },
-    });
+    expect(out[2]).toEqual({ ...rows[2], suppressed: [], suppressedReasons: {} });
   });
-  test('other counts are suppressed on their own, complement included', () => {
+  test('other counts are suppressed on their own', () => {
     const out = suppressRows(
       [
         { value: 'a', cases: 400, previous: 3 },
@@ -71,8 +45,8 @@ describe('suppressRows', () => {
       { count: 'cases', otherCounts: ['previous'] },
     );
     expect(out.map((r) => r.cases)).toEqual([400, 300, 200]);
-    expect(out.map((r) => r.previous)).toEqual([null, 500, null]);
-    expect(out[2]?.suppressedReasons).toEqual({ previous: 'complementary' });
+    expect(out.map((r) => r.previous)).toEqual([null, 500, 90]);
+    expect(out[0]?.suppressedReasons).toEqual({ previous: 'small' });
   });
 });
 
@@ -83,8 +57,8 @@ describe('suppressFunnel', () => {
     dropOff: prev === null ? null : prev - cases,
     medianSecondsFromPrevious: prev === null ? null : 3600,
   });
-  test('a small step hides its rates, the next-smallest step, and rates built on either', () => {
-    // 500 → 300 → 8 → 100 (optional-free chain); 8 is primary, 100 complementary.
+  test('a small step hides its count and what is built on it; the step after it hides its rate', () => {
+    // 500 → 300 → 8 → 100 (a chain without optional steps): 8 is small.
     const steps = [step(500, null), step(300, 500), step(8, 300), step(100, 8)];
     const out = suppressFunnel(steps, [null, 0, 1, 2]);
     expect(out[0]!.suppressed).toEqual([]);
@@ -102,17 +76,25 @@ describe('suppressFunnel', () => {
         medianSecondsFromPrevious: 'derived',
       },
     });
-    expect(out[3]?.suppressedReasons.cases).toBe('complementary');
-    expect(out[3]!.cases).toBeNull();
-    expect(out[3]!.suppressed).toContain('conversionFromPrevious');
+    // 100 patients are shown (rounded later); a rate over the hidden 8 is not.
+    expect(out[3]).toMatchObject({
+      cases: 100,
+      conversionFromPrevious: null,
+      dropOff: null,
+      medianSecondsFromPrevious: 3600,
+    });
+    expect(out[3]?.suppressedReasons).toEqual({ conversionFromPrevious: 'derived', dropOff: 'derived' });
   });
-  test('a small drop-off hides the step (cases + drop-off = previous cases)', () => {
+  test('a small drop-off hides itself and the rate that would give it back; the counts stay', () => {
     const out = suppressFunnel([step(500, null), step(495, 500), step(400, 495)], [null, 0, 1]);
-    expect(out[1]!.cases).toBeNull();
-    expect(out[1]!.dropOff).toBeNull();
-    // Its partner in the set is the next-smallest: 400, and the rates built on them.
-    expect(out[2]!.cases).toBeNull();
-    expect(out[0]!.cases).toBe(500);
+    expect(out[1]).toMatchObject({
+      cases: 495,
+      dropOff: null,
+      conversionFromPrevious: null,
+      medianSecondsFromPrevious: 3600,
+    });
+    expect(out[1]?.suppressedReasons).toEqual({ dropOff: 'small', conversionFromPrevious: 'derived' });
+    expect(out[2]?.suppressed).toEqual([]);
   });
 });
 

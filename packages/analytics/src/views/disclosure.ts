@@ -7,12 +7,13 @@
  * 1. **Small population**: when the patients a view is about number 1 to {@link SMALL_CELL_THRESHOLD},
  *    the whole answer is hidden — counts, rates, times, paths and values — not only its counts.
  * 2. **Small cells**: a count from 1 to 10 is hidden (shown as "<11"); rates, medians and costs built on a
- *    hidden count are hidden with it; where a shown total lets one hidden cell be worked out by
- *    subtraction, the next-smallest cell is hidden too (complementary).
+ *    hidden count are hidden with it, and so is a rate whose remainder (denominator − numerator, or a
+ *    funnel step's drop-off) is 1–10, since the rate and the two rounded counts would give it back.
  * 3. **Rounding**: every shown count is rounded to the nearest {@link ROUNDING_BASE} (NHS Digital's rule
- *    for Hospital Episode Statistics, with our threshold of 10), so subtracting two answers never yields an
- *    exact small number; shares are shown to whole percents, durations to whole minutes and first/last
- *    event times to the day.
+ *    for Hospital Episode Statistics, with our threshold of 10), so subtracting two answers, or a row from
+ *    a total, never yields an exact small number — which is why no other cell has to be hidden to protect
+ *    a hidden one (complementary suppression). Shares are shown to whole percents, durations to whole
+ *    minutes and first/last event times to the day.
  * 4. **Values found in the data** (activities, paths, variants, attribute values) held by 1 to 10 patients
  *    are left out of lists; the answer says how many were left out.
  * Hidden fields become `null`, are named in `suppressed` and get a reason in `suppressedReasons`.
@@ -24,9 +25,9 @@ export const SMALL_CELL_THRESHOLD = 10;
 export const ROUNDING_BASE = 5;
 
 /**
- * Why a field is hidden: `small` (a count of 1–10), `complementary` (a larger count hidden so a small one
- * cannot be worked out from a total), `derived` (a rate, time or cost built on a hidden count),
- * `small-population` (the whole view is about 1–10 patients).
+ * Why a field is hidden: `small` (a count of 1–10), `complementary` (a larger count hidden because a
+ * small one could be worked out from it: a KPI numerator whose remainder is 1–10), `derived` (a rate,
+ * time or cost built on a hidden count), `small-population` (the whole view is about 1–10 patients).
  */
 export type HiddenReason = 'small' | 'complementary' | 'derived' | 'small-population';
 
@@ -90,31 +91,6 @@ export function hideMore<T extends object>(
 /** A row shown as it is, with empty `suppressed` and `suppressedReasons`. */
 export const shownExactly = <T extends object>(row: T): Shown<T> => hideFields(row, []);
 
-/**
- * Which cells of a set to hide: every small count and every index in `alsoPrimary` (primary), and
- * when exactly one cell is hidden that way, also the next-smallest positive count (complementary).
- */
-export function hiddenCells(
-  counts: readonly (number | null)[],
-  k = SMALL_CELL_THRESHOLD,
-  alsoPrimary: Iterable<number> = [],
-): { primary: Set<number>; complementary: Set<number> } {
-  const primary = new Set<number>(alsoPrimary);
-  counts.forEach((n, i) => {
-    if (isSmallCount(n, k)) primary.add(i);
-  });
-  const complementary = new Set<number>();
-  if (primary.size === 1) {
-    let next = -1;
-    counts.forEach((n, i) => {
-      if (primary.has(i) || typeof n !== 'number' || n <= 0) return;
-      if (next < 0 || n < (counts[next] as number)) next = i;
-    });
-    if (next >= 0) complementary.add(next);
-  }
-  return { primary, complementary };
-}
-
 /** How the numbers of one row relate: a count field and the fields computed from it. */
 export interface RowRule<T> {
   /** The row's count (e.g. `cases`). */
@@ -128,28 +104,25 @@ export interface RowRule<T> {
 const numberOf = (row: object, f: string) => (row as Record<string, unknown>)[f] as number | null;
 
 /**
- * Suppresses a set of rows sharing a total (the weeks of a series, the values of a split): primary and
- * complementary suppression on `count` and on each of `otherCounts`; derived fields follow `count`.
+ * Suppresses a set of rows (the weeks of a series, the values of a split): a small `count`, or a small
+ * one of `otherCounts`, is hidden; derived fields follow `count`. Shown counts are rounded afterwards
+ * (see {@link coarsen}), which is what keeps a hidden cell from being worked out from a total.
  */
 export function suppressRows<T extends object>(
   rows: readonly T[],
   rule: RowRule<T>,
   k = SMALL_CELL_THRESHOLD,
 ): Shown<T>[] {
-  let out = rows.map((r) => shownExactly(r));
-  for (const field of [rule.count, ...(rule.otherCounts ?? [])]) {
-    const { primary, complementary } = hiddenCells(
-      rows.map((r) => numberOf(r, field)),
-      k,
-    );
-    const derived = field === rule.count ? (rule.derived ?? []) : [];
-    out = out.map((row, i) => {
-      const reason = primary.has(i) ? 'small' : complementary.has(i) ? 'complementary' : null;
-      if (reason === null) return row;
-      return hideMore(hideMore(row, [field], reason), derived, 'derived');
-    });
-  }
-  return out;
+  return rows.map((r) => {
+    let row = shownExactly(r);
+    if (isSmallCount(numberOf(r, rule.count), k)) {
+      row = hideMore(hideMore(row, [rule.count], 'small'), rule.derived ?? [], 'derived');
+    }
+    for (const field of rule.otherCounts ?? []) {
+      if (isSmallCount(numberOf(r, field), k)) row = hideMore(row, [field], 'small');
+    }
+    return row;
+  });
 }
 
 /**
@@ -175,31 +148,29 @@ export interface FunnelStepNumbers {
 
 /**
  * Suppresses an ordered funnel. `previous[i]` is the index of the step step i is measured from (null
- * for a first step). A step's cases are hidden when small, or when its drop-off is small (cases +
- * drop-off = the previous step's cases, which is shown); complementary suppression runs over all
- * steps; conversion, drop-off and median are hidden when this step's or the previous step's cases are.
+ * for a first step). A step of 1–10 patients hides its count and everything built on it; a small
+ * drop-off is hidden with the conversion (the rate and the two rounded counts would give it back);
+ * a step measured from a hidden step hides its conversion and drop-off.
  */
 export function suppressFunnel<T extends FunnelStepNumbers>(
   steps: readonly T[],
   previous: readonly (number | null)[],
   k = SMALL_CELL_THRESHOLD,
 ): Shown<T>[] {
-  const smallDropOff = steps.flatMap((s, i) => (isSmallCount(s.dropOff, k) ? [i] : []));
-  const { primary, complementary } = hiddenCells(
-    steps.map((s) => s.cases),
-    k,
-    smallDropOff,
-  );
-  const hidden = (i: number) => primary.has(i) || complementary.has(i);
   return steps.map((s, i) => {
-    const prev = previous[i] ?? null;
-    if (!hidden(i) && (prev === null || !hidden(prev))) return shownExactly(s);
     let row = shownExactly(s);
-    // Cases hidden for a small drop-off are not small themselves: they protect the drop-off.
-    if (hidden(i)) row = hideMore(row, ['cases'], isSmallCount(s.cases, k) ? 'small' : 'complementary');
-    // A small drop-off is itself a small count; the rest is built on a hidden count.
-    if (isSmallCount(s.dropOff, k)) row = hideMore(row, ['dropOff'], 'small');
-    return hideMore(row, ['conversionFromPrevious', 'dropOff', 'medianSecondsFromPrevious'], 'derived');
+    const prev = previous[i] ?? null;
+    if (isSmallCount(s.cases, k)) {
+      row = hideMore(row, ['cases'], 'small');
+      row = hideMore(row, ['conversionFromPrevious', 'dropOff', 'medianSecondsFromPrevious'], 'derived');
+    } else if (prev !== null && isSmallCount(steps[prev]?.cases, k)) {
+      row = hideMore(row, ['conversionFromPrevious', 'dropOff'], 'derived');
+    }
+    if (isSmallCount(s.dropOff, k)) {
+      row = hideMore(row, ['dropOff'], 'small');
+      row = hideMore(row, ['conversionFromPrevious'], 'derived');
+    }
+    return row;
   });
 }
 
