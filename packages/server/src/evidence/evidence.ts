@@ -230,6 +230,8 @@ export class Evidence {
       const progress = progressWriter(db, jobId);
       const result = await store.importEvents(file, {
         ...importOptions(settings),
+        // A compressed upload may not inflate past 20 uploads' worth (a gzip bomb stops early).
+        maxInflatedBytes: 20 * this.maxUploadBytes,
         sourceId: importId,
         onProgress: progress.report,
       });
