@@ -179,7 +179,14 @@ describe('JourneyEditor', () => {
       });
       expect(save).toHaveBeenCalledTimes(1);
       const dialog = screen.getByTestId('conflict-dialog');
-      expect(within(dialog).getByText('Journey details')).toBeTruthy();
+      // Their rename and my question edit are different fields: both merge on their own.
+      const auto = within(dialog)
+        .getAllByTestId('merge-auto')
+        .map((li) => li.textContent);
+      expect(auto).toEqual([
+        'Journey Journey name: they changed',
+        'Journey Question the map answers: you changed',
+      ]);
       expect(store().doc.question).toBe('Mine');
       fireEvent.click(within(dialog).getByRole('button', { name: /Take theirs/ }));
       expect(store().doc.name).toBe('Their name');

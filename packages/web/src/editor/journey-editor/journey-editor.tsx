@@ -47,6 +47,11 @@ export interface JourneyEditorProps {
   newId?: () => string;
   /** Clock for export dates; defaults to the system clock. */
   now?: () => Date;
+  /**
+   * The workspace's members (e.g. `api.members.list`), loaded when a save conflict needs the name
+   * of who saved; without it, or for an unknown id, the dialog says "another member".
+   */
+  loadMembers?: () => Promise<readonly { userId: string; name: string }[]>;
   /** Hands the host the store (e.g. for tests or an outside "save now"). */
   onReady?: (handle: { store: EditorStore; autosave: Autosave | null }) => void;
 }
@@ -88,6 +93,32 @@ export function JourneyEditor(props: JourneyEditorProps) {
   );
 }
 
+/** The name of a workspace member by user id, loaded on demand; null while unknown. */
+function useMemberName(load: JourneyEditorProps['loadMembers'], userId: string | null): string | null {
+  const [name, setName] = useState<{ userId: string; name: string | null } | null>(null);
+  useEffect(() => {
+    if (!load || !userId) return;
+    let live = true;
+    load().then(
+      (members) => {
+        if (live) setName({ userId, name: members.find((m) => m.userId === userId)?.name ?? null });
+      },
+      () => {
+        if (live) setName({ userId, name: null });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [load, userId]);
+  return name && name.userId === userId ? name.name : null;
+}
+
+/** Focus an element once React has committed. */
+function focusLater(selector: string): void {
+  requestAnimationFrame(() => document.querySelector<HTMLElement>(selector)?.focus());
+}
+
 function isEditable(el: EventTarget | null): boolean {
   if (!(el instanceof HTMLElement)) return false;
   return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
@@ -95,7 +126,7 @@ function isEditable(el: EventTarget | null): boolean {
 
 function EditorFrame(props: JourneyEditorProps & { autosave: Autosave | null }) {
   const { autosave, readOnly = false } = props;
-  const { store } = useEditor();
+  const { store, personas } = useEditor();
   const doc = useEditorState((s) => s.doc);
   const ui = useEditorState((s) => s.ui);
   const saveState = useAutosaveState(autosave);
@@ -173,6 +204,12 @@ function EditorFrame(props: JourneyEditorProps & { autosave: Autosave | null }) 
       ? doc.cards.find((c) => c.id === (ui.selection as { cardId: string }).cardId)
       : undefined;
   const conflict = saveState.conflict;
+  // Escape closes the conflict dialog to decide later; the status then offers to reopen it.
+  const [conflictHidden, setConflictHidden] = useState(false);
+  useEffect(() => {
+    if (conflict) setConflictHidden(false);
+  }, [conflict]);
+  const savedBy = useMemberName(props.loadMembers, conflict?.updatedBy ?? null);
 
   return (
     <div className="pl-editor" data-testid="journey-editor" ref={rootRef}>
@@ -184,6 +221,7 @@ function EditorFrame(props: JourneyEditorProps & { autosave: Autosave | null }) 
           setDetails(!details);
         }}
         save={autosave ? saveState : null}
+        onResolveConflict={conflict && conflictHidden ? () => setConflictHidden(false) : undefined}
         mapElement={() => gridRef.current}
         scroller={() => scrollerRef.current}
         now={now}
@@ -276,12 +314,19 @@ function EditorFrame(props: JourneyEditorProps & { autosave: Autosave | null }) 
           </div>
         )}
       </div>
-      {conflict && autosave && (
+      {conflict && autosave && !conflictHidden && (
         <ConflictDialog
+          base={conflict.base}
           mine={conflict.mine}
           theirs={conflict.document}
           updatedAt={conflict.updatedAt}
-          updatedBy={conflict.updatedBy}
+          savedBy={savedBy}
+          personas={personas}
+          onMerge={(merged) => void autosave.saveMerged(merged)}
+          onDismiss={() => {
+            setConflictHidden(true);
+            focusLater('[data-testid="resolve-conflict"]');
+          }}
           onKeepMine={() => void autosave.keepMine()}
           onTakeTheirs={() => autosave.takeTheirs()}
           onCopyMine={async () => {

@@ -26,6 +26,8 @@ export interface ToolbarProps {
   detailsOpen: boolean;
   onToggleDetails: () => void;
   save: AutosaveState | null;
+  /** Set while a save conflict waits with its dialog closed: reopens the dialog. */
+  onResolveConflict?: (() => void) | undefined;
   mapElement: () => HTMLElement | null;
   scroller: () => HTMLElement | null;
   now: () => Date;
@@ -37,6 +39,7 @@ export function Toolbar({
   detailsOpen,
   onToggleDetails,
   save,
+  onResolveConflict,
   mapElement,
   scroller,
   now,
@@ -312,6 +315,16 @@ export function Toolbar({
       >
         {save ? STATUS_TEXT[save.status] : 'View only'}
       </span>
+      {onResolveConflict && (
+        <button
+          type="button"
+          className="pl-btn pl-btn--primary"
+          onClick={onResolveConflict}
+          data-testid="resolve-conflict"
+        >
+          Resolve…
+        </button>
+      )}
     </div>
   );
 }

@@ -94,6 +94,25 @@ describe('Autosave', () => {
     expect(autosave.getSnapshot()).toMatchObject({ status: 'saved', version: 10, conflict: null });
   });
 
+  it('keeps the base of a conflict; a merged document is saved on their version', async () => {
+    const theirs = renameStep(sampleJourney(), { stepId: 't2', name: 'Theirs' });
+    const { store, autosave, calls, tick } = setup([
+      { ok: false, conflict: { version: 9, document: theirs, updatedAt: '2026-01-01T00:00:00Z' } },
+    ]);
+    const base = store.doc;
+    store.dispatch(renameStep, { stepId: 't1', name: 'Mine' });
+    await tick(800);
+    const c = autosave.getSnapshot().conflict!;
+    expect(c.base).toBe(base);
+    expect(c.mine).toBe(store.doc);
+    const merged = renameStep(theirs, { stepId: 't1', name: 'Mine' });
+    await autosave.saveMerged(merged);
+    expect(store.doc).toBe(merged);
+    expect(calls).toHaveLength(2);
+    expect(calls[1]).toEqual({ doc: merged, base: 9 });
+    expect(autosave.getSnapshot()).toMatchObject({ status: 'saved', version: 10, conflict: null });
+  });
+
   it('take theirs replaces the document and clears undo', async () => {
     const theirs = renameStep(sampleJourney(), { stepId: 't2', name: 'Theirs' });
     const { store, autosave, calls, tick } = setup([

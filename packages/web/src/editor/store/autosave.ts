@@ -18,8 +18,11 @@ export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'offline' | 'failed' |
 export interface AutosaveState {
   status: SaveStatus;
   version: number;
-  /** Set while the server holds a newer version than ours and the user has not chosen yet. */
-  conflict: (SaveConflict & { mine: JourneyContent }) | null;
+  /**
+   * Set while the server holds a newer version than ours and the user has not chosen yet: theirs,
+   * mine, and the base both started from (the last version this editor saved or loaded).
+   */
+  conflict: (SaveConflict & { mine: JourneyContent; base: JourneyContent }) | null;
   lastError: string | null;
 }
 
@@ -158,7 +161,7 @@ export class Autosave {
       this.clearTimer();
       this.set({
         status: 'conflict',
-        conflict: { ...result.conflict, mine: this.store.doc },
+        conflict: { ...result.conflict, mine: this.store.doc, base: this.savedDoc },
         lastError: null,
       });
       return;
@@ -180,6 +183,19 @@ export class Autosave {
     // Base on their version so the server accepts it; mark dirty even if nothing changed since.
     this.savedDoc = c.document;
     this.set({ status: 'unsaved', version: c.version, conflict: null });
+    return this.flush();
+  }
+
+  /**
+   * Conflict choice: put a merge of mine and theirs in the editor and save it as a normal
+   * versioned save based on their version (a newer save by someone else conflicts again).
+   */
+  saveMerged(merged: JourneyContent): Promise<void> {
+    const c = this.state.conflict;
+    if (!c) return Promise.resolve();
+    this.savedDoc = c.document;
+    this.set({ status: 'unsaved', version: c.version, conflict: null });
+    this.store.replaceDocument(merged);
     return this.flush();
   }
 
