@@ -37,6 +37,7 @@ export function JourneyPage({ journeyId }: { journeyId: string }) {
     (doc, baseVersion) => api.journeys.save(journeyId, baseVersion, doc),
     [journeyId],
   );
+  const loadMembers = useCallback(() => api.members.list(workspace.id), [workspace.id]);
 
   if (loaded.loading && !loaded.data) return <Loading what="the journey" />;
   if (loaded.error instanceof ApiError && loaded.error.status === 404) {
@@ -75,6 +76,7 @@ export function JourneyPage({ journeyId }: { journeyId: string }) {
           personas={personas}
           readOnly={!canEdit}
           save={save}
+          loadMembers={loadMembers}
           onReady={onReady}
           journeyId={journey.id}
           workspaceId={workspace.id}
