@@ -1,5 +1,6 @@
 import {
   type BlueprintSystem,
+  type Channel,
   type Evidence,
   JourneyContent,
   type JourneyStatus,
@@ -29,9 +30,25 @@ export interface DemoJourneySpec {
    * their text but lose their template activities (the demo log does not emit them).
    */
   steps: Record<string, { name?: string; description?: string; activities?: string[]; optional?: boolean }>;
-  /** Rewritten cards; every other card keeps its text and gets `defaultEvidence`. */
-  cards: Record<string, { text?: string; severity?: Severity; evidence: readonly Evidence[] }>;
+  /** Rewritten cards; every other card not dropped keeps its template text and gets `defaultEvidence`. */
+  cards: Record<
+    string,
+    { text?: string; severity?: Severity; channel?: Channel; evidence: readonly Evidence[] }
+  >;
+  /**
+   * Template cards with no sensible counterpart at this clinic: left out of the demo, and unlinked
+   * from the opportunities and cards that pointed at them.
+   */
+  dropCards?: readonly string[];
+  /**
+   * Template cards read and judged true to the clinic as they are. Not used to build the map: the
+   * demo tests require every template card to be rewritten, dropped or listed here, so a template
+   * change cannot slip text into the demo unseen.
+   */
+  keptAsIs?: readonly string[];
   defaultEvidence: readonly Evidence[];
+  /** Emotion points rewritten by step id, then template persona id (the point must exist). */
+  emotions?: Record<string, Record<string, { score?: -2 | -1 | 0 | 1 | 2; note: string }>>;
   systems?: Record<string, Partial<Omit<BlueprintSystem, 'id'>>>;
   opportunities?: Record<string, Partial<Omit<Opportunity, 'id' | 'cardIds' | 'stepIds'>>>;
   /** Template KPI ids to keep, ids from `KPI_LIBRARY`, or new definitions; the order is the dashboard's. */
@@ -74,7 +91,27 @@ export function customiseTemplate(
   const steps = j.stages.flatMap((s) => s.steps);
   mustHave('stage', new Set(j.stages.map((s) => s.id)), Object.keys(spec.stages ?? {}), t.id);
   mustHave('step', new Set(steps.map((s) => s.id)), Object.keys(spec.steps), t.id);
-  mustHave('card', new Set(j.cards.map((c) => c.id)), Object.keys(spec.cards), t.id);
+  const cardIds = new Set(j.cards.map((c) => c.id));
+  mustHave('card', cardIds, Object.keys(spec.cards), t.id);
+  mustHave('card', cardIds, spec.dropCards ?? [], t.id);
+  mustHave('card', cardIds, spec.keptAsIs ?? [], t.id);
+  const dropped = new Set(spec.dropCards);
+  const kept = new Set(spec.keptAsIs);
+  for (const id of cardIds) {
+    const verdicts = [id in spec.cards, dropped.has(id), kept.has(id)].filter(Boolean).length;
+    if (verdicts > 1)
+      throw new Error(
+        `demo: card "${id}" of template "${t.id}" is in more than one of cards, dropCards, keptAsIs`,
+      );
+  }
+  const points = new Set(j.emotions.map((e) => `${e.stepId} ${e.personaId}`));
+  for (const [stepId, byPersona] of Object.entries(spec.emotions ?? {}))
+    mustHave(
+      'emotion point',
+      points,
+      Object.keys(byPersona).map((personaId) => `${stepId} ${personaId}`),
+      t.id,
+    );
   mustHave('system', new Set(j.systems.map((s) => s.id)), Object.keys(spec.systems ?? {}), t.id);
   mustHave(
     'opportunity',
@@ -117,17 +154,27 @@ export function customiseTemplate(
         return { ...step, ...change, activities: change?.activities ?? [] };
       }),
     })),
-    cards: j.cards.map((card) => {
+    cards: j.cards.flatMap((card) => {
+      if (dropped.has(card.id)) return [];
+      const linkedCardIds = card.linkedCardIds.filter((id) => !dropped.has(id));
       const change = spec.cards[card.id];
-      return change ? { ...card, ...change } : { ...card, evidence: spec.defaultEvidence };
+      return [
+        change
+          ? { ...card, ...change, linkedCardIds }
+          : { ...card, linkedCardIds, evidence: spec.defaultEvidence },
+      ];
     }),
     emotions: j.emotions.flatMap((e) => {
       const id = persona(e.personaId);
-      return id === undefined ? [] : [{ ...e, personaId: id }];
+      return id === undefined ? [] : [{ ...e, ...spec.emotions?.[e.stepId]?.[e.personaId], personaId: id }];
     }),
     systems: j.systems.map((s) => ({ ...s, ...spec.systems?.[s.id] })),
     opportunities: j.opportunities.map((o) => {
-      const merged = { ...o, ...spec.opportunities?.[o.id] };
+      const merged = {
+        ...o,
+        ...spec.opportunities?.[o.id],
+        cardIds: o.cardIds.filter((id) => !dropped.has(id)),
+      };
       // A KPI the demo dropped (its activities are not in the log) cannot be an opportunity's target.
       return merged.targetKpiId !== null && !kpiIds.has(merged.targetKpiId)
         ? { ...merged, targetKpiId: null }
