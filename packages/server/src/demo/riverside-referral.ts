@@ -18,6 +18,12 @@ export const RIVERSIDE_REFERRAL: DemoJourneySpec = {
   stages: {
     'st-referral-placed': { name: 'Partner refers' },
     'st-triage': { goal: 'Know my referral arrived and when I will hear back' },
+    'st-pre-visit': { goal: 'Arrive prepared: history, scans and sedation plan sorted.' },
+    'st-first-visit': { name: 'First surgical consult' },
+    'st-results-plan': {
+      name: 'Surgery and aftercare',
+      goal: 'Have the tooth out, know how to heal, and have my dentist know too.',
+    },
   },
   steps: {
     'sp-decide-refer': {
@@ -58,6 +64,134 @@ export const RIVERSIDE_REFERRAL: DemoJourneySpec = {
     'sp-close-loop': { name: 'Post-op review booked; referrer informed', activities: ['followup.booked'] },
   },
   cards: {
+    'c-decide-refer-tp1': {
+      text: 'Check-up at his family dentist (a partner practice)',
+      evidence: [partnerInterviews],
+    },
+    'c-decide-refer-ac1': {
+      text: 'Hears "that wisdom tooth has to come out; we\'ll send you to the oral surgeon at Riverside"',
+      evidence: [patientInterviews],
+    },
+    'c-decide-refer-th1': { text: '"Surgery? Will they put me to sleep?"', evidence: [patientInterviews] },
+    'c-decide-refer-em1': {
+      text: 'Anxious about surgery; does not ask how long it will all take',
+      evidence: [hypothesis],
+    },
+    'c-decide-refer-fs1': { text: 'Family dentist at the partner practice', evidence: [partnerInterviews] },
+    'c-decide-refer-sy1': { text: "Partner practice's own patient records", evidence: [partnerInterviews] },
+    'c-op-referral-checklist': {
+      text: 'Referral form with required fields: reason, X-rays attached, urgency, medical history',
+      evidence: [staffWorkshop],
+    },
+    'c-place-referral-fs1': {
+      text: "Partner practice's front desk faxes the referral",
+      evidence: [partnerInterviews],
+    },
+    'c-place-referral-sy1': {
+      text: 'Referral letter in the partner practice records',
+      evidence: [partnerInterviews],
+    },
+    'c-place-referral-da1': { text: 'Referrals placed per week, by site', evidence: [eventLog] },
+    'c-receive-bs1': {
+      text: 'Referral team logs each fax and asks the partner for missing X-rays',
+      evidence: [shadowing],
+    },
+    'c-op-direct-order': {
+      text: 'A daily 15-minute triage slot for the surgeon on duty instead of two weekly batches',
+      evidence: [staffWorkshop],
+    },
+    'c-triage-fs1': {
+      text: 'Oral surgeon signs off triage on Tuesdays and Thursdays',
+      evidence: [shadowing],
+    },
+    'c-triage-bs1': {
+      text: 'Urgency assigned: urgent (pain, swelling, infection: seen this week) or routine',
+      evidence: [staffWorkshop],
+    },
+    'c-op-self-schedule-link': {
+      text: 'Text a booking link as soon as the referral is logged',
+      evidence: [staffWorkshop],
+    },
+    'c-book-specialist-tp1': { text: 'Booked on the phone with the referral team', evidence: [eventLog] },
+    'c-book-specialist-ac1': {
+      text: 'Takes the first slot that fits his rota, about nine days away; joins the cancellation list',
+      evidence: [eventLog, patientInterviews],
+    },
+    'c-book-specialist-sy1': {
+      text: 'Oral-surgery schedule in the practice management system',
+      evidence: [shadowing],
+    },
+    'c-book-specialist-da1': { text: 'Days from booking to the consult, by site', evidence: [eventLog] },
+    'c-pp-duplicate-history': {
+      text: 'Asked again for the medical history his dentist already sent',
+      evidence: [patientInterviews],
+    },
+    'c-previsit-prep-bs1': {
+      text: 'Insurance cover checked; estimate for the extraction and sedation prepared',
+      evidence: [staffWorkshop],
+    },
+    'c-pre-tests-tp1': {
+      text: '3D scan (CBCT) in the imaging room at the Riverside site',
+      evidence: [hypothesis],
+    },
+    'c-pp-lab-hours': {
+      text: 'The scan is a separate trip unless it is booked on the consult day',
+      evidence: [hypothesis],
+    },
+    'c-pre-tests-sy1': { text: 'Imaging request and scan', evidence: [hypothesis] },
+    'c-pp-reschedule-back-of-queue': {
+      text: "Rescheduling puts him at the end of the surgeon's list, one to two weeks later",
+      evidence: [eventLog, patientInterviews],
+    },
+    'c-arrive-tp1': { text: 'Oral-surgery suite at the Riverside site', evidence: [shadowing] },
+    'c-pp-wayfinding': {
+      text: 'The surgery suite has its own entrance; first-timers queue at dental reception and are sent back outside',
+      evidence: [shadowing],
+    },
+    'c-arrive-fs1': { text: 'Oral-surgery reception', evidence: [shadowing] },
+    'c-consult-ac1': {
+      text: 'Agrees to have the tooth out under sedation; gets fasting and driver instructions',
+      evidence: [patientInterviews],
+    },
+    'c-consult-th1': { text: '"She already had my X-rays. Good."', evidence: [patientInterviews] },
+    'c-consult-fs1': { text: 'Oral surgeon, dental nurse', evidence: [staffWorkshop] },
+    'c-procedure-tp1': { text: 'Surgery suite: extraction under IV sedation', evidence: [staffWorkshop] },
+    'c-procedure-tp2': {
+      text: 'Sedation letter: nothing to eat for 6 hours, bring an adult to drive you home',
+      evidence: [staffWorkshop],
+    },
+    'c-procedure-ac1': {
+      text: 'Takes two shifts off for the surgery and recovery; needs a driver',
+      evidence: [patientInterviews],
+    },
+    'c-pp-prep-confusing': {
+      text: 'Sedation instructions unclear; some arrive having eaten or without a driver and are rebooked',
+      evidence: [staffWorkshop],
+    },
+    'c-op-prep-texts': {
+      text: 'Text the day before: fasting time, driver reminder and the nurse line',
+      evidence: [hypothesis],
+    },
+    'c-procedure-fs1': {
+      text: 'Oral surgeon, dental nurses, sedation-trained nurse',
+      evidence: [staffWorkshop],
+    },
+    'c-results-ac1': { text: 'Reads "dentigerous cyst, benign" in the portal', evidence: [hypothesis] },
+    'c-results-th1': { text: '"A cyst? Is that serious?"', evidence: [hypothesis] },
+    'c-close-loop-tp1': { text: 'Treatment letter to the referring dentist', evidence: [partnerInterviews] },
+    'c-op-direct-note': {
+      text: 'Send the treatment letter electronically and mark the referral closed for both sides',
+      evidence: [partnerInterviews],
+    },
+    'c-close-loop-fs1': {
+      text: 'Family dentist checks the healing at the next check-up',
+      evidence: [partnerInterviews],
+    },
+    'c-close-loop-bs1': {
+      text: 'Treatment letters typed when the surgeon has time, often weeks later',
+      evidence: [staffWorkshop],
+    },
+    'c-close-loop-sy2': { text: "Partner practice's inbox", evidence: [partnerInterviews] },
     'c-place-referral-tp1': {
       text: 'Partner practice faxes a one-page referral form to the Riverside referral line',
       evidence: [partnerInterviews],
@@ -81,7 +215,7 @@ export const RIVERSIDE_REFERRAL: DemoJourneySpec = {
       evidence: [eventLog, shadowing],
     },
     'c-triage-da1': {
-      text: 'Received → triaged (days), by site and weekday — the bottleneck of this journey',
+      text: 'Received → triaged (days), by site — the bottleneck of this journey',
       evidence: [eventLog],
     },
     'c-outreach-tp1': {
@@ -102,7 +236,7 @@ export const RIVERSIDE_REFERRAL: DemoJourneySpec = {
       evidence: [shadowing],
     },
     'c-outreach-da1': {
-      text: 'Referral → booked: median and p90 days, by partner practice',
+      text: 'Referral → booked: median and p90 days, by site',
       evidence: [eventLog],
     },
     'c-pp-no-shift-slots': {
@@ -127,7 +261,59 @@ export const RIVERSIDE_REFERRAL: DemoJourneySpec = {
       evidence: [eventLog],
     },
   },
+  dropCards: [
+    // Pre-authorisation by the referrer is a US payer step, not part of a partner dental referral.
+    'c-place-referral-bs1',
+  ],
+  keptAsIs: [
+    'c-place-referral-tp2',
+    'c-place-referral-ac1',
+    'c-place-referral-sy2',
+    'c-receive-th1',
+    'c-op-eref-only',
+    'c-receive-sy1',
+    'c-receive-sy2',
+    'c-triage-ac1',
+    'c-triage-sy1',
+    'c-outreach-tp2',
+    'c-outreach-ac1',
+    'c-outreach-th1',
+    'c-outreach-em1',
+    'c-outreach-fs1',
+    'c-outreach-bs1',
+    'c-outreach-sy1',
+    'c-book-specialist-tp2',
+    'c-op-waitlist-offers',
+    'c-book-specialist-fs1',
+    'c-previsit-prep-tp1',
+    'c-previsit-prep-tp2',
+    'c-previsit-prep-ac1',
+    'c-previsit-prep-sy1',
+    'c-previsit-prep-sy2',
+    'c-previsit-reminders-ac1',
+    'c-op-protected-reschedule',
+    'c-previsit-reminders-sy1',
+    'c-previsit-reminders-da1',
+    'c-arrive-ac1',
+    'c-arrive-sy1',
+    'c-consult-tp1',
+    'c-consult-em1',
+    'c-consult-sy1',
+    'c-procedure-sy1',
+    'c-results-tp1',
+    'c-results-tp2',
+    'c-pp-result-before-call',
+    'c-results-sy1',
+    'c-close-loop-sy1',
+  ],
   defaultEvidence: [hypothesis],
+  emotions: {
+    'sp-decide-refer': { 'pe-luis': { note: 'Worried about the surgery and the time off' } },
+    'sp-receive': { 'pe-jen': { note: 'About thirty new referrals on a normal morning' } },
+    'sp-arrive': { 'pe-luis': { note: 'Nervous; late after looking for the entrance' } },
+    'sp-procedure': { 'pe-luis': { note: 'The fasting and the waiting are the worst part' } },
+    'sp-results': { 'pe-luis': { note: 'Relieved once the nurse explains it is harmless' } },
+  },
   systems: {
     'sy-referring-ehr': { name: 'Partner practice systems (not ours)', owner: 'Partner practices' },
     'sy-fax': { name: 'E-fax service (referral line)', owner: 'Practice manager' },
@@ -138,6 +324,7 @@ export const RIVERSIDE_REFERRAL: DemoJourneySpec = {
       name: 'Forms, reminders and surveys (patient messaging vendor)',
       owner: 'Practice manager',
     },
+    'sy-portal': { owner: 'Practice manager' },
   },
   opportunities: {
     'o-self-schedule': {
@@ -150,12 +337,33 @@ export const RIVERSIDE_REFERRAL: DemoJourneySpec = {
       status: 'planned',
       confidence: 'observed',
     },
-    'o-structured-referral': { owner: 'Clinical director', status: 'idea' },
-    'o-closed-loop': { owner: 'Referral lead', status: 'idea', confidence: 'reported' },
+    'o-structured-referral': {
+      title: 'One referral form with required fields',
+      description:
+        'Reason, urgency, medical history and X-rays required on the partner form, so the surgeon can triage at first read.',
+      owner: 'Clinical director',
+      status: 'idea',
+    },
+    'o-closed-loop': {
+      description:
+        'The referring practice sees received / triaged / booked / seen, and gets the treatment letter electronically.',
+      owner: 'Referral lead',
+      status: 'idea',
+      confidence: 'reported',
+    },
     'o-retire-spreadsheet': { owner: 'Practice manager', status: 'in-progress', confidence: 'observed' },
   },
   kpis: [
-    'k-referral-completion',
+    {
+      id: 'k-referral-completion',
+      kind: 'conversion',
+      name: 'Referral completion (90 days)',
+      description: 'Referrals with a completed surgical consult within 90 days ÷ referrals placed.',
+      from: { stepId: 'sp-place-referral' },
+      to: { stepId: 'sp-consult' },
+      windowDays: 90,
+      reference: 'healthcare.md §1.5',
+    },
     {
       id: 'k-received-to-triaged',
       name: 'Referral received → triaged',
@@ -167,7 +375,15 @@ export const RIVERSIDE_REFERRAL: DemoJourneySpec = {
       reference: 'healthcare.md §1.5',
     },
     'k-referral-to-booked',
-    'k-referral-to-visit',
+    {
+      id: 'k-referral-to-visit',
+      kind: 'duration',
+      name: 'Referral placed to first surgical consult',
+      from: { activities: ['referral.placed'] },
+      to: { activities: ['appointment.arrived'] },
+      direction: 'lower-is-better',
+      reference: 'healthcare.md §1.7',
+    },
     'no-show-rate',
     'csat',
   ],
