@@ -10,7 +10,7 @@ export const RIVERSIDE_PERSONAS: Record<DemoPersonaKey, PersonaInput> = {
     name: 'Aisha, 29, cracked molar and dental anxiety',
     kind: 'patient',
     summary:
-      'Graphic designer in Old Town, four years since her last dentist after a painful filling. Found Riverside through a search ad at 9 pm with a cracked molar; PPO cover through work.',
+      'Graphic designer in Old Town, four years since her last dentist after a painful filling. Found Riverside through a search ad at 9 pm with a cracked molar; dental insurance through work.',
     goals: [
       'Be out of pain this week',
       'Know the price before anything is done',
