@@ -1,8 +1,14 @@
-import { PersonaContent, strongestConfidence, TEMPLATE_EVIDENCE } from '@pathlight/core';
+import {
+  type JourneyContent,
+  PersonaContent,
+  strongestConfidence,
+  TEMPLATE_EVIDENCE,
+  templates,
+} from '@pathlight/core';
 import { describe, expect, test } from 'vitest';
 import { customiseTemplate, type DemoJourneySpec } from './customise-template';
 import { DEMO_JOURNEYS } from './riverside';
-import { RIVERSIDE_PERSONAS } from './riverside-personas';
+import { type DemoPersonaKey, RIVERSIDE_PERSONAS } from './riverside-personas';
 
 const personaIds = { aisha: 'p-aisha', luis: 'p-luis', denise: 'p-denise', jen: 'p-jen' };
 const journeys = DEMO_JOURNEYS.map((spec) => customiseTemplate(spec, personaIds, null));
@@ -80,4 +86,143 @@ describe('the Riverside demo content', () => {
       'has no KPI "k-nope" and the KPI library neither',
     );
   });
+
+  test('dropCards must name template cards; dropped cards are unlinked from cards and opportunities', () => {
+    const referral = DEMO_JOURNEYS[1] as DemoJourneySpec;
+    expect(() => customiseTemplate({ ...referral, dropCards: ['c-nope'] }, personaIds, null)).toThrow(
+      'demo: template "specialty-referral" has no card "c-nope"',
+    );
+    expect(() => customiseTemplate({ ...referral, dropCards: ['c-pp-fax-queue'] }, personaIds, null)).toThrow(
+      '"c-pp-fax-queue" of template "specialty-referral" is in more than one of',
+    );
+    const { 'c-pp-referral-booking-wait': _, ...cards } = referral.cards;
+    const j = customiseTemplate(
+      { ...referral, cards, dropCards: [...(referral.dropCards ?? []), 'c-pp-referral-booking-wait'] },
+      personaIds,
+      null,
+    );
+    expect(j.cards.map((c) => c.id)).not.toContain('c-pp-referral-booking-wait');
+    expect(j.cards.find((c) => c.id === 'c-op-self-schedule-link')?.linkedCardIds).toEqual([
+      'c-pp-blocked-number',
+    ]);
+    expect(j.opportunities.find((o) => o.id === 'o-self-schedule')?.cardIds).toEqual([
+      'c-op-self-schedule-link',
+    ]);
+  });
+});
+
+/**
+ * Words that belong to the other templates' settings, never to Riverside (a combined dental and
+ * family-medicine practice with an oral-surgery clinic, in a neutral English-speaking setting).
+ */
+const FOREIGN_WORDS: readonly [setting: string, words: RegExp][] = [
+  [
+    'gastroenterology (specialty-referral)',
+    /\b(colonoscop\w*|scopes?|GI|gastro\w*|endoscop\w*|bowel|co?eliac|polyps?|anaemia|iron)\b/i,
+  ],
+  ['GI (case-sensitive)', /\bGI\b/],
+  [
+    'cardiology and hospital care (health-system-six-stage)',
+    /\b(cardi\w*|heart failure|echo\w*|BNP|diuresis|catheter|wards?|hospital\w*|admitted|admission|readmission\w*|discharged?|rehab\w*|emergency department|urgent care|ADT|inpatient|outpatient building)\b/i,
+  ],
+  ['ED (case-sensitive)', /\bED\b/],
+  [
+    'aesthetics (aesthetics-wellness)',
+    /\b(botox|injectables?|injector|fillers?|med(ical)? spa|laser|deposit)\b/i,
+  ],
+  [
+    'platform onboarding (health-tech-onboarding)',
+    /\b(go-live|SSO|kickoff|security questionnaire|hypertension programme|guided step)\b/i,
+  ],
+  [
+    'one country’s insurance system',
+    /(\$\s?\d|\b(PPO|co-?pays?|payers?|prior authori[sz]ation|pre-determination|CMS|Medicare|Medicaid|NHS)\b)/,
+  ],
+];
+
+/** Every text of a demo journey a user can read on the map, its panels and its dashboard. */
+function visibleTexts(j: JourneyContent, spec: DemoJourneySpec): [where: string, text: string][] {
+  const out: [string, string][] = [
+    ['name', j.name],
+    ['description', j.description],
+    ['question', j.question],
+    ['service line', j.scope.serviceLine],
+    ...j.tags.map((t): [string, string] => ['tag', t]),
+  ];
+  for (const stage of j.stages) {
+    out.push([`stage ${stage.id}`, `${stage.name} ${stage.goal ?? ''}`]);
+    for (const step of stage.steps) out.push([`step ${step.id}`, `${step.name} ${step.description ?? ''}`]);
+  }
+  for (const lane of j.lanes) out.push([`lane ${lane.id}`, lane.name]);
+  for (const card of j.cards) out.push([`card ${card.id}`, card.text]);
+  for (const e of j.emotions) out.push([`emotion at ${e.stepId}`, e.note]);
+  for (const s of j.systems) out.push([`system ${s.id}`, `${s.name} ${s.owner}`]);
+  for (const o of j.opportunities)
+    out.push([`opportunity ${o.id}`, `${o.title} ${o.description} ${o.owner}`]);
+  for (const k of j.kpis) out.push([`KPI ${k.id}`, `${k.name} ${k.description ?? ''}`]);
+  for (const key of new Set(Object.values(spec.personas))) {
+    const p = RIVERSIDE_PERSONAS[key as DemoPersonaKey];
+    const texts = [
+      p.name,
+      p.summary,
+      p.quote,
+      p.role,
+      ...(p.goals ?? []),
+      ...(p.needs ?? []),
+      ...(p.barriers ?? []),
+    ];
+    out.push([`persona ${key}`, texts.filter(Boolean).join(' ')]);
+  }
+  return out;
+}
+
+/** Given names of template personas the demo does not use ("Dr Okafor" → "Okafor"). */
+const foreignPersonaNames = (spec: DemoJourneySpec): string[] =>
+  templates
+    .flatMap((t) => t.personas.filter((p) => !(t.id === spec.templateId && p.id in spec.personas)))
+    .map((p) => p.name.replace(/^Dr /, '').split(/[ ,]/)[0] ?? '')
+    .filter((name) => !Object.values(RIVERSIDE_PERSONAS).some((r) => r.name.startsWith(name)));
+
+describe('every demo journey is true to Riverside', () => {
+  test.each(DEMO_JOURNEYS.map((spec) => [spec.name, spec] as const))(
+    '%s: no words from another specialty, setting or template persona',
+    (_, spec) => {
+      const j = customiseTemplate(spec, personaIds, null);
+      const names = new RegExp(`\\b(${foreignPersonaNames(spec).join('|')})\\b`);
+      const found = visibleTexts(j, spec).flatMap(([where, text]) => [
+        ...FOREIGN_WORDS.filter(([, words]) => words.test(text)).map(
+          ([setting]) => `${where} (${setting}): ${text}`,
+        ),
+        ...(names.test(text) ? [`${where} (template persona): ${text}`] : []),
+      ]);
+      expect(found).toEqual([]);
+    },
+  );
+
+  test.each(DEMO_JOURNEYS.map((spec) => [spec.name, spec] as const))(
+    '%s: every template card was rewritten, dropped or reviewed and kept; every step was reviewed',
+    (_, spec) => {
+      const t = templates.find((x) => x.id === spec.templateId);
+      const cards = t?.journey.cards.map((c) => c.id) ?? [];
+      const reviewed = new Set([
+        ...Object.keys(spec.cards),
+        ...(spec.dropCards ?? []),
+        ...(spec.keptAsIs ?? []),
+      ]);
+      expect(
+        cards.filter((id) => !reviewed.has(id)),
+        'neither rewritten, dropped nor in keptAsIs',
+      ).toEqual([]);
+      expect(reviewed.size).toBe(
+        Object.keys(spec.cards).length + (spec.dropCards?.length ?? 0) + (spec.keptAsIs?.length ?? 0),
+      );
+      const steps = t?.journey.stages.flatMap((s) => s.steps.map((x) => x.id)) ?? [];
+      expect(
+        steps.filter((id) => !(id in spec.steps)),
+        'steps not named in the spec',
+      ).toEqual([]);
+      const j = customiseTemplate(spec, personaIds, null);
+      for (const id of spec.dropCards ?? []) expect(j.cards.map((c) => c.id)).not.toContain(id);
+    },
+  );
 });
