@@ -25,13 +25,17 @@ export type SaveResult =
 export type TemplateBody = Omit<JourneyTemplate, 'id'>;
 export type TemplateCategory = JourneyTemplate['category'];
 
+/** Request options that let the caller cancel a read (the server stops a query nobody waits for). */
+export const cancel = (signal: AbortSignal | undefined) => (signal ? { init: { signal } } : undefined);
+
 /** `If-Match` value for a base version. */
 const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
 
 /**
  * Every call the web app makes, on the server's typed client (routes, bodies and responses come
  * from the server's route definitions). Requests go through `http.fetch`, which adds cookies and
- * the CSRF header and throws ApiError, so every `parseResponse` here sees a success.
+ * the CSRF header and throws ApiError, so every `parseResponse` here sees a success. Reads take an
+ * optional AbortSignal (`useResource` passes one) that cancels them.
  */
 export function createApi(http: Http, baseUrl: string) {
   const c = createApiClient(baseUrl, http.fetch).api;
@@ -77,10 +81,12 @@ export function createApi(http: Http, baseUrl: string) {
     },
 
     journeys: {
-      list: (id: string) => parseResponse(c.workspaces[':id'].journeys.$get({ param: { id } })),
+      list: (id: string, signal?: AbortSignal) =>
+        parseResponse(c.workspaces[':id'].journeys.$get({ param: { id } }, cancel(signal))),
       create: (id: string, json: { templateId: string; name?: string } | { name: string }) =>
         parseResponse(c.workspaces[':id'].journeys.$post({ param: { id }, json })),
-      get: (id: string) => parseResponse(c.journeys[':id'].$get({ param: { id } })),
+      get: (id: string, signal?: AbortSignal) =>
+        parseResponse(c.journeys[':id'].$get({ param: { id } }, cancel(signal))),
       /** Saves a whole document based on `version`; a 409 comes back as `{ok:false, conflict}`. */
       async save(id: string, version: number, document: JourneyContent): Promise<SaveResult> {
         try {
@@ -159,7 +165,8 @@ export function createApi(http: Http, baseUrl: string) {
             query: delimiter ? { delimiter } : {},
           }),
         ),
-      sources: (id: string) => parseResponse(c.workspaces[':id'].sources.$get({ param: { id } })),
+      sources: (id: string, signal?: AbortSignal) =>
+        parseResponse(c.workspaces[':id'].sources.$get({ param: { id } }, cancel(signal))),
       createSource: (id: string, json: SourceCreate) =>
         parseResponse(c.workspaces[':id'].sources.$post({ param: { id }, json })),
       source: (id: string) => parseResponse(c.sources[':id'].$get({ param: { id } })),
@@ -171,23 +178,31 @@ export function createApi(http: Http, baseUrl: string) {
       refreshSource: (id: string, json: SourceRefresh) =>
         parseResponse(c.sources[':id'].refresh.$post({ param: { id }, json })),
       job: (id: string) => parseResponse(c.jobs[':id'].$get({ param: { id } })),
-      activities: (id: string) =>
-        parseResponse(c.workspaces[':id'].activities.$get({ param: { id }, query: {} })),
-      processMap: (id: string, json: ProcessMapRequest, shared = false) =>
+      activities: (id: string, signal?: AbortSignal) =>
+        parseResponse(c.workspaces[':id'].activities.$get({ param: { id }, query: {} }, cancel(signal))),
+      /** Every attribute of the event data (to split or segment by), with distinct values and patients. */
+      attributes: (id: string, signal?: AbortSignal) =>
+        parseResponse(c.workspaces[':id'].attributes.$get({ param: { id }, query: {} }, cancel(signal))),
+      processMap: (id: string, json: ProcessMapRequest, shared = false, signal?: AbortSignal) =>
         parseResponse(
-          c.workspaces[':id']['process-map'].$post({
-            param: { id },
-            query: shared ? { shared: '1' } : {},
-            json,
-          }),
+          c.workspaces[':id']['process-map'].$post(
+            { param: { id }, query: shared ? { shared: '1' } : {}, json },
+            cancel(signal),
+          ),
         ),
-      journeyDashboard: (id: string, json: AnalysisFilterBody, shared = false) =>
+      journeyDashboard: (id: string, json: AnalysisFilterBody, shared = false, signal?: AbortSignal) =>
         parseResponse(
-          c.journeys[':id'].dashboard.$post({ param: { id }, query: shared ? { shared: '1' } : {}, json }),
+          c.journeys[':id'].dashboard.$post(
+            { param: { id }, query: shared ? { shared: '1' } : {}, json },
+            cancel(signal),
+          ),
         ),
-      workspaceDashboard: (id: string, shared = false) =>
+      workspaceDashboard: (id: string, shared = false, signal?: AbortSignal) =>
         parseResponse(
-          c.workspaces[':id'].dashboard.$get({ param: { id }, query: shared ? { shared: '1' } : {} }),
+          c.workspaces[':id'].dashboard.$get(
+            { param: { id }, query: shared ? { shared: '1' } : {} },
+            cancel(signal),
+          ),
         ),
     },
 

@@ -150,3 +150,24 @@ describe('createApi over the typed client', () => {
     await expect(api.journeys.save(stored.id, 4, doc as never)).rejects.toMatchObject({ status: 403 });
   });
 });
+
+describe('cancelling a read', () => {
+  it('passes the signal to fetch and rejects with the abort, not as a network failure', async () => {
+    let seen: AbortSignal | null | undefined;
+    const fetch = ((_input: RequestInfo | URL, init: RequestInit = {}) => {
+      seen = init.signal;
+      return new Promise<Response>((_resolve, reject) => {
+        init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+      });
+    }) as typeof globalThis.fetch;
+    const api = createApi(createHttp({ fetch }), 'http://x');
+    const controller = new AbortController();
+    const pending = api.evidence.attributes('ws-1', controller.signal).catch((e: unknown) => e);
+    await Promise.resolve();
+    expect(seen).toBe(controller.signal);
+    controller.abort();
+    const error = await pending;
+    expect(error).not.toBeInstanceOf(ApiError);
+    expect((error as Error).name).toBe('AbortError');
+  });
+});

@@ -23,7 +23,9 @@ export interface Http {
 
 /**
  * Wraps fetch for the Pathlight API: same-origin cookies, the CSRF header on every
- * state-changing request, problem+json turned into ApiError, and 401 reported once.
+ * state-changing request, problem+json turned into ApiError, and 401 reported once. A request's
+ * `signal` goes to fetch: aborting it cancels the request (the server then stops its query) and the
+ * call rejects with the abort, not with an ApiError.
  */
 export function createHttp(options: HttpOptions = {}): Http {
   let csrfToken: string | null = null;
@@ -41,6 +43,8 @@ export function createHttp(options: HttpOptions = {}): Http {
     try {
       res = await base(input, { ...init, method, headers, credentials: 'include' });
     } catch (cause) {
+      // A request its caller cancelled (AbortSignal) is not a network failure: pass the abort on.
+      if (init.signal?.aborted || (cause as { name?: unknown } | null)?.name === 'AbortError') throw cause;
       throw new ApiError({
         status: 0,
         title: 'Cannot reach the Pathlight server',

@@ -24,6 +24,8 @@ export type {
 export { type CountedRow, countedRows } from './counted';
 export { ApiError, type ApiIssue, errorMessage } from './errors';
 export type {
+  AttributeColumn,
+  AttributeColumns,
   CsvPreview,
   Dashboard,
   DataSource,

@@ -58,3 +58,7 @@ export type Dashboard = WithPrivacy<Awaited<ReturnType<Api['evidence']['journeyD
 export type KpiTile = Dashboard['tiles'][number];
 /** Every journey's tiles for the workspace overview. */
 export type WorkspaceDashboard = WithPrivacy<Awaited<ReturnType<Api['evidence']['workspaceDashboard']>>>;
+/** The attributes of a workspace's event data, to split and segment by. */
+export type AttributeColumns = WithPrivacy<Awaited<ReturnType<Api['evidence']['attributes']>>>;
+/** One attribute: its key, number of distinct values and patients who have it. */
+export type AttributeColumn = AttributeColumns['attributes'][number];
