@@ -1,3 +1,4 @@
+import { claimsDropOff } from './funnel-facts';
 import type { StepEvidence } from './types';
 
 /** How bad a step's conversion is: 0 fine (≥ 90 %), 1 watch (≥ 75 %), 2 poor (≥ 50 %), 3 severe. */
@@ -26,7 +27,8 @@ export function severityOf(conversion: number): Severity {
  * The colour scale of the map's steps: a band per step with a visible conversion, and the worst
  * step (lowest conversion; ties: more patients lost, then the earlier step) marked on its own when
  * at least two steps can be compared.
- * Steps whose conversion is unknown or suppressed get no band and cannot be the worst.
+ * Steps whose conversion is unknown or suppressed get no band and cannot be the worst; nor can
+ * optional steps (a detour is not a loss) and steps with no events in the data (see `claimsDropOff`).
  */
 export function stepScale(steps: readonly StepEvidence[]): {
   bands: Map<string, Severity>;
@@ -36,7 +38,7 @@ export function stepScale(steps: readonly StepEvidence[]): {
   let worst: StepEvidence | null = null;
   for (const s of steps) {
     const c = s.conversionFromPrevious;
-    if (c === null || s.suppressed.includes('conversionFromPrevious')) continue;
+    if (c === null || s.suppressed.includes('conversionFromPrevious') || !claimsDropOff(s)) continue;
     bands.set(s.stepId, severityOf(c));
     const w = worst?.conversionFromPrevious ?? Number.POSITIVE_INFINITY;
     if (c < w || (c === w && (s.dropOff ?? 0) > (worst?.dropOff ?? 0))) worst = s;

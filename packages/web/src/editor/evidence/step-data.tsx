@@ -9,6 +9,7 @@ import {
   SMALL_TEXT,
   shownField,
 } from '../../lib/format';
+import { FUNNEL_MODE_TEXT, MORE_THAN_BEFORE_NOTE } from './funnel-facts';
 import { SEVERITY_WORDS, type Severity } from './scale';
 import type { StepEvidence } from './types';
 
@@ -43,14 +44,38 @@ export function StepData({
   const lost = shownField(m, 'dropOff');
   const wait = shownField(m, 'medianSecondsFromPrevious', formatDuration);
   const help = hiddenHelp([m]);
-  const first = m.conversionFromPrevious === null && !m.suppressed.includes('conversionFromPrevious');
+  const f = m.funnel;
+  const first = f
+    ? f.measuredFrom === null
+    : m.conversionFromPrevious === null && !m.suppressed.includes('conversionFromPrevious');
+  const from = f?.measuredFrom ? `“${f.measuredFrom}”` : 'the previous step';
+  // What the step may claim: nothing lost for a step without data or measured from one; a share that
+  // took an optional step, not a loss; else kept and lost from the step it is measured from.
+  const claim: 'first' | 'no-data' | 'from-no-data' | 'optional' | 'kept' = first
+    ? 'first'
+    : f?.noData
+      ? 'no-data'
+      : f?.fromNoData
+        ? 'from-no-data'
+        : f?.optional
+          ? 'optional'
+          : 'kept';
+  const note = f?.moreThanStepBefore ? MORE_THAN_BEFORE_NOTE : null;
   const band = view.band;
+  const claimText = {
+    first: 'first measured step',
+    'no-data': 'no events of this step’s activities in the data',
+    'from-no-data': `measured from ${from}, which has no events in the data`,
+    optional: `optional step: ${conv.text} of ${from} took it`,
+    kept: `${conv.text} of ${from} kept, ${lost.text} lost`,
+  }[claim];
   const label = [
     `${step.name}: ${cases.text} patients reached`,
-    first ? 'first measured step' : `${conv.text} of the previous step, ${lost.text} lost`,
+    claimText,
     m.medianSecondsFromPrevious !== null || wait.hidden ? `median wait ${wait.text}` : null,
     band !== null ? SEVERITY_WORDS[band] : null,
     view.worst ? 'biggest drop-off on the map' : null,
+    note,
     help,
     onOpen ? 'open step detail' : null,
   ]
@@ -73,8 +98,18 @@ export function StepData({
         </strong>{' '}
         patients
       </span>
-      {first ? (
-        <span className="pl-stepdata__line pl-muted">first measured step</span>
+      {claim === 'first' || claim === 'no-data' || claim === 'from-no-data' ? (
+        <span className="pl-stepdata__line pl-muted" data-testid="step-claim">
+          {claim === 'first'
+            ? 'first measured step'
+            : claim === 'no-data'
+              ? 'no data for this step'
+              : 'not measured'}
+        </span>
+      ) : claim === 'optional' ? (
+        <span className="pl-stepdata__line" data-testid="step-claim">
+          <Shown value={conv} testId="step-conversion" /> took it <span className="pl-muted">· optional</span>
+        </span>
       ) : (
         <span className="pl-stepdata__line">
           {band !== null && <span aria-hidden="true">{BAND_GLYPH[band]} </span>}
@@ -82,9 +117,16 @@ export function StepData({
           lost
         </span>
       )}
-      {(m.medianSecondsFromPrevious !== null || wait.hidden) && (
-        <span className="pl-stepdata__line">
-          wait <Shown value={wait} testId="step-wait" /> <span className="pl-muted">median</span>
+      {(m.medianSecondsFromPrevious !== null || wait.hidden) &&
+        claim !== 'no-data' &&
+        claim !== 'from-no-data' && (
+          <span className="pl-stepdata__line">
+            wait <Shown value={wait} testId="step-wait" /> <span className="pl-muted">median</span>
+          </span>
+        )}
+      {note && (
+        <span className="pl-stepdata__note" data-testid="step-note">
+          {note}
         </span>
       )}
     </>
@@ -94,7 +136,7 @@ export function StepData({
       type="button"
       className={className}
       aria-label={label}
-      title={help ?? undefined}
+      title={[claimText, note, help].filter(Boolean).join(' ')}
       data-testid="step-data"
       tabIndex={-1}
       onClick={() => onOpen(step.id)}
@@ -118,7 +160,15 @@ export function ScaleKey() {
           <span aria-hidden="true">{BAND_GLYPH[b]}</span> {SEVERITY_WORDS[b].replace('Keeps ', '')}
         </span>
       ))}
-      <span className="pl-scalekey__item pl-stepdata--worst">▼ Biggest drop-off</span>
+      <span
+        className="pl-scalekey__item pl-stepdata--worst"
+        title="Lowest share kept among required steps with data"
+      >
+        ▼ Biggest drop-off
+      </span>
+      <span className="pl-scalekey__hint" title={FUNNEL_MODE_TEXT} data-testid="funnel-mode">
+        Ordered funnel: a patient counts at a step when they reached it after the step it is measured from
+      </span>
       <span title={HIDDEN_HELP.small} className="pl-scalekey__hint">
         {SMALL_TEXT} = 1 to 10 patients, hidden
       </span>

@@ -8,6 +8,30 @@ export interface StepEvidence extends SuppressibleRow {
   conversionFromPrevious: number | null;
   dropOff: number | null;
   medianSecondsFromPrevious: number | null;
+  /**
+   * How the host reads the step in the ordered funnel (see `funnelFacts`): absent when unknown, and then
+   * the step is read as a plain required step measured from the one before.
+   */
+  funnel?: FunnelFacts | undefined;
+}
+
+/**
+ * A step's place in the ordered funnel: a patient counts at a step when they reached it after the step
+ * it is measured from (the last required mapped step before it); optional steps never anchor later ones.
+ */
+export interface FunnelFacts {
+  /** The name of the step this one is measured from; null for the first measured step. */
+  measuredFrom: string | null;
+  optional: boolean;
+  /** None of the step's activities has an event in the data. */
+  noData: boolean;
+  /** The step it is measured from has no events in the data, so nothing can be lost on the way. */
+  fromNoData: boolean;
+  /**
+   * More patients than the mapped step just before it on the map (an optional step, or a step it is not
+   * measured from): some patients reached it without that step.
+   */
+  moreThanStepBefore: boolean;
 }
 
 /** A KPI's value on the current data (a row of the metrics `kpis`). */

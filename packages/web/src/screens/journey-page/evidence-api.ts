@@ -1,6 +1,7 @@
 import { createApiClient } from '@pathlight/server/client';
 import { parseResponse } from 'hono/client';
 import { http, type WithPrivacy } from '../../api';
+import { cancel } from '../../api/client';
 
 /** The filter every analysis takes (date range, sources, an attribute = value segment). */
 export interface AnalysisFilter {
@@ -17,20 +18,37 @@ export interface AnalysisFilter {
 export function createEvidenceApi(baseUrl: string) {
   const c = createApiClient(baseUrl, http.fetch).api;
   return {
-    activities: (workspaceId: string) =>
-      parseResponse(c.workspaces[':id'].activities.$get({ param: { id: workspaceId }, query: {} })),
-    sources: (workspaceId: string) =>
-      parseResponse(c.workspaces[':id'].sources.$get({ param: { id: workspaceId } })),
-    kpiLibrary: () => parseResponse(c['kpi-library'].$get()),
-    metrics: (journeyId: string, filter: AnalysisFilter) =>
-      parseResponse(c.journeys[':id'].metrics.$post({ param: { id: journeyId }, query: {}, json: filter })),
-    stepDetail: (journeyId: string, stepId: string, filter: AnalysisFilter, splitBy?: string) =>
+    activities: (workspaceId: string, signal?: AbortSignal) =>
       parseResponse(
-        c.journeys[':id'].steps[':stepId'].detail.$post({
-          param: { id: journeyId, stepId },
-          query: {},
-          json: splitBy ? { ...filter, splitBy } : filter,
-        }),
+        c.workspaces[':id'].activities.$get({ param: { id: workspaceId }, query: {} }, cancel(signal)),
+      ),
+    /** Every attribute of the data with its distinct values and patients (to split and segment by). */
+    attributes: (workspaceId: string, signal?: AbortSignal) =>
+      parseResponse(
+        c.workspaces[':id'].attributes.$get({ param: { id: workspaceId }, query: {} }, cancel(signal)),
+      ),
+    sources: (workspaceId: string, signal?: AbortSignal) =>
+      parseResponse(c.workspaces[':id'].sources.$get({ param: { id: workspaceId } }, cancel(signal))),
+    kpiLibrary: (signal?: AbortSignal) => parseResponse(c['kpi-library'].$get(undefined, cancel(signal))),
+    metrics: (journeyId: string, filter: AnalysisFilter, signal?: AbortSignal) =>
+      parseResponse(
+        c.journeys[':id'].metrics.$post(
+          { param: { id: journeyId }, query: {}, json: filter },
+          cancel(signal),
+        ),
+      ),
+    stepDetail: (
+      journeyId: string,
+      stepId: string,
+      filter: AnalysisFilter,
+      splitBy?: string,
+      signal?: AbortSignal,
+    ) =>
+      parseResponse(
+        c.journeys[':id'].steps[':stepId'].detail.$post(
+          { param: { id: journeyId, stepId }, query: {}, json: splitBy ? { ...filter, splitBy } : filter },
+          cancel(signal),
+        ),
       ),
     /** Patient-level (pseudonymised) rows: editors only, and the server audits every call. */
     stepCases: (journeyId: string, stepId: string, filter: AnalysisFilter, which: 'reached' | 'dropped') =>
@@ -47,6 +65,7 @@ export type EvidenceApi = ReturnType<typeof createEvidenceApi>;
 export type JourneyMetrics = WithPrivacy<Awaited<ReturnType<EvidenceApi['metrics']>>>;
 export type StepDetail = WithPrivacy<Awaited<ReturnType<EvidenceApi['stepDetail']>>>;
 export type DataSourceRow = Awaited<ReturnType<EvidenceApi['sources']>>[number];
+export type AttributeRow = Awaited<ReturnType<EvidenceApi['attributes']>>['attributes'][number];
 
 /** The app's evidence API on the page's own origin. */
 export const evidenceApi = createEvidenceApi(

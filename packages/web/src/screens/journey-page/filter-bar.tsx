@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import type { AnalysisFilter, DataSourceRow } from './evidence-api';
+import { formatCount } from '../../lib/format';
+import type { AnalysisFilter, AttributeRow, DataSourceRow } from './evidence-api';
 import styles from './journey-page.module.css';
 
 /** What the filter bar edits (strings as typed; empty means "no filter"). */
@@ -19,8 +20,11 @@ export const NO_FILTER: FilterState = {
   attributeValue: '',
 };
 
-/** Attributes most event logs carry; any other key can be typed. */
-const COMMON_KEYS = ['channel', 'location', 'source', 'department', 'payer'];
+/** How an attribute reads in a list: its key (the data source id column by what it is) and its distinct values. */
+export function attributeLabel(a: Pick<AttributeRow, 'key' | 'values'>): string {
+  const name = a.key === 'source_id' ? 'data source' : a.key;
+  return `${name} (${formatCount(a.values)} ${a.values === 1 ? 'value' : 'values'})`;
+}
 
 /** The request filter for a filter state (a half-filled segment is left out). */
 export function toRequest(f: FilterState): AnalysisFilter {
@@ -38,6 +42,7 @@ export function FilterBar({
   value,
   onChange,
   sources,
+  attributes,
   loading,
   summary,
   children,
@@ -45,6 +50,8 @@ export function FilterBar({
   value: FilterState;
   onChange: (f: FilterState) => void;
   sources: readonly DataSourceRow[];
+  /** Every attribute of the data (imported columns included), offered as the segment's attribute. */
+  attributes: readonly AttributeRow[];
   loading: boolean;
   summary: string | null;
   children?: React.ReactNode;
@@ -103,9 +110,10 @@ export function FilterBar({
           onChange={(e) => set({ attributeKey: e.target.value })}
         />
       </label>
-      <datalist id={`${id}-keys`}>
-        {COMMON_KEYS.map((k) => (
-          <option key={k} value={k} />
+      {/* Every attribute of the data, with how many values it takes; any other key can still be typed. */}
+      <datalist id={`${id}-keys`} data-testid="segment-attributes">
+        {attributes.map((a) => (
+          <option key={a.key} value={a.key} label={attributeLabel(a)} />
         ))}
       </datalist>
       <span aria-hidden="true">=</span>

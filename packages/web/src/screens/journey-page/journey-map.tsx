@@ -9,13 +9,15 @@ import {
   type JourneyEditorProps,
   type MapEvidence,
 } from '../../editor';
-import { formatCount, privacyOf, roundingNote, shownField } from '../../lib/format';
+import { funnelPlaces, withFunnelFacts } from '../../editor/evidence/funnel-facts';
+import { formatCount, roundingNote, shownField } from '../../lib/format';
+import { useResource } from '../../ui/use-resource';
 import { ConformancePanel } from './conformance-panel';
 import { evidenceApi } from './evidence-api';
 import { FilterBar, type FilterState, NO_FILTER, toRequest } from './filter-bar';
 import styles from './journey-page.module.css';
 import { StepDrawer } from './step-drawer';
-import { useDebounced, useLive } from './use-evidence';
+import { filterKey, useDebounced } from './use-evidence';
 
 export interface JourneyMapProps extends JourneyEditorProps {
   journeyId: string;
@@ -42,21 +44,28 @@ export function JourneyMap(props: JourneyMapProps) {
   const request = useMemo(() => toRequest(filter), [filter]);
   const settled = useDebounced(request, 350);
 
-  const base = useLive(async () => {
-    const [activities, sources, library] = await Promise.all([
-      evidenceApi.activities(workspaceId),
-      evidenceApi.sources(workspaceId),
-      evidenceApi.kpiLibrary().catch(() => [] as KpiDefinition[]),
-    ]);
-    return { activities, sources, library };
-  }, [workspaceId]);
+  const base = useResource(
+    async (signal) => {
+      const [activities, sources, library] = await Promise.all([
+        evidenceApi.activities(workspaceId, signal),
+        evidenceApi.sources(workspaceId, signal),
+        evidenceApi.kpiLibrary(signal).catch(() => [] as KpiDefinition[]),
+      ]);
+      return { activities, sources, library };
+    },
+    [workspaceId],
+  );
   const hasData = (base.data?.activities.length ?? 0) > 0;
+  // Every attribute of the data, for the segment choice (and the step drawer's split).
+  const attributes = useResource((signal) => evidenceApi.attributes(workspaceId, signal), [workspaceId], {
+    enabled: hasData,
+  });
   // Metrics come from the saved document: refetch after each save (new version) and filter change.
   // They load alongside the activities (not after them); only a workspace known to be empty skips them.
-  const metrics = useLive(
-    () => evidenceApi.metrics(journeyId, settled),
-    [journeyId, settled, savedVersion],
-    !base.data || hasData,
+  const metrics = useResource(
+    (signal) => evidenceApi.metrics(journeyId, settled, signal),
+    [journeyId, filterKey(settled), savedVersion],
+    { enabled: !base.data || hasData },
   );
 
   const onEditorReady = useCallback<NonNullable<JourneyEditorProps['onReady']>>(
@@ -87,19 +96,25 @@ export function JourneyMap(props: JourneyMapProps) {
   }, [handle]);
 
   const m = metrics.data;
-  const privacy = m ? privacyOf(m) : null;
+  const privacy = metrics.privacy;
   // Fewer than 11 patients: the map shows no numbers at all, one message says why.
   const numbers = m && !privacy?.smallPopulation ? m : null;
+  // Where each step sits in the ordered funnel (optional, without data, measured from which step).
+  const places = useMemo(
+    () => funnelPlaces(stages, base.data ? new Set(base.data.activities.map((a) => a.name)) : null),
+    [stages, base.data],
+  );
+  const steps = useMemo(() => (numbers ? withFunnelFacts(numbers.steps, places) : null), [numbers, places]);
   const evidence: MapEvidence = useMemo(
     () => ({
       hasData,
       loading: metrics.loading || request !== settled,
-      steps: numbers?.steps ?? null,
+      steps,
       kpis: numbers?.kpis ?? null,
       activities: base.data?.activities ?? null,
       library: base.data?.library ?? [],
     }),
-    [hasData, metrics.loading, request, settled, numbers, base.data],
+    [hasData, metrics.loading, request, settled, steps, numbers, base.data],
   );
   const stepNames = useMemo(() => new Map(orderedSteps({ stages }).map((s) => [s.id, s.name])), [stages]);
   const sourceNames = useMemo(
@@ -130,6 +145,7 @@ export function JourneyMap(props: JourneyMapProps) {
           value={filter}
           onChange={setFilter}
           sources={base.data?.sources ?? []}
+          attributes={attributes.data?.attributes ?? []}
           loading={evidence.loading}
           summary={summary}
         >
@@ -159,7 +175,8 @@ export function JourneyMap(props: JourneyMapProps) {
           journeyId={journeyId}
           stepId={panel.stepId}
           stepName={stepNames.get(panel.stepId) ?? 'Step'}
-          metric={numbers?.steps.find((s) => s.stepId === panel.stepId) ?? null}
+          metric={steps?.find((s) => s.stepId === panel.stepId) ?? null}
+          attributes={attributes.data?.attributes ?? []}
           filter={settled}
           version={savedVersion}
           canEdit={canEdit}

@@ -1,8 +1,9 @@
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { StepEvidence } from '../../editor';
 import { HIDDEN_HELP, SMALL_POPULATION_MESSAGE } from '../../lib/format';
 import { row, suppression, visibleText } from '../../test-utils/analysis';
-import { fakeApi } from '../../test-utils/fake-api';
+import { fakeApi, type SeenRequest } from '../../test-utils/fake-api';
 import { ids } from '../../test-utils/fixtures';
 import { StepDrawer } from './step-drawer';
 
@@ -56,8 +57,20 @@ const viewerDetail = {
   suppression: suppression.viewer,
 };
 
-function open(detail: unknown, m: typeof metric | null = metric) {
-  fakeApi({ 'POST /api/journeys/:id/steps/:stepId/detail': () => detail });
+/** The data's attributes as the attributes route lists them (imported columns with awkward names too). */
+const attributes = [
+  row({ key: 'location', values: 3, cases: 400 }),
+  row({ key: 'channel', values: 4, cases: 380 }),
+  row({ key: 'x*y', values: 1, cases: 120 }),
+  row({ key: 'source_id', values: 2, cases: 400 }),
+];
+
+function open(
+  detail: unknown,
+  m: StepEvidence | null = metric,
+  attrs: typeof attributes = attributes,
+): SeenRequest[] {
+  const seen = fakeApi({ 'POST /api/journeys/:id/steps/:stepId/detail': () => detail });
   render(
     <StepDrawer
       journeyId={ids.j1}
@@ -68,16 +81,20 @@ function open(detail: unknown, m: typeof metric | null = metric) {
       version={1}
       canEdit={false}
       sourceNames={new Map()}
+      attributes={attrs}
       onClose={() => {}}
     />,
   );
+  return seen;
 }
 
 describe('StepDrawer for a viewer', () => {
   it('reads "<11" only on small counts and "hidden" with its reason on shares, waits and larger counts', async () => {
     open(viewerDetail);
     const stats = screen.getByText('Patients reached').closest('dl') as HTMLElement;
-    expect(visibleText(stats)).toBe('Patients reached<11Kept from previoushiddenLosthiddenMedian waithidden');
+    expect(visibleText(stats)).toBe(
+      'Patients reached<11Kept from the previous stephiddenLosthiddenMedian waithidden',
+    );
     expect(within(stats).getByText('<11').getAttribute('title')).toBe(HIDDEN_HELP.small);
     const [kept, lost, wait] = within(stats).getAllByText('hidden');
     expect(kept?.getAttribute('title')).toBe(HIDDEN_HELP.derived);
@@ -87,7 +104,7 @@ describe('StepDrawer for a viewer', () => {
     const split = await screen.findByTestId('step-split');
     const rows = within(split).getAllByRole('row').map(visibleText);
     expect(rows).toEqual([
-      'ChannelPatientsKept from previous',
+      'channelPatientsKept from the previous step',
       'phone12060%',
       'web<11hidden',
       'walk-inhiddenhidden',
@@ -158,5 +175,102 @@ describe('StepDrawer for an owner', () => {
     expect(screen.queryByTestId('rounding-note')).toBeNull();
     expect(screen.queryByTestId('omitted-split')).toBeNull();
     expect(visibleText(screen.getByTestId('paths-out'))).toBe('(journey ends here) · 3');
+  });
+});
+
+describe('StepDrawer split and funnel wording', () => {
+  const exact = {
+    ...viewerDetail,
+    suppressed: [],
+    suppressedReasons: {},
+    omitted: {},
+    suppression: suppression.exact,
+  };
+
+  it('offers every attribute of the data with its distinct values, and asks for the one chosen', async () => {
+    const seen = open(exact);
+    const select = (await screen.findByTestId('split-by')) as HTMLSelectElement;
+    expect([...select.options].map((o) => [o.value, o.textContent])).toEqual([
+      ['location', 'location (3 values)'],
+      ['channel', 'channel (4 values)'],
+      ['x*y', 'x*y (1 value)'],
+      ['source_id', 'data source (2 values)'],
+    ]);
+    expect(select.value).toBe('channel');
+    fireEvent.change(select, { target: { value: 'x*y' } });
+    await vi.waitFor(() => expect(seen.at(-1)?.body).toMatchObject({ splitBy: 'x*y' }));
+    expect(seen[0]?.body).toMatchObject({ splitBy: 'channel' });
+  });
+
+  it('an optional step says what it is measured from and claims no loss', async () => {
+    open(exact, {
+      ...row({
+        stepId: 't3',
+        cases: 40,
+        conversionFromPrevious: 0.1,
+        dropOff: 360,
+        medianSecondsFromPrevious: 60,
+      }),
+      funnel: {
+        measuredFrom: 'Book',
+        optional: true,
+        noData: false,
+        fromNoData: false,
+        moreThanStepBefore: false,
+      },
+    });
+    const stats = screen.getByText('Patients reached').closest('dl') as HTMLElement;
+    expect(visibleText(stats)).toBe(
+      'Patients reached40Took this optional step, of “Book”10%Median wait1 min',
+    );
+    expect(screen.getByTestId('funnel-mode-note').textContent).toMatch(
+      /^Optional step: measured from “Book”; patients who skip it are not counted as lost\. Ordered funnel:/,
+    );
+  });
+
+  it('a step with no events in the data shows neither a share kept nor a loss, and says why', () => {
+    open(exact, {
+      ...row({
+        stepId: 't3',
+        cases: 0,
+        conversionFromPrevious: 0,
+        dropOff: 400,
+        medianSecondsFromPrevious: null,
+      }),
+      funnel: {
+        measuredFrom: 'Book',
+        optional: false,
+        noData: true,
+        fromNoData: false,
+        moreThanStepBefore: false,
+      },
+    });
+    const stats = screen.getByText('Patients reached').closest('dl') as HTMLElement;
+    expect(visibleText(stats)).toBe('Patients reached0Median wait—');
+    expect(screen.getByTestId('funnel-mode-note').textContent).toContain(
+      'None of this step’s activities has events in the data',
+    );
+  });
+
+  it('a step with more patients than the step before says why', () => {
+    open(exact, {
+      ...row({
+        stepId: 't3',
+        cases: 300,
+        conversionFromPrevious: 0.75,
+        dropOff: 100,
+        medianSecondsFromPrevious: null,
+      }),
+      funnel: {
+        measuredFrom: 'Enquire',
+        optional: false,
+        noData: false,
+        fromNoData: false,
+        moreThanStepBefore: true,
+      },
+    });
+    expect(screen.getByTestId('funnel-mode-note').textContent).toContain(
+      'More patients than the step before: some reached it without the earlier step.',
+    );
   });
 });

@@ -3,20 +3,22 @@ import { countedRows, errorMessage } from '../../api';
 import { OmittedNote, RoundingNote, SmallPopulation } from '../../components/privacy/privacy-notes';
 import { Shown } from '../../components/privacy/shown';
 import type { StepEvidence } from '../../editor';
-import { formatCount, formatDuration, formatPercent, privacyOf, shownField } from '../../lib/format';
+import { FUNNEL_MODE_TEXT, MORE_THAN_BEFORE_NOTE } from '../../editor/evidence/funnel-facts';
+import { formatCount, formatDuration, formatPercent, shownField } from '../../lib/format';
+import { useResource } from '../../ui/use-resource';
 import { Drawer } from './drawer';
-import { type AnalysisFilter, evidenceApi } from './evidence-api';
+import { type AnalysisFilter, type AttributeRow, evidenceApi } from './evidence-api';
+import { attributeLabel } from './filter-bar';
 import styles from './journey-page.module.css';
-import { useLive } from './use-evidence';
+import { filterKey } from './use-evidence';
 
 // ECharts is large: the chart module loads only when a step's detail opens.
 const WeeklyChart = lazy(() => import('./weekly-chart'));
 
-const SPLITS = [
-  { value: 'channel', label: 'Channel' },
-  { value: 'source_id', label: 'Data source' },
-  { value: 'location', label: 'Location' },
-];
+/** The split a drawer opens with: channel when the data has it, else the most widely held attribute. */
+export function defaultSplit(attributes: readonly AttributeRow[]): string {
+  return attributes.some((a) => a.key === 'channel') ? 'channel' : (attributes[0]?.key ?? 'channel');
+}
 
 /**
  * One step's detail: weekly trend, a split by a chosen attribute, the top paths in and out, and for
@@ -31,6 +33,7 @@ export function StepDrawer({
   version,
   canEdit,
   sourceNames,
+  attributes,
   onClose,
 }: {
   journeyId: string;
@@ -42,12 +45,16 @@ export function StepDrawer({
   canEdit: boolean;
   /** Names of the workspace's sources, for the "Data source" split (the data holds their ids). */
   sourceNames: ReadonlyMap<string, string>;
+  /** Every attribute of the data with its distinct values: the choices of *Split by*. */
+  attributes: readonly AttributeRow[];
   onClose: () => void;
 }) {
-  const [splitBy, setSplitBy] = useState('channel');
-  const detail = useLive(
-    () => evidenceApi.stepDetail(journeyId, stepId, filter, splitBy),
-    [journeyId, stepId, filter, splitBy, version],
+  const [chosenSplit, setSplitBy] = useState<string | null>(null);
+  const splitBy = chosenSplit ?? defaultSplit(attributes);
+  const splitName = splitBy === 'source_id' ? 'Data source' : splitBy;
+  const detail = useResource(
+    (signal) => evidenceApi.stepDetail(journeyId, stepId, filter, splitBy, signal),
+    [journeyId, stepId, filterKey(filter), splitBy, version],
   );
   const [cases, setCases] = useState<
     | { state: 'idle' }
@@ -61,7 +68,11 @@ export function StepDrawer({
       }
   >({ state: 'idle' });
   const d = detail.data;
-  const privacy = d ? privacyOf(d) : null;
+  const privacy = detail.privacy;
+  const f = metric?.funnel;
+  const from = f?.measuredFrom ? `“${f.measuredFrom}”` : 'the previous step';
+  // Optional steps and steps without data claim no loss (see the map's step notes).
+  const claimsLoss = !f || (!f.optional && !f.noData && !f.fromNoData);
   const started = d ? shownField(d, 'startedHere') : null;
   const ended = d ? shownField(d, 'endedHere') : null;
   const showCases = async () => {
@@ -84,18 +95,22 @@ export function StepDrawer({
               <Shown value={shownField(metric, 'cases')} />
             </dd>
           </div>
-          <div>
-            <dt>Kept from previous</dt>
-            <dd>
-              <Shown value={shownField(metric, 'conversionFromPrevious', formatPercent)} />
-            </dd>
-          </div>
-          <div>
-            <dt>Lost</dt>
-            <dd>
-              <Shown value={shownField(metric, 'dropOff')} />
-            </dd>
-          </div>
+          {f?.measuredFrom !== null && !f?.noData && !f?.fromNoData ? (
+            <div>
+              <dt>{f?.optional ? `Took this optional step, of ${from}` : `Kept from ${from}`}</dt>
+              <dd>
+                <Shown value={shownField(metric, 'conversionFromPrevious', formatPercent)} />
+              </dd>
+            </div>
+          ) : null}
+          {claimsLoss && f?.measuredFrom !== null ? (
+            <div>
+              <dt>Lost</dt>
+              <dd>
+                <Shown value={shownField(metric, 'dropOff')} />
+              </dd>
+            </div>
+          ) : null}
           <div>
             <dt>Median wait</dt>
             <dd>
@@ -103,6 +118,19 @@ export function StepDrawer({
             </dd>
           </div>
         </dl>
+      )}
+      {metric && (
+        <p className="muted" data-testid="funnel-mode-note">
+          {f?.noData
+            ? 'None of this step’s activities has events in the data, so it shows no patients and no drop-off. '
+            : f?.fromNoData
+              ? `It is measured from ${from}, which has no events in the data, so no drop-off is shown. `
+              : f?.optional
+                ? `Optional step: measured from ${from}; patients who skip it are not counted as lost. `
+                : ''}
+          {metric.funnel?.moreThanStepBefore ? `${MORE_THAN_BEFORE_NOTE} ` : ''}
+          {FUNNEL_MODE_TEXT}
+        </p>
       )}
       {detail.error ? <p role="alert">{errorMessage(detail.error)}</p> : null}
       {!d && detail.loading && <p role="status">Loading the step's detail…</p>}
@@ -127,26 +155,30 @@ export function StepDrawer({
                   value={splitBy}
                   onChange={(e) => setSplitBy(e.target.value)}
                   aria-label="Split by attribute"
+                  data-testid="split-by"
                 >
-                  {SPLITS.map((s) => (
-                    <option key={s.value} value={s.value}>
-                      {s.label}
+                  {attributes.map((a) => (
+                    <option key={a.key} value={a.key}>
+                      {attributeLabel(a)}
                     </option>
                   ))}
+                  {attributes.some((a) => a.key === splitBy) ? null : (
+                    <option value={splitBy}>{splitName}</option>
+                  )}
                 </select>
               </label>
             </h3>
             {d.split.length === 0 ? (
               (privacy?.omitted.split ?? 0) === 0 && (
-                <p className="muted">No patient record carries “{splitBy}”.</p>
+                <p className="muted">No patient record carries “{splitName}”.</p>
               )
             ) : (
               <table className={styles.table} data-testid="step-split">
                 <thead>
                   <tr>
-                    <th scope="col">{SPLITS.find((s) => s.value === splitBy)?.label}</th>
+                    <th scope="col">{splitName}</th>
                     <th scope="col">Patients</th>
-                    <th scope="col">Kept from previous</th>
+                    <th scope="col">Kept from {from}</th>
                   </tr>
                 </thead>
                 <tbody>
