@@ -133,7 +133,7 @@ export const RIVERSIDE_DENTAL: DemoJourneySpec = {
       evidence: [eventLog, shadowing],
     },
     'c-enquire-da1': {
-      text: 'Abandoned calls by hour and site; enquiries that booked within 30 days',
+      text: 'Abandoned calls by site; enquiries that booked within 14 days',
       evidence: [eventLog],
     },
     'c-book-tp2': {
@@ -157,7 +157,7 @@ export const RIVERSIDE_DENTAL: DemoJourneySpec = {
       severity: 'high',
       evidence: [eventLog],
     },
-    'c-checkin-da1': { text: 'No-show rate by site and by reminder medium', evidence: [eventLog] },
+    'c-checkin-da1': { text: 'No-show rate by site and by marketing source', evidence: [eventLog] },
     'c-pp-rushed-explanation': {
       text: 'Findings explained with the mirror and suction still in — patients say they "nodded along"',
       evidence: [patientInterviews, survey],
@@ -173,7 +173,7 @@ export const RIVERSIDE_DENTAL: DemoJourneySpec = {
       evidence: [eventLog, staffWorkshop],
     },
     'c-plan-decision-da1': {
-      text: 'Plan acceptance by clinician and site; days from plan to first treatment visit',
+      text: 'Plan acceptance by site; days from plan to first treatment visit',
       evidence: [eventLog],
     },
     'c-recall-due-tp1': {

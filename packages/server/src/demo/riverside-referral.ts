@@ -143,6 +143,10 @@ export const RIVERSIDE_REFERRAL: DemoJourneySpec = {
       text: "Rescheduling puts him at the end of the surgeon's list, one to two weeks later",
       evidence: [eventLog, patientInterviews],
     },
+    'c-previsit-reminders-da1': {
+      text: 'Reschedules and cancellations per booked consult',
+      evidence: [eventLog],
+    },
     'c-arrive-tp1': { text: 'Oral-surgery suite at the Riverside site', evidence: [shadowing] },
     'c-pp-wayfinding': {
       text: 'The surgery suite has its own entrance; first-timers queue at dental reception and are sent back outside',
@@ -205,8 +209,9 @@ export const RIVERSIDE_REFERRAL: DemoJourneySpec = {
       evidence: [eventLog],
     },
     'c-pp-fax-queue': {
-      text: 'Referrals are logged the same day — the wait is not at the fax machine',
-      evidence: [eventLog, shadowing],
+      text: 'Neither Luis nor his dentist hears that the referral arrived',
+      severity: 'medium',
+      evidence: [patientInterviews, partnerInterviews],
     },
     'c-receive-da1': { text: 'Referral placed → received: median about 2 hours', evidence: [eventLog] },
     'c-pp-returned-late': {
@@ -252,9 +257,9 @@ export const RIVERSIDE_REFERRAL: DemoJourneySpec = {
       evidence: [eventLog],
     },
     'c-pp-note-never-returns': {
-      text: 'Partners hear about the outcome only when the patient tells them',
+      text: 'Luis has to tell his own dentist what was done; the treatment letter comes weeks later, if at all',
       severity: 'high',
-      evidence: [partnerInterviews],
+      evidence: [partnerInterviews, patientInterviews],
     },
     'c-close-loop-da1': {
       text: 'Referred patients who reached a consult within 90 days (referral completion)',
@@ -293,7 +298,6 @@ export const RIVERSIDE_REFERRAL: DemoJourneySpec = {
     'c-previsit-reminders-ac1',
     'c-op-protected-reschedule',
     'c-previsit-reminders-sy1',
-    'c-previsit-reminders-da1',
     'c-arrive-ac1',
     'c-arrive-sy1',
     'c-consult-tp1',
@@ -309,7 +313,7 @@ export const RIVERSIDE_REFERRAL: DemoJourneySpec = {
   defaultEvidence: [hypothesis],
   emotions: {
     'sp-decide-refer': { 'pe-luis': { note: 'Worried about the surgery and the time off' } },
-    'sp-receive': { 'pe-jen': { note: 'About thirty new referrals on a normal morning' } },
+    'sp-receive': { 'pe-jen': { note: 'About thirty new referrals a day' } },
     'sp-arrive': { 'pe-luis': { note: 'Nervous; late after looking for the entrance' } },
     'sp-procedure': { 'pe-luis': { note: 'The fasting and the waiting are the worst part' } },
     'sp-results': { 'pe-luis': { note: 'Relieved once the nurse explains it is harmless' } },

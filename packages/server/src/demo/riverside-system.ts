@@ -220,7 +220,7 @@ export const RIVERSIDE_SYSTEM: DemoJourneySpec = {
     },
     'c-admission-ac1': { text: 'Takes two late-afternoon slots at Hillcrest', evidence: [hypothesis] },
     'c-pp-bedside-only': {
-      text: 'Dental and medical notes sit on separate screens: the hygienist does not see the new diagnosis',
+      text: 'She has to tell the hygienist about her diabetes herself: dental and medical notes sit on separate screens',
       evidence: [staffWorkshop],
     },
     'c-op-family-update': {
@@ -337,7 +337,7 @@ export const RIVERSIDE_SYSTEM: DemoJourneySpec = {
     },
     'c-feedback-fs1': { text: 'Practice manager reads the comments each month', evidence: [staffWorkshop] },
     'c-notice-symptoms-tp1': {
-      text: 'Search ads and Facebook posts bring half of all new patients (google-ads and facebook sources)',
+      text: 'Search ad or Facebook post for Riverside (half of all new patients arrive this way)',
       evidence: [eventLog],
     },
     'c-notice-symptoms-sy1': {
