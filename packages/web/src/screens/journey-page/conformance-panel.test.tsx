@@ -32,12 +32,34 @@ describe('ConformancePanel for a viewer', () => {
     expect(share.textContent).toBe('hidden');
     expect(share.getAttribute('title')).toBe(HIDDEN_HELP.derived);
     expect(visibleText(share.closest('p') as HTMLElement)).toBe(
-      'hidden of patients follow the designed order (<11 patients).',
+      'hidden of patients followed the designed path in order, without skipping a required step (<11 patients).',
+    );
+    expect(screen.getByTestId('fitting-explained').textContent).toContain(
+      'reached every required step that has activities mapped',
     );
     const rows = [...screen.getByTestId('conformance-steps').querySelectorAll('tbody tr')].map(visibleText);
     expect(rows).toEqual(['Book30<11', 'Arrivehidden0']);
     expect(screen.getByTestId('omitted-unmappedActivities').textContent).toBe(
       '12 activities not on the map done by fewer than 11 patients are not shown.',
+    );
+  });
+});
+
+describe('ConformancePanel for an owner', () => {
+  it('words the fitting share as the analysis counts it', () => {
+    render(
+      <ConformancePanel
+        conformance={{ ...conformance, ...row({ fittingCases: 35, fittingShare: 0.0875 }) }}
+        privacy={{ omitted: {} }}
+        stepNames={new Map()}
+        stages={[]}
+        store={null}
+        canEdit={false}
+        onClose={() => {}}
+      />,
+    );
+    expect(visibleText(screen.getByTestId('fitting-share').closest('p') as HTMLElement)).toBe(
+      '8.8% of patients followed the designed path in order, without skipping a required step (35 patients).',
     );
   });
 });

@@ -10,6 +10,14 @@ import styles from './journey-page.module.css';
 
 type Conformance = JourneyMetrics['conformance'];
 
+/**
+ * What the fitting share counts, exactly as the analysis does: of every patient in the selection, those
+ * who reached each required mapped step and whose first visits to the mapped steps they reached came in
+ * the designed order.
+ */
+export const FITTING_EXPLAINED =
+  'Counted over every patient in this selection: a patient follows the path when they reached every required step that has activities mapped, and the first time they reached each mapped step came in the designed order. Optional steps may be left out, but when taken they must come in order; repeating a step later does not count against them. Patients with none of the map’s activities count as not following it.';
+
 /** "lab.result_ready" → "Lab result ready": a first name for a step made from an activity. */
 export function stepNameFor(activity: string): string {
   const words = activity
@@ -52,8 +60,11 @@ export function ConformancePanel({
         <strong>
           <Shown value={fit} testId="fitting-share" />
         </strong>{' '}
-        of patients follow the designed order (<Shown value={shownField(conformance, 'fittingCases')} />{' '}
-        patients).
+        of patients followed the designed path in order, without skipping a required step (
+        <Shown value={shownField(conformance, 'fittingCases')} /> patients).
+      </p>
+      <p className="muted" data-testid="fitting-explained">
+        {FITTING_EXPLAINED}
       </p>
       <section>
         <h3>Per step</h3>
