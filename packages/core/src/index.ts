@@ -4,6 +4,24 @@
  * document migrations and pure functions. No I/O.
  */
 export { ANALYSIS_DATE_RANGE, AnalysisFilter, AttributeKey, analysisInstantMs } from './analysis';
+export { JourneySummary } from './api/journey-summary';
+export {
+  ColumnMapping,
+  CsvPreview,
+  DataSource,
+  DataSourceStatus,
+  ImportFormat,
+  ImportRequestFormat,
+  Job,
+  JobStatus,
+  SkippedRecord,
+  SourceCreate,
+  SourceImport,
+  SourceName,
+  SourceRefresh,
+  SourceRename,
+  Upload,
+} from './api/sources';
 export { Evidence, strongestConfidence } from './evidence';
 export {
   BlueprintSystem,
@@ -60,6 +78,7 @@ export { KPI_LIBRARY } from './kpi-library';
 export { journeyMigrations, type MigrationResult, migrateJourney } from './migrations';
 export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordWeakness } from './password-strength';
 export { Persona, PersonaContent, type PersonaInput, PersonaKind } from './persona';
+export { STANDARD_LANES } from './standard-lanes';
 export { instantiateTemplate, JourneyTemplate, type JourneyTemplateInput } from './template';
 export { ACTIVITY_VOCABULARY, type Activity as KnownActivity, TEMPLATE_EVIDENCE } from './templates/build';
 export { templates } from './templates/index';

@@ -8,12 +8,6 @@ export { type BootstrapResult, bootstrapAdmin, DEFAULT_ADMIN_EMAIL } from './boo
 export { type AppConfig, defaultAppConfig } from './config';
 export { CSRF_HEADER } from './csrf';
 export { type DemoMode, demoModeFromEnv } from './demo/demo-mode';
-export {
-  FileImportError,
-  type FileImportOptions,
-  type ImportFileRequest,
-  importFile,
-} from './demo/import-file';
 export { findJourney, findWorkspace, type LocalData, openLocalData } from './demo/local-data';
 export { DEMO_WORKSPACE_NAME } from './demo/riverside';
 export {
@@ -26,5 +20,11 @@ export {
 export { DEFAULT_MAX_UPLOAD_BYTES, Evidence, type EvidenceOptions } from './evidence/evidence';
 export { consoleLogger, type Logger, memoryLogger } from './logger';
 export { DEFAULT_PORT, optionsFromEnv, type RunningServer, type StartOptions, startServer } from './main';
+export {
+  FileImportError,
+  type FileImportOptions,
+  type ImportFileRequest,
+  importFile,
+} from './operations/import-local-file';
 export { type FieldIssue, type Outcome, type ProblemBody, ProblemError, toProblem } from './problem';
 export { SESSION_COOKIE } from './session';

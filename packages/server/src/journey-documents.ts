@@ -4,25 +4,11 @@ import {
   JOURNEY_SCHEMA_VERSION,
   JourneyContent,
   type JourneyTemplate,
-  type LaneKind,
   type PersonaContent,
+  STANDARD_LANES,
 } from '@pathlight/core';
 
-/** The lanes a blank journey starts with (they can be renamed, hidden or removed later). */
-const BLANK_LANES: [LaneKind, string][] = [
-  ['touchpoints', 'Touchpoints'],
-  ['actions', 'Patient actions'],
-  ['thoughts', 'Thoughts and questions'],
-  ['emotions', 'Emotions'],
-  ['pain-points', 'Pain points'],
-  ['opportunities', 'Opportunities'],
-  ['frontstage', 'Frontstage staff'],
-  ['backstage', 'Backstage processes'],
-  ['systems', 'Systems'],
-  ['data', 'Data and KPIs'],
-];
-
-/** A new, empty journey document with the standard lanes. */
+/** A new, empty journey document with the standard lanes (`STANDARD_LANES`). */
 export function blankJourney(input: {
   name: string;
   description?: string | undefined;
@@ -38,7 +24,7 @@ export function blankJourney(input: {
     scope: { serviceLine: input.serviceLine ?? '', personaIds: [] },
     ownerId: input.ownerId,
     stages: [],
-    lanes: BLANK_LANES.map(([kind, name]) => ({ id: `lane-${kind}`, kind, name })),
+    lanes: STANDARD_LANES.map(({ kind, name }) => ({ id: `lane-${kind}`, kind, name })),
   });
 }
 

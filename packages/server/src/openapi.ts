@@ -1,9 +1,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import {
-  Id,
   IsoDateTime,
   Journey as JourneySchema,
-  JourneyStatus,
   JourneyTemplate as JourneyTemplateSchema,
   Member as MemberSchema,
   Persona as PersonaSchema,
@@ -86,23 +84,7 @@ export const MemberParam = z.object({ id: z.uuid(), userId: z.uuid() });
 
 export const Session = z.object({ user: User, csrfToken: z.string() }).openapi('SessionInfo');
 
-export const JourneySummary = z
-  .object({
-    id: z.uuid(),
-    workspaceId: z.uuid(),
-    name: z.string(),
-    status: JourneyStatus,
-    ownerId: z.uuid().nullable(),
-    personaIds: z.array(Id),
-    tags: z.array(z.string()),
-    reviewCadenceDays: z.number().int().nullable(),
-    lastReviewedAt: z.string().nullable(),
-    version: z.number().int(),
-    createdAt: IsoDateTime,
-    updatedAt: IsoDateTime,
-    updatedBy: z.uuid().nullable(),
-  })
-  .openapi('JourneySummary');
+export { JourneySummary } from '@pathlight/core';
 
 export const AuditEntry = z
   .object({

@@ -1,13 +1,7 @@
-/** File formats the importers read. `fhir` in options means "bundle or NDJSON, whichever the file is". */
-export type ImportFormat =
-  | 'csv'
-  | 'tsv'
-  | 'xes'
-  | 'xes.gz'
-  | 'fhir-bundle'
-  | 'fhir-ndjson'
-  | 'hl7'
-  | 'parquet';
+import type { ImportFormat } from '@pathlight/core';
+
+/** File formats the importers read (the core schema `ImportFormat`). `fhir` in options means "bundle or NDJSON, whichever the file is". */
+export type { ImportFormat };
 
 /** Which source columns feed the canonical event fields (CSV, TSV and Parquet). */
 export interface ColumnMapping {

@@ -88,7 +88,7 @@ export async function runImport(args: string[], io: Io): Promise<number> {
     const name = values.name?.trim() ?? basename(file);
     let result: Awaited<ReturnType<typeof importFile>>;
     try {
-      result = await importFile(local.db, local.evidence, {
+      result = await importFile(local, {
         workspaceId: workspace.id,
         file,
         name,

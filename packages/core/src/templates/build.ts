@@ -8,6 +8,7 @@ import type { Evidence } from '../evidence';
 import type { BlueprintSystem, LaneKind, Opportunity, Severity } from '../journey';
 import type { KpiInput } from '../kpi';
 import type { PersonaInput } from '../persona';
+import { STANDARD_LANES } from '../standard-lanes';
 import type { JourneyTemplateInput } from '../template';
 import type { Channel } from '../vocabulary';
 
@@ -130,19 +131,22 @@ export type Activity = (typeof ACTIVITY_VOCABULARY)[number];
 
 type LaneKey = Exclude<LaneKind, 'text'>;
 
-/** The standard blueprint lanes, top to bottom, with the short code used in generated card ids. */
-const LANES: readonly { kind: LaneKey; name: string; code: string }[] = [
-  { kind: 'touchpoints', name: 'Touchpoints', code: 'tp' },
-  { kind: 'actions', name: 'Patient actions', code: 'ac' },
-  { kind: 'thoughts', name: 'Thoughts and questions', code: 'th' },
-  { kind: 'emotions', name: 'Emotions', code: 'em' },
-  { kind: 'pain-points', name: 'Pain points', code: 'pp' },
-  { kind: 'opportunities', name: 'Opportunities', code: 'op' },
-  { kind: 'frontstage', name: 'Frontstage staff', code: 'fs' },
-  { kind: 'backstage', name: 'Backstage processes', code: 'bs' },
-  { kind: 'systems', name: 'Systems', code: 'sy' },
-  { kind: 'data', name: 'Data and KPIs', code: 'da' },
-];
+/** The short code of each standard lane, used in generated card ids. */
+const LANE_CODES: Record<LaneKey, string> = {
+  touchpoints: 'tp',
+  actions: 'ac',
+  thoughts: 'th',
+  emotions: 'em',
+  'pain-points': 'pp',
+  opportunities: 'op',
+  frontstage: 'fs',
+  backstage: 'bs',
+  systems: 'sy',
+  data: 'da',
+};
+
+/** The standard blueprint lanes, top to bottom, with their codes. */
+const LANES = STANDARD_LANES.map((lane) => ({ ...lane, code: LANE_CODES[lane.kind] }));
 
 interface CardSpec {
   id?: string;

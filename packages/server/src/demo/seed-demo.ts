@@ -9,10 +9,12 @@ import { finished } from 'node:stream/promises';
 import { generateEventLog } from '@pathlight/analytics';
 import { PersonaContent, type Role } from '@pathlight/core';
 import type { Database } from '@pathlight/db';
-import { audit } from '../audit';
 import type { Evidence } from '../evidence/evidence';
+import type { OperationDeps } from '../operations/deps';
+import { createDocument } from '../operations/documents';
+import { importFile } from '../operations/import-local-file';
+import { createWorkspace, deleteWorkspace } from '../operations/workspaces';
 import { customiseTemplate } from './customise-template';
-import { importFile } from './import-file';
 import {
   DEMO_ARRIVAL_DAYS,
   DEMO_EXPORT_END,
@@ -59,43 +61,25 @@ export interface DemoSummary {
  */
 export async function seedDemo(options: SeedDemoOptions): Promise<DemoSummary> {
   const started = performance.now();
-  const { db, evidence, ownerId } = options;
+  const { db, ownerId } = options;
   const patients = options.patients ?? DEMO_PATIENTS;
   const say = options.progress ?? (() => {});
   const today = options.today ?? new Date().toISOString().slice(0, 10);
 
   const { workspace, journeyIds, personaIds } = await db.transaction(async (tx) => {
-    const workspace = await tx.workspaces.create({ name: DEMO_WORKSPACE_NAME }, ownerId);
-    const fact = { workspaceId: workspace.id, actorId: ownerId, detail: { demo: true } };
-    await audit(tx, { ...fact, action: 'workspace.create', entityType: 'workspace', entityId: workspace.id });
+    const detail = { demo: true };
+    const workspace = await createWorkspace(tx, { name: DEMO_WORKSPACE_NAME, ownerId, detail });
+    const fact = { workspaceId: workspace.id, actorId: ownerId, detail };
     const personaIds = {} as Record<DemoPersonaKey, string>;
     for (const [key, input] of Object.entries(RIVERSIDE_PERSONAS) as [DemoPersonaKey, unknown][]) {
-      const persona = await tx.personas.create(workspace.id, PersonaContent.parse(input), ownerId);
-      personaIds[key] = persona.id;
-      await audit(tx, {
-        ...fact,
-        action: 'persona.create',
-        entityType: 'persona',
-        entityId: persona.id,
-        afterVersion: 1,
-      });
+      const content = PersonaContent.parse(input);
+      personaIds[key] = (await createDocument(tx, { kind: 'persona', ...fact, content })).id;
     }
     // Lists show the most recently updated journey first: create the one to open last.
     const journeyIds: string[] = [];
     for (const spec of [...DEMO_JOURNEYS].reverse()) {
-      const journey = await tx.journeys.create(
-        workspace.id,
-        customiseTemplate(spec, personaIds, ownerId, today),
-        ownerId,
-      );
-      journeyIds.unshift(journey.id);
-      await audit(tx, {
-        ...fact,
-        action: 'journey.create',
-        entityType: 'journey',
-        entityId: journey.id,
-        afterVersion: 1,
-      });
+      const content = customiseTemplate(spec, personaIds, ownerId, today);
+      journeyIds.unshift((await createDocument(tx, { kind: 'journey', ...fact, content })).id);
     }
     return { workspace, journeyIds, personaIds: Object.values(personaIds) };
   });
@@ -114,7 +98,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<DemoSummary> {
     const kept = await exportWindow(raw, file, DEMO_EXPORT_END);
     await rm(raw);
     say(`importing ${kept} events…`);
-    const { source } = await importFile(db, evidence, {
+    const { source } = await importFile(options, {
       workspaceId: workspace.id,
       file,
       name: DEMO_SOURCE_NAME,
@@ -131,7 +115,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<DemoSummary> {
       seconds: (performance.now() - started) / 1000,
     };
   } catch (error) {
-    await deleteWorkspace(db, evidence, workspace.id, ownerId);
+    await dropDemo(options, workspace.id, ownerId);
     throw error;
   } finally {
     await rm(temp, { recursive: true, force: true });
@@ -162,26 +146,10 @@ async function exportWindow(input: string, output: string, end: string): Promise
   return kept;
 }
 
-/** Deletes a workspace with its event database, key and uploads. */
-async function deleteWorkspace(
-  db: Database,
-  evidence: Evidence,
-  workspaceId: string,
-  actorId: string | null,
-) {
-  await db.transaction(async (tx) => {
-    await tx.workspaces.delete(workspaceId);
-    await audit(tx, {
-      workspaceId: null,
-      actorId,
-      action: 'workspace.delete',
-      entityType: 'workspace',
-      entityId: workspaceId,
-      detail: { demo: true },
-    });
-  });
-  evidence.dropWorkspace(workspaceId);
-  await evidence.jobs.idle();
+/** Deletes a demo workspace with its event database, key and uploads, and waits until they are gone. */
+async function dropDemo(deps: OperationDeps, workspaceId: string, actorId: string | null) {
+  await deleteWorkspace(deps, { workspaceId, actorId, detail: { demo: true } });
+  await deps.evidence.jobs.idle();
 }
 
 /** The demo workspaces (by name) across all accounts. */
@@ -200,7 +168,7 @@ export async function findDemoWorkspaces(db: Database): Promise<string[]> {
 export async function resetDemo(
   options: Omit<SeedDemoOptions, 'ownerId'>,
 ): Promise<DemoSummary & { removed: number }> {
-  const { db, evidence } = options;
+  const { db } = options;
   const existing = await findDemoWorkspaces(db);
   const members = new Map<string, Role>();
   for (const id of existing)
@@ -212,7 +180,7 @@ export async function resetDemo(
     throw new Error(
       'there is no administrator to own the demo: start Pathlight once (npm start) to create one',
     );
-  for (const id of existing) await deleteWorkspace(db, evidence, id, null);
+  for (const id of existing) await dropDemo(options, id, null);
   const summary = await seedDemo({ ...options, ownerId });
   for (const [userId, role] of members) {
     if (userId !== ownerId) await db.members.add(summary.workspaceId, userId, role);

@@ -3,12 +3,12 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import type { Database, DataSource, Job } from '@pathlight/db';
-import { audit } from '../audit';
-import type { Evidence, ImportSettings } from '../evidence/evidence';
+import type { DataSource, Job } from '@pathlight/db';
+import type { OperationDeps } from './deps';
+import { type ImportRequest, startImport } from './sources';
 
-/** Import options as the sources API takes them (everything but the upload bookkeeping). */
-export type FileImportOptions = Omit<ImportSettings, 'uploadId' | 'filename' | 'jobId'>;
+/** Import options as the sources API takes them (everything but the upload). */
+export type FileImportOptions = Omit<ImportRequest, 'uploadId'>;
 
 export interface ImportFileRequest {
   workspaceId: string;
@@ -18,7 +18,7 @@ export interface ImportFileRequest {
   name: string;
   /** The acting user, or null for the command line / the demo seeding with no user. */
   actorId: string | null;
-  /** Marks the audit entries (`cli`, `demo`). */
+  /** Marks the audit entry (`cli`, `demo`). */
   via: string;
   options?: FileImportOptions;
   /** Bytes copied into the upload area so far, of `total`. */
@@ -36,16 +36,16 @@ export class FileImportError extends Error {
 }
 
 /**
- * Imports a local file as a new data source of a workspace through the same path as a browser upload:
- * the file is stored as an upload, a source and an import job are recorded (and audited), and the
- * server's import job runs it. Resolves when the job has finished; a failed job throws
+ * Imports a local file as a new data source of a workspace through the same operation as a browser
+ * upload: the file is copied into the upload area, then `startImport` records the source, its job and
+ * the audit entry and queues the job. Resolves when the job has finished; a failed job throws
  * `FileImportError` and leaves a failed source with no events, as an upload would.
  */
 export async function importFile(
-  db: Database,
-  evidence: Evidence,
+  deps: OperationDeps,
   request: ImportFileRequest,
 ): Promise<{ source: DataSource; job: Job }> {
+  const { db, evidence } = deps;
   const { workspaceId, file, actorId, via } = request;
   const total = (await stat(file)).size;
   let done = 0;
@@ -67,34 +67,13 @@ export async function importFile(
     actorId ?? via,
     request.now ?? new Date(),
   );
-  const options = request.options ?? {};
-  const settings: ImportSettings = {
-    ...options,
-    uploadId: meta.uploadId,
-    filename,
-    format: options.format ?? meta.format,
-  };
-  const { source, job } = await db.transaction(async (tx) => {
-    const job = await tx.jobs.create({ workspaceId, kind: 'import', input: { uploadId: meta.uploadId } });
-    const made = await tx.dataSources.create({
-      workspaceId,
-      name: request.name,
-      format: settings.format ?? 'unknown',
-      createdBy: actorId,
-      settings: { ...settings, jobId: job.id },
-    });
-    const source = (await tx.dataSources.update(made.id, { status: 'importing' })) ?? made;
-    await audit(tx, {
-      workspaceId,
-      actorId,
-      action: 'source.create',
-      entityType: 'data_source',
-      entityId: made.id,
-      detail: { job: job.id, format: made.format, bytes: meta.bytes, via },
-    });
-    return { source, job };
+  const { source, job } = await startImport(deps, {
+    workspaceId,
+    name: request.name,
+    actorId,
+    import: { ...request.options, uploadId: meta.uploadId },
+    detail: { bytes: meta.bytes, via },
   });
-  evidence.queueImport(source.id, job.id, workspaceId, settings, false);
   // Wait for this job only (not for background work queued after it, such as warming the views).
   while (evidence.jobs.isActive(job.id)) {
     await new Promise((done) => setTimeout(done, POLL_MS));

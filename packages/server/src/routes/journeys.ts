@@ -11,9 +11,7 @@ import {
   type Role,
   templates,
 } from '@pathlight/core';
-import type { Database } from '@pathlight/db';
 import { requireRole } from '../access';
-import { audit } from '../audit';
 import type { AppDeps } from '../env';
 import { blankJourney, copyName, journeyFromTemplate, relinkPersonas } from '../journey-documents';
 import {
@@ -27,9 +25,9 @@ import {
   jsonResponse,
   router,
 } from '../openapi';
+import { createDocument, deleteDocument, saveDocument } from '../operations/documents';
 import { problems, zodIssues } from '../problem';
 import { requireCaller } from '../session';
-import { versionedWrite } from '../versioned-write';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -205,28 +203,6 @@ export function journeyRoutes(deps: AppDeps) {
     ]);
   };
 
-  const store = async (
-    tx: Database,
-    workspaceId: string,
-    document: JourneyContent,
-    userId: string,
-    action: string,
-    detail: Record<string, string | number | boolean | null> = {},
-  ) => {
-    const journey = await tx.journeys.create(workspaceId, document, userId);
-    await audit(tx, {
-      workspaceId,
-      actorId: userId,
-      action,
-      entityType: 'journey',
-      entityId: journey.id,
-      beforeVersion: null,
-      afterVersion: journey.version,
-      detail,
-    });
-    return journey;
-  };
-
   return router()
     .openapi(listRoute, async (c) => {
       const { user } = requireCaller(c);
@@ -241,7 +217,12 @@ export function journeyRoutes(deps: AppDeps) {
       await requireRole(db, id, user.id, 'editor');
       if (body.templateId === undefined) {
         const document = blankJourney({ ...body, name: body.name ?? '', ownerId: user.id });
-        const journey = await db.transaction((tx) => store(tx, id, document, user.id, 'journey.create'));
+        const journey = await createDocument(db, {
+          kind: 'journey',
+          workspaceId: id,
+          content: document,
+          actorId: user.id,
+        });
         return c.json(journey, 201, etag(journey.version));
       }
       const template = await findTemplate(id, body.templateId);
@@ -250,23 +231,15 @@ export function journeyRoutes(deps: AppDeps) {
         ...(body.description === undefined ? {} : { description: body.description }),
         ...(body.question === undefined ? {} : { question: body.question }),
       };
+      const fact = { workspaceId: id, actorId: user.id, detail: { templateId: template.id } };
       const journey = await db.transaction(async (tx) => {
         const ids = new Map<string, string>();
         for (const { id: placeholder, ...content } of made.personas) {
-          const persona = await tx.personas.create(id, content, user.id);
+          const persona = await createDocument(tx, { kind: 'persona', ...fact, content });
           ids.set(placeholder, persona.id);
-          await audit(tx, {
-            workspaceId: id,
-            actorId: user.id,
-            action: 'persona.create',
-            entityType: 'persona',
-            entityId: persona.id,
-            afterVersion: persona.version,
-            detail: { templateId: template.id },
-          });
         }
         const document = { ...relinkPersonas(made.journey, ids), ...overrides };
-        return store(tx, id, document, user.id, 'journey.create', { templateId: template.id });
+        return createDocument(tx, { kind: 'journey', ...fact, content: document });
       });
       return c.json(journey, 201, etag(journey.version));
     })
@@ -291,13 +264,18 @@ export function journeyRoutes(deps: AppDeps) {
           })),
         );
       }
-      const journey = await db.transaction((tx) =>
-        store(tx, id, migrated.document, user.id, 'journey.import', {
+      const journey = await createDocument(db, {
+        kind: 'journey',
+        workspaceId: id,
+        content: migrated.document,
+        actorId: user.id,
+        action: 'journey.import',
+        detail: {
           fromSchemaVersion:
             typeof body.journey.schemaVersion === 'number' ? body.journey.schemaVersion : body.schemaVersion,
           migrations: migrated.applied.length,
-        }),
-      );
+        },
+      });
       return c.json(journey, 201, etag(journey.version));
     })
     .openapi(getRoute, async (c) => {
@@ -311,13 +289,12 @@ export function journeyRoutes(deps: AppDeps) {
       const body = c.req.valid('json');
       await load(id, user.id, 'editor');
       const expected = baseVersion(c.req.header('if-match'), body.version);
-      const journey = await versionedWrite<'journey', z.infer<typeof Journey>>(db, {
+      const journey = await saveDocument(db, {
         kind: 'journey',
-        action: 'update',
         id,
         actorId: user.id,
         expected,
-        run: (tx) => tx.journeys.update(id, expected, body.document, user.id),
+        content: body.document,
       });
       return c.json(journey, 200, etag(journey.version));
     })
@@ -326,23 +303,21 @@ export function journeyRoutes(deps: AppDeps) {
       const { id } = c.req.valid('param');
       await load(id, user.id, 'owner');
       const expected = ifMatchVersion(c.req.header('if-match'));
-      await versionedWrite(db, {
-        kind: 'journey',
-        action: 'delete',
-        id,
-        actorId: user.id,
-        expected,
-        run: (tx) => tx.journeys.delete(id, expected),
-      });
+      await deleteDocument(db, { kind: 'journey', id, actorId: user.id, expected });
       return c.body(null, 204);
     })
     .openapi(duplicateRoute, async (c) => {
       const { user } = requireCaller(c);
       const source = await load(c.req.valid('param').id, user.id, 'editor');
       const document = { ...source.document, name: copyName(source.document.name) };
-      const journey = await db.transaction((tx) =>
-        store(tx, source.workspaceId, document, user.id, 'journey.duplicate', { sourceId: source.id }),
-      );
+      const journey = await createDocument(db, {
+        kind: 'journey',
+        workspaceId: source.workspaceId,
+        content: document,
+        actorId: user.id,
+        action: 'journey.duplicate',
+        detail: { sourceId: source.id },
+      });
       return c.json(journey, 201, etag(journey.version));
     })
     .openapi(exportRoute, async (c) => {

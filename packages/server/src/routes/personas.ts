@@ -1,7 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { PersonaContent, type Role } from '@pathlight/core';
 import { requireRole } from '../access';
-import { audit } from '../audit';
 import type { AppDeps } from '../env';
 import {
   baseVersion,
@@ -13,9 +12,9 @@ import {
   Persona,
   router,
 } from '../openapi';
+import { createDocument, deleteDocument, saveDocument } from '../operations/documents';
 import { problems } from '../problem';
 import { requireCaller } from '../session';
-import { versionedWrite } from '../versioned-write';
 
 const scoped = { 401: errors[401], 403: errors[403], 404: errors[404] } as const;
 const withBody = { 400: errors[400], 413: errors[413], 415: errors[415], 422: errors[422] } as const;
@@ -103,17 +102,11 @@ export function personaRoutes(deps: AppDeps) {
       const { id } = c.req.valid('param');
       const content = c.req.valid('json');
       await requireRole(db, id, user.id, 'editor');
-      const persona = await db.transaction(async (tx) => {
-        const made = await tx.personas.create(id, content, user.id);
-        await audit(tx, {
-          workspaceId: id,
-          actorId: user.id,
-          action: 'persona.create',
-          entityType: 'persona',
-          entityId: made.id,
-          afterVersion: made.version,
-        });
-        return made;
+      const persona = await createDocument(db, {
+        kind: 'persona',
+        workspaceId: id,
+        content,
+        actorId: user.id,
       });
       return c.json(persona, 201, etag(persona.version));
     })
@@ -128,14 +121,7 @@ export function personaRoutes(deps: AppDeps) {
       const { version, ...content } = c.req.valid('json');
       await load(id, user.id, 'editor');
       const expected = baseVersion(c.req.header('if-match'), version);
-      const persona = await versionedWrite<'persona', z.infer<typeof Persona>>(db, {
-        kind: 'persona',
-        action: 'update',
-        id,
-        actorId: user.id,
-        expected,
-        run: (tx) => tx.personas.update(id, expected, content, user.id),
-      });
+      const persona = await saveDocument(db, { kind: 'persona', id, actorId: user.id, expected, content });
       return c.json(persona, 200, etag(persona.version));
     })
     .openapi(deleteRoute, async (c) => {
@@ -143,14 +129,7 @@ export function personaRoutes(deps: AppDeps) {
       const { id } = c.req.valid('param');
       await load(id, user.id, 'owner');
       const expected = ifMatchVersion(c.req.header('if-match'));
-      await versionedWrite(db, {
-        kind: 'persona',
-        action: 'delete',
-        id,
-        actorId: user.id,
-        expected,
-        run: (tx) => tx.personas.delete(id, expected),
-      });
+      await deleteDocument(db, { kind: 'persona', id, actorId: user.id, expected });
       return c.body(null, 204);
     });
 }

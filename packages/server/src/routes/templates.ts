@@ -2,7 +2,6 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { Id, IsoDateTime, type Role, templates } from '@pathlight/core';
 import type { WorkspaceTemplate as StoredTemplate } from '@pathlight/db';
 import { requireRole } from '../access';
-import { audit } from '../audit';
 import type { AppDeps } from '../env';
 import {
   baseVersion,
@@ -14,10 +13,10 @@ import {
   jsonResponse,
   router,
 } from '../openapi';
+import { createDocument, deleteDocument, saveDocument } from '../operations/documents';
 import { problems } from '../problem';
 import { requireCaller } from '../session';
 import { TEMPLATE_PERSONA_LIMIT, templateFromJourney } from '../template-documents';
-import { versionedWrite } from '../versioned-write';
 
 const scoped = { 401: errors[401], 403: errors[403], 404: errors[404] } as const;
 const withBody = { 400: errors[400], 413: errors[413], 415: errors[415], 422: errors[422] } as const;
@@ -240,18 +239,12 @@ export function templateRoutes(deps: AppDeps) {
           ? { ...named, journey, personas }
           : await fromJourney(id, String(journeyId), named);
       const detail = journeyId === undefined ? {} : { journeyId };
-      const made = await db.transaction(async (tx) => {
-        const created = await tx.templates.create(id, content, user.id);
-        await audit(tx, {
-          workspaceId: id,
-          actorId: user.id,
-          action: 'template.create',
-          entityType: 'template',
-          entityId: created.id,
-          afterVersion: created.version,
-          detail,
-        });
-        return created;
+      const made = await createDocument(db, {
+        kind: 'template',
+        workspaceId: id,
+        content,
+        actorId: user.id,
+        detail,
       });
       return c.json(made, 201, etag(made.version));
     })
@@ -262,13 +255,12 @@ export function templateRoutes(deps: AppDeps) {
       refuseBuiltIn(templateId);
       await load(templateId, user.id, 'editor');
       const expected = baseVersion(c.req.header('if-match'), version);
-      const saved = await versionedWrite<'template', StoredTemplate>(db, {
+      const saved = await saveDocument(db, {
         kind: 'template',
-        action: 'update',
         id: templateId,
         actorId: user.id,
         expected,
-        run: (tx) => tx.templates.update(templateId, expected, content, user.id),
+        content,
       });
       return c.json(saved, 200, etag(saved.version));
     })
@@ -278,14 +270,7 @@ export function templateRoutes(deps: AppDeps) {
       refuseBuiltIn(templateId);
       await load(templateId, user.id, 'owner');
       const expected = ifMatchVersion(c.req.header('if-match'));
-      await versionedWrite(db, {
-        kind: 'template',
-        action: 'delete',
-        id: templateId,
-        actorId: user.id,
-        expected,
-        run: (tx) => tx.templates.delete(templateId, expected),
-      });
+      await deleteDocument(db, { kind: 'template', id: templateId, actorId: user.id, expected });
       return c.body(null, 204);
     });
 }

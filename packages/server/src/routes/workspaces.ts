@@ -14,6 +14,7 @@ import {
   router,
   Workspace,
 } from '../openapi';
+import { createWorkspace, deleteWorkspace } from '../operations/workspaces';
 import { problems } from '../problem';
 import { requireCaller } from '../session';
 
@@ -130,17 +131,7 @@ export function workspaceRoutes(deps: AppDeps) {
     .openapi(create, async (c) => {
       const { user } = requireCaller(c);
       const { name } = c.req.valid('json');
-      const workspace = await db.transaction(async (tx) => {
-        const made = await tx.workspaces.create({ name }, user.id);
-        await audit(tx, {
-          workspaceId: made.id,
-          actorId: user.id,
-          action: 'workspace.create',
-          entityType: 'workspace',
-          entityId: made.id,
-        });
-        return made;
-      });
+      const workspace = await createWorkspace(db, { name, ownerId: user.id });
       return c.json(workspace, 201);
     })
     .openapi(get, async (c) => {
@@ -174,19 +165,7 @@ export function workspaceRoutes(deps: AppDeps) {
       const { user } = requireCaller(c);
       const { id } = c.req.valid('param');
       await requireRole(db, id, user.id, 'owner');
-      await db.transaction(async (tx) => {
-        // Recorded without a workspace id: the workspace's own entries go with it.
-        await audit(tx, {
-          workspaceId: null,
-          actorId: user.id,
-          action: 'workspace.delete',
-          entityType: 'workspace',
-          entityId: id,
-        });
-        if (!(await tx.workspaces.delete(id))) throw problems.notFound(`no workspace ${id}`);
-      });
-      // Its event database, key and uploads go too, once any import of it has ended.
-      deps.evidence.dropWorkspace(id);
+      await deleteWorkspace(deps, { workspaceId: id, actorId: user.id });
       return c.body(null, 204);
     })
     .openapi(listMembers, async (c) => {
