@@ -10,8 +10,9 @@ export { quadrantOf } from './board/quadrant';
 export { suggestActivities } from './evidence/similarity';
 export type { ActivityEvidence, KpiEvidence, MapEvidence, StepEvidence } from './evidence/types';
 export { cardsToCsv } from './export/csv';
-export { mapToPdf, mapToPng, mapToSvg } from './export/image';
+export { mapToPng, mapToSvg } from './export/image';
 export { type JourneyExport, journeyToExport, parseJourneyExport } from './export/json';
+export { mapToPoster, type PosterInput, type PosterNumbers, type PosterSize } from './export/poster';
 export { JourneyEditor, type JourneyEditorProps } from './journey-editor/journey-editor';
 export type { StepMetrics } from './map/map-grid';
 export {

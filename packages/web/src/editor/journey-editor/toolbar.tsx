@@ -1,9 +1,11 @@
-import { orderedSteps, strongestConfidence } from '@pathlight/core';
+import { strongestConfidence } from '@pathlight/core';
 import { useMemo, useState } from 'react';
 import { download, fileStem } from '../../lib/download';
 import { cardsToCsv } from '../export/csv';
-import { mapToPdf, mapToPng, mapToSvg } from '../export/image';
+import { mapToPng, mapToSvg } from '../export/image';
 import { journeyToExport } from '../export/json';
+import { mapToPoster, type PosterSize } from '../export/poster';
+import { journeyIdOfPage, sharedPosterNumbers } from '../export/poster-numbers';
 import { useEditor, useEditorState } from '../hooks';
 import { journeyPersonas } from '../map/layout';
 import { COL_WIDTH, LANE_WIDTH } from '../map/map-grid';
@@ -94,19 +96,13 @@ export function Toolbar({
     if (!el) throw new Error('switch to the Map tab first');
     await fn(el);
   };
-  const poster = (size: 'a3' | 'a2') =>
-    withMap(async (el) => {
-      const blob = await mapToPdf(el, {
-        size,
-        title: doc.name,
-        subtitle: [doc.question, `${orderedSteps(doc).length} steps · ${doc.cards.length} cards`]
-          .filter(Boolean)
-          .join(' · '),
-        dateLine: `Exported ${date}`,
-        personas: curvePersonas,
-      });
-      download(blob, `${stem}-${size}.pdf`);
-    });
+  // A vector poster with the shared view's numbers (fetched for it, whoever exports).
+  const poster = (size: PosterSize) => async () => {
+    const journeyId = journeyIdOfPage();
+    const numbers = journeyId ? await sharedPosterNumbers(journeyId) : null;
+    const blob = mapToPoster({ doc, personas: curvePersonas, size, generated: date, numbers });
+    download(blob, `${stem}-${size}.pdf`);
+  };
   const exportItems: MenuItem[] = [
     {
       label: 'PNG image',
@@ -122,8 +118,8 @@ export function Toolbar({
         withMap(async (el) => download(await mapToSvg(el), `${stem}.svg`)),
       ),
     },
+    { label: 'PDF poster, A1 landscape (wall)', onSelect: run('PDF', poster('a1')) },
     { label: 'PDF poster, A3 landscape', onSelect: run('PDF', poster('a3')) },
-    { label: 'PDF poster, A2 landscape', onSelect: run('PDF', poster('a2')) },
     {
       label: 'JSON (re-importable)',
       onSelect: run('JSON', async () =>

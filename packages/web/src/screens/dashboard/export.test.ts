@@ -7,6 +7,8 @@ import { row, suppression } from '../../test-utils/analysis';
 import { noShowKpi } from '../../test-utils/fixtures';
 import { type DashboardPdfInput, dashboardPdfDocument, fractionWords } from './export';
 
+type RateKpi = Extract<KpiDefinition, { kind: 'rate' }>;
+
 const visitKpi: KpiDefinition = {
   id: 'time-to-visit',
   name: 'Time to first visit',
@@ -141,7 +143,7 @@ describe('dashboard PDF', () => {
   });
 
   it('words the numbers behind each kind of KPI', () => {
-    expect(fractionWords(tile({ kpi: { ...noShowKpi, countOver: 'cases' } }))).toBe('310 of 1,205 patients.');
+    expect(fractionWords(tile({ kpi: { ...(noShowKpi as RateKpi), countOver: 'cases' } }))).toBe('310 of 1,205 patients.');
     expect(fractionWords(tile({ kpi: visitKpi }))).toBe('Measured for 310 of 1,205 patients.');
     expect(fractionWords(tile({ denominator: 0 }))).toBe('No events in this period.');
   });
