@@ -90,3 +90,42 @@ describe('DashboardPage for a viewer', () => {
     ]);
   });
 });
+
+describe('DashboardPage "All data"', () => {
+  it('offers All data beside the other periods and asks for the first to the last event of the data', async () => {
+    window.history.replaceState(null, '', `/w/${ids.ws}/dashboard?journey=${ids.j1}&period=all`);
+    const seen = fakeApi({
+      'GET /api/workspaces/:id/sources': () => [
+        dataSource({
+          eventCount: 4000,
+          firstEvent: '2026-01-05T08:00:00.000Z',
+          lastEvent: '2026-03-20T17:00:00.000Z',
+        }),
+        dataSource({
+          eventCount: 10,
+          firstEvent: '2025-11-02T09:00:00.000Z',
+          lastEvent: '2026-03-28T10:00:00.000Z',
+        }),
+      ],
+      'GET /api/workspaces/:id/journeys': () => [summary({ id: ids.j1, name: 'Dental new patients' })],
+      'GET /api/journeys/:id': () => ({ id: ids.j1, version: 1, document: { stages: [], kpis: [] } }),
+      'POST /api/journeys/:id/dashboard': () => ({
+        period: { from: '2025-11-02T00:00:00.000Z', to: '2026-03-29T00:00:00.000Z' },
+        previous: { from: '2025-07-07T00:00:00.000Z', to: '2025-11-02T00:00:00.000Z' },
+        tiles: [],
+        suppression: suppression.exact,
+      }),
+    });
+    render(
+      <WorkspaceProvider workspace={workspace('owner')}>
+        <DashboardPage />
+      </WorkspaceProvider>,
+    );
+    const all = (await screen.findByLabelText('All data')) as HTMLInputElement;
+    expect(all.checked).toBe(true);
+    expect(screen.getByLabelText('Last 4 weeks')).toBeTruthy();
+    await screen.findByText(/^All data: /);
+    const asked = seen.filter((r) => r.method === 'POST' && r.path.endsWith('/dashboard'));
+    expect(asked.at(-1)?.body).toEqual({ from: '2025-11-02', to: '2026-03-28' });
+  });
+});

@@ -22,6 +22,33 @@ import { useTitle } from '../../ui/use-title';
 import styles from './dashboard.module.css';
 import { KpiTile } from './kpi-tile';
 
+/** The earliest `firstEvent` over the ready sources, or null with no data. */
+export function earliestEvent(
+  sources: readonly { status: string; firstEvent: string | null }[],
+): string | null {
+  let earliest: string | null = null;
+  for (const s of sources) {
+    if (s.status === 'ready' && s.firstEvent && (earliest === null || s.firstEvent < earliest))
+      earliest = s.firstEvent;
+  }
+  return earliest;
+}
+
+/**
+ * The dashboard's request period for a choice. "All data" runs from the day of the first event to the
+ * day of the last (a date-only `to` includes that day): sent as dates, since no period means the
+ * server's default of the last 28 days.
+ */
+export function dashboardFilter(
+  choice: PeriodChoice,
+  sources: readonly { status: string; firstEvent: string | null; lastEvent: string | null }[],
+): { from?: string; to?: string } {
+  const last = latestEvent(sources);
+  if (choice.kind !== 'all') return periodFilter(choice, last);
+  const first = earliestEvent(sources);
+  return first && last ? { from: first.slice(0, 10), to: last.slice(0, 10) } : {};
+}
+
 interface Board {
   period: { from: string; to: string } | null;
   previous: { from: string; to: string } | null;
@@ -53,54 +80,57 @@ export function DashboardPage() {
     navigate(`${window.location.pathname}${q ? `?${q}` : ''}`, { replace: true });
   };
 
-  const sources = useResource(() => api.evidence.sources(workspace.id), [workspace.id]);
-  const journeys = useResource(() => api.journeys.list(workspace.id), [workspace.id]);
+  const sources = useResource((signal) => api.evidence.sources(workspace.id, signal), [workspace.id]);
+  const journeys = useResource((signal) => api.journeys.list(workspace.id, signal), [workspace.id]);
   const journeyDoc = useResource(
-    () => (journeyId ? api.journeys.get(journeyId) : Promise.resolve(null)),
+    (signal) => (journeyId ? api.journeys.get(journeyId, signal) : Promise.resolve(null)),
     [journeyId],
   );
   const hasData = (sources.data ?? []).some(hasEvents);
   // "Last 4 weeks" is the server's default (the data's last 28 days); other choices are sent as dates.
-  const filter = isDefault ? {} : periodFilter(period, latestEvent(sources.data ?? []));
+  const filter = isDefault ? {} : dashboardFilter(period, sources.data ?? []);
   const filterKey = JSON.stringify(filter);
   const [shared, setShared] = useState(false);
 
-  const board = useResource<Board | null>(async () => {
-    if (!hasData) return null;
-    if (journeyId) {
-      const d = await api.evidence.journeyDashboard(journeyId, filter, shared);
-      const name = (journeys.data ?? []).find((j) => j.id === journeyId)?.name ?? 'This journey';
+  const board = useResource<Board | null>(
+    async (signal) => {
+      if (!hasData) return null;
+      if (journeyId) {
+        const d = await api.evidence.journeyDashboard(journeyId, filter, shared, signal);
+        const name = (journeys.data ?? []).find((j) => j.id === journeyId)?.name ?? 'This journey';
+        return {
+          period: d.period,
+          previous: d.previous,
+          sections: [{ journeyId, name, tiles: d.tiles, privacy: privacyOf(d) }],
+          privacy: privacyOf(d),
+          shared,
+        };
+      }
+      const w = await api.evidence.workspaceDashboard(workspace.id, shared, signal);
+      const sections = isDefault
+        ? w.journeys
+        : await Promise.all(
+            w.journeys.map(async (j) => ({
+              ...j,
+              ...(await api.evidence.journeyDashboard(j.journeyId, filter, shared, signal)),
+            })),
+          );
       return {
-        period: d.period,
-        previous: d.previous,
-        sections: [{ journeyId, name, tiles: d.tiles, privacy: privacyOf(d) }],
-        privacy: privacyOf(d),
+        period: sections[0]?.period ?? null,
+        previous: sections[0]?.previous ?? null,
+        sections: sections.map((s) => ({
+          journeyId: s.journeyId,
+          name: s.name,
+          tiles: s.tiles,
+          // Each journey's own answer says whether too few of its patients match (older servers: never).
+          privacy: privacyOf('suppression' in s ? s : w),
+        })),
+        privacy: privacyOf(w),
         shared,
       };
-    }
-    const w = await api.evidence.workspaceDashboard(workspace.id, shared);
-    const sections = isDefault
-      ? w.journeys
-      : await Promise.all(
-          w.journeys.map(async (j) => ({
-            ...j,
-            ...(await api.evidence.journeyDashboard(j.journeyId, filter, shared)),
-          })),
-        );
-    return {
-      period: sections[0]?.period ?? null,
-      previous: sections[0]?.previous ?? null,
-      sections: sections.map((s) => ({
-        journeyId: s.journeyId,
-        name: s.name,
-        tiles: s.tiles,
-        // Each journey's own answer says whether too few of its patients match (older servers: never).
-        privacy: privacyOf('suppression' in s ? s : w),
-      })),
-      privacy: privacyOf(w),
-      shared,
-    };
-  }, [workspace.id, journeyId, filterKey, hasData, shared, journeys.data]);
+    },
+    [workspace.id, journeyId, filterKey, hasData, shared, journeys.data],
+  );
 
   const ref = useRef<HTMLDivElement>(null);
   const [exporting, setExporting] = useState<'png' | 'pdf' | null>(null);
@@ -110,7 +140,9 @@ export function DashboardPage() {
     : `${workspace.name} — KPI dashboard`;
   const periodText =
     board.data?.period && board.data.previous
-      ? `${formatPeriod(board.data.period.from, board.data.period.to)}, compared with ${formatPeriod(board.data.previous.from, board.data.previous.to)}`
+      ? period.kind === 'all'
+        ? `All data: ${formatPeriod(board.data.period.from, board.data.period.to)}, from the first to the last event (nothing earlier to compare with)`
+        : `${formatPeriod(board.data.period.from, board.data.period.to)}, compared with ${formatPeriod(board.data.previous.from, board.data.previous.to)}`
       : '';
 
   const previousLabel =
@@ -240,7 +272,6 @@ export function DashboardPage() {
             </div>
             <PeriodPicker
               value={period}
-              allowAll={false}
               onChange={(c) =>
                 setParam('period', c.kind === 'weeks' && c.weeks === 4 ? '' : periodToParam(c))
               }
