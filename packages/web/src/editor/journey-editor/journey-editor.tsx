@@ -14,7 +14,8 @@ import {
   useEditor,
   useEditorState,
 } from '../hooks';
-import { EvidenceKey, MapGrid, type StepMetrics } from '../map/map-grid';
+import { EvidenceKey } from '../map/evidence-key';
+import { MapGrid, type StepMetrics } from '../map/map-grid';
 import { CardPanel } from '../panel/card-panel';
 import { DetailsPanel } from '../panel/details-panel';
 import { Autosave, type SaveFn } from '../store/autosave';

@@ -2,6 +2,7 @@
 import { type BlueprintSystem, type Card, strongestConfidence } from '@pathlight/core';
 import { memo } from 'react';
 import { ChannelLabel, EvidenceBadge, SeverityBadge, WarningGlyph } from '../glyphs/glyphs';
+import { DRAG_TYPE } from './drag';
 
 export interface CardViewProps {
   card: Card;
@@ -52,7 +53,7 @@ export const CardView = memo(function CardView({
       aria-label={`${card.text}. ${confidence}${card.severity ? `, ${card.severity} severity` : ''}`}
       draggable={!readOnly}
       onDragStart={(e) => {
-        e.dataTransfer.setData('application/x-pathlight-card', card.id);
+        e.dataTransfer.setData(DRAG_TYPE.card, card.id);
         e.dataTransfer.effectAllowed = 'move';
       }}
       onMouseEnter={links.length > 0 ? () => onHoverLinks(links) : undefined}

@@ -2,6 +2,7 @@
 import type { BlueprintSystem, Card, Lane } from '@pathlight/core';
 import { memo, type ReactNode, useRef, useState } from 'react';
 import { CardView } from './card-view';
+import { cardDropIndex, DRAG_TYPE, slotAt } from './drag';
 import { cardVisibleFor } from './layout';
 
 /** Settings shared by every cell; one object so a toggle re-renders cells once. */
@@ -75,14 +76,14 @@ export const Cell = memo(
       ? cards.filter((c) => cardVisibleFor(c, view.hiddenTags, view.filterName))
       : cards;
 
-    const dropIndex = (el: HTMLElement, clientY: number): number => {
-      const nodes = [...el.querySelectorAll<HTMLElement>('[data-card-id]')];
-      const i = nodes.findIndex((n) => {
-        const r = n.getBoundingClientRect();
-        return clientY < r.top + r.height / 2;
-      });
-      return i < 0 ? nodes.length : i;
-    };
+    const dropIndex = (el: HTMLElement, clientY: number): number =>
+      slotAt(
+        [...el.querySelectorAll<HTMLElement>('[data-card-id]')].map((n) => {
+          const r = n.getBoundingClientRect();
+          return r.top + r.height / 2;
+        }),
+        clientY,
+      );
 
     return (
       <div
@@ -97,7 +98,7 @@ export const Cell = memo(
           view.readOnly
             ? undefined
             : (e) => {
-                if (!e.dataTransfer.types.includes('application/x-pathlight-card')) return;
+                if (!e.dataTransfer.types.includes(DRAG_TYPE.card)) return;
                 e.preventDefault();
                 e.dataTransfer.dropEffect = 'move';
                 const at = dropIndex(e.currentTarget, e.clientY);
@@ -108,17 +109,17 @@ export const Cell = memo(
           if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDropAt(null);
         }}
         onDrop={(e) => {
-          const id = e.dataTransfer.getData('application/x-pathlight-card');
+          const id = e.dataTransfer.getData(DRAG_TYPE.card);
           setDropAt(null);
           if (!id || view.readOnly) return;
           e.preventDefault();
-          let at = dropIndex(e.currentTarget, e.clientY);
-          const current = visible.findIndex((c) => c.id === id);
-          if (current >= 0 && current < at) at -= 1;
-          // the index among visible cards maps to the index among all cards of the cell
-          const anchor = visible.filter((c) => c.id !== id)[at];
-          const all = cards.filter((c) => c.id !== id);
-          const index = anchor ? all.indexOf(anchor) : all.length;
+          const at = dropIndex(e.currentTarget, e.clientY);
+          const index = cardDropIndex(
+            visible.map((c) => c.id),
+            cards.map((c) => c.id),
+            id,
+            at,
+          );
           view.onDropCard(id, lane.id, stepId, index);
         }}
       >

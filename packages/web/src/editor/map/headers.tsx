@@ -2,6 +2,7 @@
 import type { Lane, Stage, Step } from '@pathlight/core';
 import { memo, useState } from 'react';
 import { StepData, type StepDataView } from '../evidence/step-data';
+import { DRAG_TYPE } from './drag';
 import { InlineEdit, Menu, type MenuItem } from './menu';
 
 export interface HeaderActions {
@@ -56,8 +57,8 @@ export const StageHeader = memo(function StageHeader({ stage, a }: { stage: Stag
     <div
       className="pl-stage"
       draggable={!a.readOnly && !renaming && !editingGoal}
-      onDragStart={(e) => e.dataTransfer.setData('application/x-pathlight-stage', stage.id)}
-      onDragOver={a.readOnly ? undefined : allowDrop('application/x-pathlight-stage')}
+      onDragStart={(e) => e.dataTransfer.setData(DRAG_TYPE.stage, stage.id)}
+      onDragOver={a.readOnly ? undefined : allowDrop(DRAG_TYPE.stage)}
       onDrop={a.readOnly ? undefined : (e) => a.dropOnStage(e, stage.id)}
     >
       <div className="pl-stage__title">
@@ -125,8 +126,8 @@ export const StepHeader = memo(function StepHeader({
     <div
       className={`pl-step${targeted ? ' pl-step--targeted' : ''}`}
       draggable={!a.readOnly && !renaming}
-      onDragStart={(e) => e.dataTransfer.setData('application/x-pathlight-step', step.id)}
-      onDragOver={a.readOnly ? undefined : allowDrop('application/x-pathlight-step')}
+      onDragStart={(e) => e.dataTransfer.setData(DRAG_TYPE.step, step.id)}
+      onDragOver={a.readOnly ? undefined : allowDrop(DRAG_TYPE.step)}
       onDrop={a.readOnly ? undefined : (e) => a.dropOnStep(e, stageId, step.id)}
     >
       <div className="pl-step__title">
@@ -225,8 +226,8 @@ export const LaneHeader = memo(function LaneHeader({
     <div
       className="pl-lane"
       draggable={!a.readOnly && !renaming}
-      onDragStart={(e) => e.dataTransfer.setData('application/x-pathlight-lane', lane.id)}
-      onDragOver={a.readOnly ? undefined : allowDrop('application/x-pathlight-lane')}
+      onDragStart={(e) => e.dataTransfer.setData(DRAG_TYPE.lane, lane.id)}
+      onDragOver={a.readOnly ? undefined : allowDrop(DRAG_TYPE.lane)}
       onDrop={a.readOnly ? undefined : (e) => a.dropOnLane(e, lane.id)}
     >
       {line && (
