@@ -1,5 +1,8 @@
 import type { Api } from './client';
 
+// The API's shapes are core schemas (one definition, `z.infer`); the rest are read off the typed client.
+export type { CsvPreview, DataSource, ImportFormat, Job, JourneySummary } from '@pathlight/core';
+
 /**
  * Why the server hid a number (the API's suppression contract): `small`, a count of 1–10 patients;
  * `complementary`, a larger count that would give a small one away by subtraction; `derived`, a rate,
@@ -40,16 +43,8 @@ export type WithPrivacy<T extends { suppression: object }> = T & SuppressedAnswe
 
 /** The signed-in user and the CSRF token the session expects on writes. */
 export type Me = Awaited<ReturnType<Api['me']>>;
-/** One row of the journey list (no full document). */
-export type JourneySummary = Awaited<ReturnType<Api['journeys']['list']>>[number];
 /** What the template gallery shows before a template is chosen. */
 export type TemplateSummary = Awaited<ReturnType<Api['templates']['list']>>[number];
-/** One imported event-log file of a workspace. */
-export type DataSource = Awaited<ReturnType<Api['evidence']['sources']>>[number];
-/** A background job (imports). */
-export type Job = Awaited<ReturnType<Api['evidence']['job']>>;
-/** Column preview of an uploaded CSV/TSV. */
-export type CsvPreview = Awaited<ReturnType<Api['evidence']['preview']>>;
 /** The directly-follows graph with variants. */
 export type ProcessMapData = WithPrivacy<Awaited<ReturnType<Api['evidence']['processMap']>>>;
 /** A journey's KPI dashboard. */
