@@ -79,6 +79,24 @@ export const Journey = JourneySchema.meta({ id: 'Journey' });
 export const Persona = PersonaSchema.meta({ id: 'Persona' });
 export const JourneyTemplate = JourneyTemplateSchema.meta({ id: 'JourneyTemplate' });
 
+/** The error responses of any route inside a workspace (signed in, role, existence). */
+export const scopedErrors = { 401: errors[401], 403: errors[403], 404: errors[404] } as const;
+/** The error responses of a route that reads a JSON body. */
+export const bodyErrors = { 400: errors[400], 413: errors[413], 415: errors[415], 422: errors[422] } as const;
+
+/** The `If-Match` request header of versioned writes. */
+export const IfMatchHeader = z.object({
+  'if-match': z.string().optional().openapi({ description: 'The base version, e.g. "3"' }),
+});
+
+/** The `ETag` response header of a versioned document. */
+export const etag = (version: number) => ({ etag: `"${version}"` });
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether `text` has the form of a UUID (any version), e.g. to tell a stored id from a built-in name. */
+export const isUuid = (text: string): boolean => UUID.test(text);
+
 export const IdParam = z.object({ id: z.uuid() });
 export const MemberParam = z.object({ id: z.uuid(), userId: z.uuid() });
 

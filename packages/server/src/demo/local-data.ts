@@ -3,6 +3,7 @@ import type { JourneySummary } from '@pathlight/db';
 import { createDatabase, type Database } from '@pathlight/db';
 import { Evidence } from '../evidence/evidence';
 import type { Logger } from '../logger';
+import { isUuid } from '../openapi';
 
 /** The storage of a Pathlight installation opened outside the server (command line). */
 export interface LocalData {
@@ -40,8 +41,6 @@ export async function openLocalData(options: {
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Every workspace of the installation (through its members), by name. */
 async function allWorkspaces(db: Database): Promise<{ id: string; name: string }[]> {
   const found = new Map<string, { id: string; name: string }>();
@@ -52,7 +51,7 @@ async function allWorkspaces(db: Database): Promise<{ id: string; name: string }
 
 /** A workspace by id or exact name; throws a message saying what matched (none, or several). */
 export async function findWorkspace(db: Database, idOrName: string): Promise<{ id: string; name: string }> {
-  if (UUID.test(idOrName)) {
+  if (isUuid(idOrName)) {
     const w = await db.workspaces.get(idOrName.toLowerCase());
     if (w) return { id: w.id, name: w.name };
   }

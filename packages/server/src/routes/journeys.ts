@@ -16,23 +16,23 @@ import type { AppDeps } from '../env';
 import { blankJourney, copyName, journeyFromTemplate, relinkPersonas } from '../journey-documents';
 import {
   baseVersion,
+  bodyErrors,
   errors,
+  etag,
   IdParam,
+  IfMatchHeader,
   ifMatchVersion,
+  isUuid,
   Journey,
   JourneySummary,
   jsonBody,
   jsonResponse,
   router,
+  scopedErrors,
 } from '../openapi';
 import { createDocument, deleteDocument, saveDocument } from '../operations/documents';
 import { problems, zodIssues } from '../problem';
 import { requireCaller } from '../session';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const scoped = { 401: errors[401], 403: errors[403], 404: errors[404] } as const;
-const withBody = { 400: errors[400], 413: errors[413], 415: errors[415], 422: errors[422] } as const;
 
 const JourneyCreate = z
   .strictObject({
@@ -86,17 +86,13 @@ const Conflict = z
   })
   .openapi('JourneyConflict');
 
-const ifMatch = z.object({
-  'if-match': z.string().optional().openapi({ description: 'The base version, e.g. "3"' }),
-});
-
 const listRoute = createRoute({
   method: 'get',
   path: '/api/workspaces/{id}/journeys',
   tags: ['journeys'],
   summary: 'Journeys of a workspace (summaries, most recently updated first; any member)',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(z.array(JourneySummary), 'Summaries'), ...scoped },
+  responses: { 200: jsonResponse(z.array(JourneySummary), 'Summaries'), ...scopedErrors },
 });
 
 const createRouteDef = createRoute({
@@ -106,7 +102,7 @@ const createRouteDef = createRoute({
   summary:
     "Create a blank journey, or one from a template (`templateId`: built-in or this workspace's own; its personas join the library)",
   request: { params: IdParam, ...jsonBody(JourneyCreate) },
-  responses: { 201: jsonResponse(Journey, 'Created'), ...scoped, ...withBody },
+  responses: { 201: jsonResponse(Journey, 'Created'), ...scopedErrors, ...bodyErrors },
 });
 
 const importRoute = createRoute({
@@ -115,7 +111,7 @@ const importRoute = createRoute({
   tags: ['journeys'],
   summary: 'Import an exported journey (older schema versions are migrated)',
   request: { params: IdParam, ...jsonBody(JourneyImport) },
-  responses: { 201: jsonResponse(Journey, 'Imported'), ...scoped, ...withBody },
+  responses: { 201: jsonResponse(Journey, 'Imported'), ...scopedErrors, ...bodyErrors },
 });
 
 const getRoute = createRoute({
@@ -124,7 +120,7 @@ const getRoute = createRoute({
   tags: ['journeys'],
   summary: 'The full journey document (ETag carries the version)',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(Journey, 'The journey'), ...scoped },
+  responses: { 200: jsonResponse(Journey, 'The journey'), ...scopedErrors },
 });
 
 const putRoute = createRoute({
@@ -132,11 +128,11 @@ const putRoute = createRoute({
   path: '/api/journeys/{id}',
   tags: ['journeys'],
   summary: 'Save the document (editor); needs the base version, 409 with the current journey when stale',
-  request: { params: IdParam, headers: ifMatch, ...jsonBody(JourneyUpdate) },
+  request: { params: IdParam, headers: IfMatchHeader, ...jsonBody(JourneyUpdate) },
   responses: {
     200: jsonResponse(Journey, 'Saved; version is one higher'),
-    ...scoped,
-    ...withBody,
+    ...scopedErrors,
+    ...bodyErrors,
     409: {
       description: 'Someone saved first',
       content: { 'application/problem+json': { schema: Conflict } },
@@ -150,8 +146,8 @@ const deleteRoute = createRoute({
   path: '/api/journeys/{id}',
   tags: ['journeys'],
   summary: 'Delete a journey (owner); with If-Match only at that version',
-  request: { params: IdParam, headers: ifMatch },
-  responses: { 204: { description: 'Deleted' }, ...scoped, 400: errors[400], 409: errors[409] },
+  request: { params: IdParam, headers: IfMatchHeader },
+  responses: { 204: { description: 'Deleted' }, ...scopedErrors, 400: errors[400], 409: errors[409] },
 });
 
 const duplicateRoute = createRoute({
@@ -160,7 +156,7 @@ const duplicateRoute = createRoute({
   tags: ['journeys'],
   summary: 'Copy a journey within its workspace (editor)',
   request: { params: IdParam },
-  responses: { 201: jsonResponse(Journey, 'The copy'), ...scoped },
+  responses: { 201: jsonResponse(Journey, 'The copy'), ...scopedErrors },
 });
 
 const exportRoute = createRoute({
@@ -169,10 +165,8 @@ const exportRoute = createRoute({
   tags: ['journeys'],
   summary: 'Download the journey as a JSON file (any member)',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(JourneyExport, 'The export file'), ...scoped },
+  responses: { 200: jsonResponse(JourneyExport, 'The export file'), ...scopedErrors },
 });
-
-const etag = (version: number) => ({ etag: `"${version}"` });
 
 /** Journey documents: list, create (blank / template / import), read, save, delete, duplicate, export. */
 export function journeyRoutes(deps: AppDeps) {
@@ -193,7 +187,7 @@ export function journeyRoutes(deps: AppDeps) {
   const findTemplate = async (workspaceId: string, templateId: string): Promise<JourneyTemplate> => {
     const builtIn = templates.find((t) => t.id === templateId);
     if (builtIn) return builtIn;
-    if (UUID.test(templateId)) {
+    if (isUuid(templateId)) {
       const own = await db.templates.get(templateId);
       if (!own || own.workspaceId !== workspaceId) throw problems.notFound(`no template ${templateId}`);
       return own;

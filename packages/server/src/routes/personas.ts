@@ -4,27 +4,26 @@ import { requireRole } from '../access';
 import type { AppDeps } from '../env';
 import {
   baseVersion,
+  bodyErrors,
   errors,
+  etag,
   IdParam,
+  IfMatchHeader,
   ifMatchVersion,
   jsonBody,
   jsonResponse,
   Persona,
   router,
+  scopedErrors,
 } from '../openapi';
 import { createDocument, deleteDocument, saveDocument } from '../operations/documents';
 import { problems } from '../problem';
 import { requireCaller } from '../session';
 
-const scoped = { 401: errors[401], 403: errors[403], 404: errors[404] } as const;
-const withBody = { 400: errors[400], 413: errors[413], 415: errors[415], 422: errors[422] } as const;
-
 const PersonaUpdate = PersonaContent.extend({
   /** The version this edit was based on (or send `If-Match: "<version>"`). */
   version: z.number().int().positive().optional(),
 }).openapi('PersonaUpdate');
-
-const ifMatch = z.object({ 'if-match': z.string().optional() });
 
 const listRoute = createRoute({
   method: 'get',
@@ -32,7 +31,7 @@ const listRoute = createRoute({
   tags: ['personas'],
   summary: "The workspace's persona library (any member)",
   request: { params: IdParam },
-  responses: { 200: jsonResponse(z.array(Persona), 'Personas'), ...scoped },
+  responses: { 200: jsonResponse(z.array(Persona), 'Personas'), ...scopedErrors },
 });
 
 const createPersona = createRoute({
@@ -41,7 +40,7 @@ const createPersona = createRoute({
   tags: ['personas'],
   summary: 'Add a persona to the library (editor)',
   request: { params: IdParam, ...jsonBody(PersonaContent) },
-  responses: { 201: jsonResponse(Persona, 'Created'), ...scoped, ...withBody },
+  responses: { 201: jsonResponse(Persona, 'Created'), ...scopedErrors, ...bodyErrors },
 });
 
 const getRoute = createRoute({
@@ -50,7 +49,7 @@ const getRoute = createRoute({
   tags: ['personas'],
   summary: 'One persona (any member)',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(Persona, 'The persona'), ...scoped },
+  responses: { 200: jsonResponse(Persona, 'The persona'), ...scopedErrors },
 });
 
 const putRoute = createRoute({
@@ -58,11 +57,11 @@ const putRoute = createRoute({
   path: '/api/personas/{id}',
   tags: ['personas'],
   summary: 'Save a persona (editor); needs the base version, 409 with the current persona when stale',
-  request: { params: IdParam, headers: ifMatch, ...jsonBody(PersonaUpdate) },
+  request: { params: IdParam, headers: IfMatchHeader, ...jsonBody(PersonaUpdate) },
   responses: {
     200: jsonResponse(Persona, 'Saved'),
-    ...scoped,
-    ...withBody,
+    ...scopedErrors,
+    ...bodyErrors,
     409: errors[409],
     428: errors[428],
   },
@@ -73,11 +72,9 @@ const deleteRoute = createRoute({
   path: '/api/personas/{id}',
   tags: ['personas'],
   summary: 'Delete a persona (owner); with If-Match only at that version',
-  request: { params: IdParam, headers: ifMatch },
-  responses: { 204: { description: 'Deleted' }, ...scoped, 400: errors[400], 409: errors[409] },
+  request: { params: IdParam, headers: IfMatchHeader },
+  responses: { 204: { description: 'Deleted' }, ...scopedErrors, 400: errors[400], 409: errors[409] },
 });
-
-const etag = (version: number) => ({ etag: `"${version}"` });
 
 /** The workspace persona library. */
 export function personaRoutes(deps: AppDeps) {

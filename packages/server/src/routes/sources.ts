@@ -14,13 +14,10 @@ import { requireRole } from '../access';
 import { audit } from '../audit';
 import type { AppDeps } from '../env';
 import { jobView, sourceView } from '../evidence/evidence';
-import { errors, IdParam, jsonBody, jsonResponse, router } from '../openapi';
+import { bodyErrors, errors, IdParam, jsonBody, jsonResponse, router, scopedErrors } from '../openapi';
 import { deleteSource, refreshSource, renameSource, startImport } from '../operations/sources';
 import { problems } from '../problem';
 import { requireCaller } from '../session';
-
-const scoped = { 401: errors[401], 403: errors[403], 404: errors[404] } as const;
-const withBody = { 400: errors[400], 413: errors[413], 415: errors[415], 422: errors[422] } as const;
 
 const uploadRoute = createRoute({
   method: 'post',
@@ -38,7 +35,7 @@ const uploadRoute = createRoute({
       content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
     },
   },
-  responses: { 201: jsonResponse(Upload, 'Stored'), ...scoped, 413: errors[413], 422: errors[422] },
+  responses: { 201: jsonResponse(Upload, 'Stored'), ...scopedErrors, 413: errors[413], 422: errors[422] },
 });
 
 const previewRoute = createRoute({
@@ -53,7 +50,12 @@ const previewRoute = createRoute({
       header: z.enum(['true', 'false']).optional(),
     }),
   },
-  responses: { 200: jsonResponse(CsvPreview, 'Preview'), ...scoped, 400: errors[400], 422: errors[422] },
+  responses: {
+    200: jsonResponse(CsvPreview, 'Preview'),
+    ...scopedErrors,
+    400: errors[400],
+    422: errors[422],
+  },
 });
 
 const createSourceRoute = createRoute({
@@ -62,7 +64,7 @@ const createSourceRoute = createRoute({
   tags: ['data sources'],
   summary: 'Import an upload as a new data source (editor); runs as a background job',
   request: { params: IdParam, ...jsonBody(SourceCreate) },
-  responses: { 202: jsonResponse(SourceImport, 'Import queued'), ...scoped, ...withBody },
+  responses: { 202: jsonResponse(SourceImport, 'Import queued'), ...scopedErrors, ...bodyErrors },
 });
 
 const listSourcesRoute = createRoute({
@@ -71,7 +73,7 @@ const listSourcesRoute = createRoute({
   tags: ['data sources'],
   summary: "The workspace's data sources, newest first (any member)",
   request: { params: IdParam },
-  responses: { 200: jsonResponse(z.array(DataSource), 'Data sources'), ...scoped },
+  responses: { 200: jsonResponse(z.array(DataSource), 'Data sources'), ...scopedErrors },
 });
 
 const getSourceRoute = createRoute({
@@ -80,7 +82,7 @@ const getSourceRoute = createRoute({
   tags: ['data sources'],
   summary: 'One data source (any member)',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(DataSource, 'The data source'), ...scoped },
+  responses: { 200: jsonResponse(DataSource, 'The data source'), ...scopedErrors },
 });
 
 const renameSourceRoute = createRoute({
@@ -89,7 +91,7 @@ const renameSourceRoute = createRoute({
   tags: ['data sources'],
   summary: 'Rename a data source (editor)',
   request: { params: IdParam, ...jsonBody(SourceRename) },
-  responses: { 200: jsonResponse(DataSource, 'Renamed'), ...scoped, ...withBody },
+  responses: { 200: jsonResponse(DataSource, 'Renamed'), ...scopedErrors, ...bodyErrors },
 });
 
 const deleteSourceRoute = createRoute({
@@ -98,7 +100,7 @@ const deleteSourceRoute = createRoute({
   tags: ['data sources'],
   summary: 'Delete a data source and its events (owner: it removes patient events for good)',
   request: { params: IdParam },
-  responses: { 204: { description: 'Deleted' }, ...scoped },
+  responses: { 204: { description: 'Deleted' }, ...scopedErrors },
 });
 
 const refreshSourceRoute = createRoute({
@@ -107,7 +109,7 @@ const refreshSourceRoute = createRoute({
   tags: ['data sources'],
   summary: "Replace a source's events with a new upload (editor); the old events stay until the job succeeds",
   request: { params: IdParam, ...jsonBody(SourceRefresh) },
-  responses: { 202: jsonResponse(SourceImport, 'Refresh queued'), ...scoped, ...withBody },
+  responses: { 202: jsonResponse(SourceImport, 'Refresh queued'), ...scopedErrors, ...bodyErrors },
 });
 
 const getJob = createRoute({
@@ -116,7 +118,7 @@ const getJob = createRoute({
   tags: ['data sources'],
   summary: 'A background job: status, progress, error, result (any member of its workspace)',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(Job, 'The job'), ...scoped },
+  responses: { 200: jsonResponse(Job, 'The job'), ...scopedErrors },
 });
 
 /** The client's file name for messages: no folders, no control characters, at most 300 characters. */

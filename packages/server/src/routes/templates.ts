@@ -5,21 +5,23 @@ import { requireRole } from '../access';
 import type { AppDeps } from '../env';
 import {
   baseVersion,
+  bodyErrors,
   errors,
+  etag,
   IdParam,
+  IfMatchHeader,
   ifMatchVersion,
+  isUuid,
   JourneyTemplate,
   jsonBody,
   jsonResponse,
   router,
+  scopedErrors,
 } from '../openapi';
 import { createDocument, deleteDocument, saveDocument } from '../operations/documents';
 import { problems } from '../problem';
 import { requireCaller } from '../session';
 import { TEMPLATE_PERSONA_LIMIT, templateFromJourney } from '../template-documents';
-
-const scoped = { 401: errors[401], 403: errors[403], 404: errors[404] } as const;
-const withBody = { 400: errors[400], 413: errors[413], 415: errors[415], 422: errors[422] } as const;
 
 const TemplateSummary = z
   .object({
@@ -76,7 +78,6 @@ const TemplateParam = z.object({ templateId: Id });
 const WritableParam = z.object({
   templateId: z.union([z.uuid(), z.enum(templates.map((t) => t.id) as [string, ...string[]])]),
 });
-const ifMatch = z.object({ 'if-match': z.string().optional() });
 
 const list = createRoute({
   method: 'get',
@@ -94,7 +95,7 @@ const get = createRoute({
   request: { params: TemplateParam },
   responses: {
     200: jsonResponse(z.union([JourneyTemplate, WorkspaceTemplate]), 'The template'),
-    ...scoped,
+    ...scopedErrors,
   },
 });
 
@@ -104,7 +105,7 @@ const listWorkspace = createRoute({
   tags: ['templates'],
   summary: "The workspace's own templates (any member)",
   request: { params: IdParam },
-  responses: { 200: jsonResponse(z.array(WorkspaceTemplateSummary), 'Templates'), ...scoped },
+  responses: { 200: jsonResponse(z.array(WorkspaceTemplateSummary), 'Templates'), ...scopedErrors },
 });
 
 const createWorkspace = createRoute({
@@ -114,7 +115,7 @@ const createWorkspace = createRoute({
   summary:
     'Save a template (editor): from a journey of the workspace (`journeyId`; its personas are copied in) or a full body',
   request: { params: IdParam, ...jsonBody(TemplateCreate) },
-  responses: { 201: jsonResponse(WorkspaceTemplate, 'Created'), ...scoped, ...withBody },
+  responses: { 201: jsonResponse(WorkspaceTemplate, 'Created'), ...scopedErrors, ...bodyErrors },
 });
 
 const put = createRoute({
@@ -122,11 +123,11 @@ const put = createRoute({
   path: '/api/templates/{templateId}',
   tags: ['templates'],
   summary: 'Save a workspace template (editor); 409 with the current one when stale; built-ins are read-only',
-  request: { params: WritableParam, headers: ifMatch, ...jsonBody(TemplateUpdate) },
+  request: { params: WritableParam, headers: IfMatchHeader, ...jsonBody(TemplateUpdate) },
   responses: {
     200: jsonResponse(WorkspaceTemplate, 'Saved'),
-    ...scoped,
-    ...withBody,
+    ...scopedErrors,
+    ...bodyErrors,
     409: errors[409],
     428: errors[428],
   },
@@ -137,19 +138,15 @@ const remove = createRoute({
   path: '/api/templates/{templateId}',
   tags: ['templates'],
   summary: 'Delete a workspace template (owner); with If-Match only at that version; built-ins are read-only',
-  request: { params: WritableParam, headers: ifMatch },
-  responses: { 204: { description: 'Deleted' }, ...scoped, 400: errors[400], 409: errors[409] },
+  request: { params: WritableParam, headers: IfMatchHeader },
+  responses: { 204: { description: 'Deleted' }, ...scopedErrors, 400: errors[400], 409: errors[409] },
 });
-
-const etag = (version: number) => ({ etag: `"${version}"` });
 
 const summarise = (t: { journey: { stages: { steps: unknown[] }[] }; personas: unknown[] }) => ({
   stageCount: t.journey.stages.length,
   stepCount: t.journey.stages.reduce((n, s) => n + s.steps.length, 0),
   personaCount: t.personas.length,
 });
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Refuses writes to the built-in catalogue: those templates ship with Pathlight. */
 function refuseBuiltIn(templateId: string): void {
@@ -169,7 +166,7 @@ export function templateRoutes(deps: AppDeps) {
 
   /** The workspace template if the caller has `needed` in its workspace; 404 for non-members, as for none. */
   const load = async (templateId: string, userId: string, needed: Role): Promise<StoredTemplate> => {
-    const found = UUID.test(templateId) ? await db.templates.get(templateId) : null;
+    const found = isUuid(templateId) ? await db.templates.get(templateId) : null;
     if (!found) throw problems.notFound(`no template ${templateId}`);
     await requireRole(db, found.workspaceId, userId, needed, `no template ${templateId}`);
     return found;

@@ -3,13 +3,12 @@ import { passwordWeakness, UserCreate, UserUpdate } from '@pathlight/core';
 import type { UserPatch } from '@pathlight/db';
 import { audit } from '../audit';
 import type { AppDeps } from '../env';
-import { errors, IdParam, jsonBody, jsonResponse, router, User } from '../openapi';
+import { bodyErrors, errors, IdParam, jsonBody, jsonResponse, router, User } from '../openapi';
 import { hashPassword } from '../passwords';
 import { problems } from '../problem';
 import { requireAdmin } from '../session';
 
 const adminOnly = { 401: errors[401], 403: errors[403] } as const;
-const withBody = { 400: errors[400], 413: errors[413], 415: errors[415], 422: errors[422] } as const;
 
 const list = createRoute({
   method: 'get',
@@ -30,7 +29,7 @@ const create = createRoute({
   responses: {
     201: jsonResponse(User, 'Created'),
     ...adminOnly,
-    ...withBody,
+    ...bodyErrors,
     409: errors[409],
   },
 });
@@ -46,7 +45,7 @@ const update = createRoute({
   responses: {
     200: jsonResponse(User, 'Updated'),
     ...adminOnly,
-    ...withBody,
+    ...bodyErrors,
     404: errors[404],
     409: errors[409],
   },

@@ -5,6 +5,7 @@ import { audit } from '../audit';
 import type { AppDeps } from '../env';
 import {
   AuditEntry,
+  bodyErrors,
   errors,
   IdParam,
   jsonBody,
@@ -12,6 +13,7 @@ import {
   Member,
   MemberParam,
   router,
+  scopedErrors,
   Workspace,
 } from '../openapi';
 import { createWorkspace, deleteWorkspace } from '../operations/workspaces';
@@ -19,8 +21,6 @@ import { problems } from '../problem';
 import { requireCaller } from '../session';
 
 const signedIn = { 401: errors[401] } as const;
-const scoped = { 401: errors[401], 403: errors[403], 404: errors[404] } as const;
-const withBody = { 400: errors[400], 413: errors[413], 415: errors[415], 422: errors[422] } as const;
 
 const list = createRoute({
   method: 'get',
@@ -36,7 +36,7 @@ const create = createRoute({
   tags: ['workspaces'],
   summary: 'Create a workspace; the caller becomes its owner',
   request: jsonBody(WorkspaceCreate),
-  responses: { 201: jsonResponse(Workspace, 'Created'), ...signedIn, 403: errors[403], ...withBody },
+  responses: { 201: jsonResponse(Workspace, 'Created'), ...signedIn, 403: errors[403], ...bodyErrors },
 });
 
 const get = createRoute({
@@ -45,7 +45,7 @@ const get = createRoute({
   tags: ['workspaces'],
   summary: 'One workspace (any member)',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(Workspace, 'The workspace'), ...scoped },
+  responses: { 200: jsonResponse(Workspace, 'The workspace'), ...scopedErrors },
 });
 
 const rename = createRoute({
@@ -54,7 +54,7 @@ const rename = createRoute({
   tags: ['workspaces'],
   summary: 'Rename a workspace (owner)',
   request: { params: IdParam, ...jsonBody(WorkspaceCreate) },
-  responses: { 200: jsonResponse(Workspace, 'Renamed'), ...scoped, ...withBody },
+  responses: { 200: jsonResponse(Workspace, 'Renamed'), ...scopedErrors, ...bodyErrors },
 });
 
 const remove = createRoute({
@@ -63,7 +63,7 @@ const remove = createRoute({
   tags: ['workspaces'],
   summary: 'Delete a workspace and everything in it (owner)',
   request: { params: IdParam },
-  responses: { 204: { description: 'Deleted' }, ...scoped },
+  responses: { 204: { description: 'Deleted' }, ...scopedErrors },
 });
 
 const listMembers = createRoute({
@@ -72,7 +72,7 @@ const listMembers = createRoute({
   tags: ['members'],
   summary: 'Members of a workspace (any member)',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(z.array(Member), 'Members'), ...scoped },
+  responses: { 200: jsonResponse(z.array(Member), 'Members'), ...scopedErrors },
 });
 
 const addMember = createRoute({
@@ -82,7 +82,7 @@ const addMember = createRoute({
   summary: 'Add an existing user as a member (owner)',
   description: 'Only existing accounts can be added (an administrator creates accounts); otherwise 422.',
   request: { params: IdParam, ...jsonBody(MemberAdd) },
-  responses: { 201: jsonResponse(Member, 'Added'), ...scoped, ...withBody, 409: errors[409] },
+  responses: { 201: jsonResponse(Member, 'Added'), ...scopedErrors, ...bodyErrors, 409: errors[409] },
 });
 
 const updateMember = createRoute({
@@ -91,7 +91,7 @@ const updateMember = createRoute({
   tags: ['members'],
   summary: "Change a member's role (owner); the last owner cannot be demoted (409)",
   request: { params: MemberParam, ...jsonBody(MemberUpdate) },
-  responses: { 200: jsonResponse(Member, 'Updated'), ...scoped, ...withBody, 409: errors[409] },
+  responses: { 200: jsonResponse(Member, 'Updated'), ...scopedErrors, ...bodyErrors, 409: errors[409] },
 });
 
 const removeMember = createRoute({
@@ -100,7 +100,7 @@ const removeMember = createRoute({
   tags: ['members'],
   summary: 'Remove a member (owner); the last owner cannot be removed (409)',
   request: { params: MemberParam },
-  responses: { 204: { description: 'Removed' }, ...scoped, 409: errors[409] },
+  responses: { 204: { description: 'Removed' }, ...scopedErrors, 409: errors[409] },
 });
 
 const auditLog = createRoute({
@@ -115,7 +115,7 @@ const auditLog = createRoute({
       before: z.coerce.number().int().min(1).optional(),
     }),
   },
-  responses: { 200: jsonResponse(z.array(AuditEntry), 'Entries'), ...scoped, 422: errors[422] },
+  responses: { 200: jsonResponse(z.array(AuditEntry), 'Entries'), ...scopedErrors, 422: errors[422] },
 });
 
 const LAST_OWNER = 'a workspace must keep at least one owner';
