@@ -33,12 +33,24 @@ describe('KPI_LIBRARY', () => {
       'csat',
     ]);
   });
-  test('every definition cites healthcare.md §1 and names only vocabulary activities', () => {
+  test('every definition names only vocabulary activities and says its formula in a sentence', () => {
     const vocabulary = new Set<string>(ACTIVITY_VOCABULARY);
     for (const k of KPI_LIBRARY) {
-      expect(k.reference, k.id).toMatch(/^healthcare\.md §1\.\d+$/);
       for (const a of activitiesOf(k)) expect(vocabulary.has(a), `${k.id}: ${a}`).toBe(true);
-      expect(k.description.length, k.id).toBeGreaterThan(20);
+      expect(k.description.length, k.id).toBeGreaterThan(60);
+      expect(k.description, k.id).toMatch(/^[A-Z].*\.$/s);
+      // No symbols or internal references a practice manager would have to decode.
+      expect(k.description, k.id).not.toMatch(/÷|§|\.md\b|`/);
+      expect(k.reference, k.id).toBe('');
+    }
+  });
+  test('rates and conversions say what they count and what they count it out of', () => {
+    const noShow = KPI_LIBRARY.find((k) => k.id === 'no-show-rate');
+    expect(noShow?.description).toMatch(
+      /^Share of booked appointments the patient did not attend, of all booked appointments that were due/,
+    );
+    for (const k of KPI_LIBRARY.filter((x) => x.kind === 'rate' || x.kind === 'conversion')) {
+      expect(k.description, k.id).toMatch(/^Share of .+, of all /);
     }
   });
   test('no library KPI refers to a step (they must work in any journey)', () => {
@@ -57,7 +69,6 @@ describe('KPI_LIBRARY', () => {
       acquired: { activities: ['visit.completed'] },
       splitBy: 'source',
       direction: 'lower-is-better',
-      reference: 'healthcare.md §1.11',
     });
     expect(k?.description).toMatch(/not included/);
   });

@@ -3,7 +3,8 @@ import { KpiDefinition, type KpiInput } from './kpi';
 /**
  * Ready-made KPI definitions a user adds to a journey in one click. They name activities of the shared
  * vocabulary (`ACTIVITY_VOCABULARY`), so they light up on any log that uses it, the synthetic clinic
- * included. Each cites the definition it follows in `reference` (healthcare.md §1).
+ * included. Each description states the formula as a sentence a practice manager can check against
+ * their own figures; none refers to internal documents.
  */
 const LIBRARY_INPUT: readonly KpiInput[] = [
   {
@@ -11,111 +12,103 @@ const LIBRARY_INPUT: readonly KpiInput[] = [
     name: 'No-show rate',
     kind: 'rate',
     description:
-      'No-shows ÷ (no-shows + arrivals), counted over appointments. Appointments still open after their start are not counted.',
+      'Share of booked appointments the patient did not attend, of all booked appointments that were due (attended or missed). Appointments still to come are not counted.',
     numerator: ['appointment.noshow'],
     denominator: ['appointment.noshow', 'appointment.arrived'],
     countOver: 'events',
     direction: 'lower-is-better',
-    reference: 'healthcare.md §1.2',
   },
   {
     id: 'late-cancellation-rate',
     name: 'Late-cancellation rate',
     kind: 'rate',
     description:
-      'Cancellations ÷ bookings. Counts every cancellation: the event log holds no appointment start time, so the 24 h window of §1.3 cannot be applied, and this is an upper bound.',
+      'Share of booked appointments that were cancelled, of all booked appointments. The data does not say when each appointment was due, so every cancellation counts, not only those made at short notice: the true late-cancellation rate is at most this.',
     numerator: ['appointment.cancelled'],
     denominator: ['appointment.booked'],
     countOver: 'events',
     direction: 'lower-is-better',
-    reference: 'healthcare.md §1.3',
   },
   {
     id: 'booking-conversion',
     name: 'Booking conversion (30 days)',
     kind: 'conversion',
     description:
-      'Patients who book within 30 days of their first enquiry (web lead or call) ÷ patients who enquired.',
+      'Share of patients who booked an appointment within 30 days of first getting in touch (a web enquiry or a phone call), of all patients who got in touch.',
     from: { activities: ['lead.created', 'call.received'] },
     to: { activities: ['appointment.booked'] },
     windowDays: 30,
-    reference: 'healthcare.md §1.4',
   },
   {
     id: 'referral-completion',
     name: 'Referral completion (90 days)',
     kind: 'conversion',
     description:
-      'Referred patients with a completed visit within 90 days of the referral ÷ referred patients.',
+      'Share of referred patients who completed a visit within 90 days of their referral, of all referred patients.',
     from: { activities: ['referral.placed', 'referral.received'] },
     to: { activities: ['visit.completed'] },
     windowDays: 90,
-    reference: 'healthcare.md §1.5',
   },
   {
     id: 'time-to-first-visit',
     name: 'Time to first visit',
     kind: 'duration',
     description:
-      'Median (and p90) time from first contact (enquiry, call or referral) to the first completed visit.',
+      'How long patients wait from first getting in touch (an enquiry, a call or a referral) to their first completed visit: the middle patient’s wait, and the wait 9 in 10 patients are seen within.',
     from: { activities: ['lead.created', 'call.received', 'referral.placed'] },
     to: { activities: ['visit.completed'] },
     direction: 'lower-is-better',
-    reference: 'healthcare.md §1.7',
   },
   {
     id: 'cost-per-acquired-patient',
     name: 'Cost per acquired patient',
     kind: 'cost-per',
     description:
-      'Marketing spend ÷ new patients with a completed first visit, by source. Spend is only the cost recorded on paid acquisition events: media cost on ad clicks and the fee on partner referrals. Agency, tools and call-centre staff costs (not in the event log) and visit or treatment costs are not included. Shown only when the log carries cost data.',
+      'Marketing spend divided by the number of new patients who completed a first visit, per source (where the patients came from). Spend is only the cost recorded on paid advertising clicks and partner-referral fees; agency fees, tools, call-centre staff and the cost of visits or treatment are not included. Shown only when the data carries costs.',
     costActivities: ['ad.clicked', 'referral.placed'],
     acquired: { activities: ['visit.completed'] },
     splitBy: 'source',
     direction: 'lower-is-better',
-    reference: 'healthcare.md §1.11',
   },
   {
     id: 'follow-up-completion',
     name: 'Follow-up completion',
     kind: 'rate',
-    description: 'Patients with a booked follow-up who completed one ÷ patients with a booked follow-up.',
+    description:
+      'Share of patients with a follow-up booked who went on to complete one, of all patients with a follow-up booked.',
     numerator: ['followup.completed'],
     denominator: ['followup.booked'],
     countOver: 'cases',
-    reference: 'healthcare.md §1.13',
   },
   {
     id: 'portal-adoption',
     name: 'Portal adoption',
     kind: 'rate',
     description:
-      'Invited patients who activated the portal ÷ patients invited (the "offered → activated" level).',
+      'Share of patients invited to the patient portal who activated their account, of all patients invited.',
     numerator: ['portal.activated'],
     denominator: ['portal.invited'],
     countOver: 'cases',
-    reference: 'healthcare.md §1.8',
   },
   {
     id: 'nps',
     name: 'Net Promoter Score',
     kind: 'score',
     description:
-      '% promoters (9–10) − % detractors (0–6) of the `nps` answer on completed surveys, in points.',
+      'Net Promoter Score from the 0–10 “would you recommend us” answer on completed surveys: the percentage of patients answering 9 or 10 minus the percentage answering 0 to 6, in points from −100 to 100.',
     scale: 'nps',
     activity: 'survey.completed',
     attribute: 'nps',
-    reference: 'healthcare.md §1.9',
   },
   {
     id: 'csat',
     name: 'CSAT (top-2-box)',
     kind: 'score',
-    description: 'Share of `csat` answers of 4 or 5 (of 5) on completed surveys.',
+    description:
+      'Share of satisfaction answers of 4 or 5 (on a 1–5 scale) on completed surveys, of all answers given.',
     scale: 'csat',
     activity: 'survey.completed',
     attribute: 'csat',
-    reference: 'healthcare.md §1.9',
   },
 ];
 
