@@ -157,13 +157,15 @@ describe('evidence on the map', () => {
     expect(store().doc.stages[0]!.steps[1]!.activities).toEqual([]);
   });
 
-  it('adds a library KPI in one click from the KPIs tab and shows its reference', () => {
+  it('adds a library KPI in one click from the KPIs tab, its formula in words and no internal reference', () => {
     const { store } = mount(evidence);
     fireEvent.click(screen.getByTestId('tab-kpis'));
     const panel = screen.getByTestId('kpi-panel');
     fireEvent.click(within(panel).getByRole('button', { name: 'Add No-show rate' }));
     expect(store().doc.kpis.map((k) => k.id)).toEqual(['k1', 'no-show-rate']);
-    expect(within(screen.getByTestId('kpi-no-show-rate')).getByText('healthcare.md §1.2')).toBeTruthy();
+    const added = screen.getByTestId('kpi-no-show-rate');
+    expect(added.textContent).toContain('Share of booked appointments the patient did not attend');
+    expect(panel.textContent).not.toMatch(/healthcare\.md|§/);
     expect(within(panel).getByRole('button', { name: 'No-show rate is on this journey' })).toHaveProperty(
       'disabled',
       true,
@@ -179,8 +181,15 @@ describe('evidence on the map', () => {
     const form = screen.getByRole('form', { name: 'Edit KPI Call to visit' });
     fireEvent.change(within(form).getByLabelText('Kind'), { target: { value: 'rate' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Save KPI' }));
-    expect(within(form).getByRole('alert').textContent).toBe(
-      'updateKpi: numerator: name at least one activity',
+    // Sentences per field, never the schema's raw message.
+    const alert = within(form).getByRole('alert');
+    expect([...alert.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      'Name at least one activity to count, such as appointment.noshow.',
+      'Name at least one activity the share is out of, such as appointment.booked.',
+    ]);
+    expect(alert.textContent).not.toMatch(/updateKpi|numerator:/);
+    expect(form.querySelector('[data-field="numerator"]')?.textContent).toBe(
+      'Name at least one activity to count, such as appointment.noshow.',
     );
     fireEvent.change(within(form).getByLabelText('Numerator activities'), { target: { value: 'exam.done' } });
     fireEvent.change(within(form).getByLabelText('Denominator activities'), {

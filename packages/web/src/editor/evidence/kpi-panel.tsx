@@ -5,6 +5,7 @@ import { formatKpiValue, hiddenHelp, shownField } from '../../lib/format';
 import { useEditor, useEditorState } from '../hooks';
 import { kpiSummary } from '../map/layout';
 import * as cmd from '../store/commands/index';
+import { type KpiField, kpiFieldErrors, shownReference } from './kpi-text';
 import type { ActivityEvidence, KpiEvidence } from './types';
 
 const KIND_WORDS: Record<KpiDefinition['kind'], string> = {
@@ -145,9 +146,11 @@ export function KpiPanel({
                       {kpiSummary(k, stepName).slice(k.name.length + 3)}
                     </div>
                     {k.description && <div>{k.description}</div>}
-                    <div className="pl-kpis__ref">
-                      Definition: {k.reference ? <cite>{k.reference}</cite> : <em>no reference given</em>}
-                    </div>
+                    {shownReference(k.reference) && (
+                      <div className="pl-kpis__ref">
+                        Source: <cite>{shownReference(k.reference)}</cite>
+                      </div>
+                    )}
                     {!readOnly && (
                       <div className="pl-kpis__actions">
                         <button
@@ -179,7 +182,7 @@ export function KpiPanel({
       {!readOnly && (
         <section className="pl-kpis__library" aria-labelledby={`${listId}-lib`}>
           <h2 id={`${listId}-lib`}>Ready-made KPIs</h2>
-          <p className="pl-muted">Standard definitions; each cites where it comes from.</p>
+          <p className="pl-muted">Standard definitions, each written out in full.</p>
           <ul className="pl-kpis__items">
             {library.map((k) => (
               <li key={k.id} className="pl-kpis__item">
@@ -197,9 +200,6 @@ export function KpiPanel({
                   </button>
                 </div>
                 <div className="pl-muted">{k.description}</div>
-                <div className="pl-kpis__ref">
-                  Definition: <cite>{k.reference}</cite>
-                </div>
               </li>
             ))}
           </ul>
@@ -253,7 +253,20 @@ function RefField({
   );
 }
 
-/** Edits one KPI definition; kind-specific fields; validation errors come from the command. */
+/** A field's sentence under it, when the last save found it wrong. */
+function FieldError({ errors, field }: { errors: Partial<Record<string, string>> | null; field: KpiField }) {
+  const text = errors?.[field];
+  return text ? (
+    <span className="pl-kpiform__fielderror" data-field={field}>
+      {text}
+    </span>
+  ) : null;
+}
+
+/**
+ * Edits one KPI definition; kind-specific fields. Before saving, the KPI is checked against the shared
+ * schema and each wrong field gets a sentence saying what to do (never the schema's raw message).
+ */
 function KpiForm({
   initial,
   steps,
@@ -272,16 +285,23 @@ function KpiForm({
   const { store } = useEditor();
   const [k, setK] = useState<KpiInput>(initial);
   const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<KpiField | 'form', string>> | null>(null);
   const listId = useId();
   const set = (patch: Record<string, unknown>) => setK((x) => ({ ...x, ...patch }) as KpiInput);
+  const fe = (field: KpiField) => <FieldError errors={fieldErrors} field={field} />;
   return (
     <form
       className="pl-kpiform"
       aria-label={initial.name ? `Edit KPI ${initial.name}` : 'New KPI'}
       onSubmit={(e) => {
         e.preventDefault();
+        const wrong = kpiFieldErrors(k);
+        setFieldErrors(wrong);
+        setError(null);
+        if (wrong) return;
         if (onSave(k)) done();
         else {
+          // The schema passed: what the command refused (e.g. a KPI of that name exists) is its own sentence.
           setError(store.ui.error);
           store.clearError();
         }
@@ -296,6 +316,7 @@ function KpiForm({
         Name
         <input value={k.name} onChange={(e) => set({ name: e.target.value })} required />
       </label>
+      {fe('name')}
       <label>
         Kind
         <select
@@ -319,6 +340,7 @@ function KpiForm({
               onChange={(e) => set({ numerator: splitList(e.target.value) })}
             />
           </label>
+          {fe('numerator')}
           <label>
             Denominator activities
             <input
@@ -327,6 +349,7 @@ function KpiForm({
               onChange={(e) => set({ denominator: splitList(e.target.value) })}
             />
           </label>
+          {fe('denominator')}
           <label>
             Count over
             <select value={k.countOver ?? 'events'} onChange={(e) => set({ countOver: e.target.value })}>
@@ -345,19 +368,24 @@ function KpiForm({
             listId={listId}
             onChange={(from) => set({ from })}
           />
+          {fe('from')}
           <RefField label="To" value={k.to} steps={steps} listId={listId} onChange={(to) => set({ to })} />
+          {fe('to')}
         </>
       )}
       {k.kind === 'conversion' && (
-        <label>
-          Window (days, empty = no limit)
-          <input
-            type="number"
-            min={1}
-            value={k.windowDays ?? ''}
-            onChange={(e) => set({ windowDays: e.target.value === '' ? null : Number(e.target.value) })}
-          />
-        </label>
+        <>
+          <label>
+            Window (days, empty = no limit)
+            <input
+              type="number"
+              min={1}
+              value={k.windowDays ?? ''}
+              onChange={(e) => set({ windowDays: e.target.value === '' ? null : Number(e.target.value) })}
+            />
+          </label>
+          {fe('windowDays')}
+        </>
       )}
       {k.kind === 'cost-per' && (
         <>
@@ -370,6 +398,7 @@ function KpiForm({
               placeholder="ad.clicked, referral.placed"
             />
           </label>
+          {fe('costActivities')}
           <RefField
             label="Acquired when reaching"
             value={k.acquired}
@@ -377,6 +406,7 @@ function KpiForm({
             listId={listId}
             onChange={(acquired) => set({ acquired })}
           />
+          {fe('acquired')}
           <label>
             Split by attribute (empty = no breakdown)
             <input
@@ -385,6 +415,7 @@ function KpiForm({
               placeholder="source"
             />
           </label>
+          {fe('splitBy')}
         </>
       )}
       {k.kind === 'score' && (
@@ -400,10 +431,12 @@ function KpiForm({
             Survey activity
             <input list={listId} value={k.activity} onChange={(e) => set({ activity: e.target.value })} />
           </label>
+          {fe('activity')}
           <label>
             Score attribute
             <input value={k.attribute} onChange={(e) => set({ attribute: e.target.value })} />
           </label>
+          {fe('attribute')}
         </>
       )}
       <label>
@@ -420,6 +453,17 @@ function KpiForm({
         Reference (where the definition comes from)
         <input value={k.reference ?? ''} onChange={(e) => set({ reference: e.target.value })} />
       </label>
+      {fe('reference')}
+      {fieldErrors && (
+        <div role="alert" className="pl-kpiform__error" data-testid="kpi-form-errors">
+          <p>The KPI was not saved:</p>
+          <ul>
+            {Object.values(fieldErrors).map((text) => (
+              <li key={text}>{text}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {error && (
         <p role="alert" className="pl-kpiform__error">
           {error}

@@ -94,7 +94,7 @@ describe('cost-per tile formatting', () => {
 
   it('states which costs count in the definition line', () => {
     expect(definitionText(kpi)).toBe(
-      'Cost per acquired patient: cost on ad.clicked or referral.placed ÷ patients reaching visit.completed, by “source”.',
+      'Spend recorded on ad.clicked or referral.placed, divided by the number of patients who reached visit.completed, per “source”.',
     );
   });
 });

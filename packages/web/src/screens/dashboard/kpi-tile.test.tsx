@@ -41,10 +41,12 @@ describe('KpiTile', () => {
     expect(change.textContent).toBe('▼ −1.8 pts better vs previous 4 weeks');
     expect(
       screen.getByText(
-        'Rate: appointment.noshow ÷ appointment.noshow or appointment.arrived, counted over events.',
+        'Share of appointment.noshow events, of all appointment.noshow or appointment.arrived events.',
       ),
     ).toBeTruthy();
-    expect(screen.getByText('Lower is better. Definition: healthcare.md §1.2.')).toBeTruthy();
+    // An internal file reference is never shown; a reference the user wrote is.
+    expect(screen.getByText('Lower is better.')).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/healthcare\.md|§/);
     expect(screen.getByText('No weekly values in this period.')).toBeTruthy();
   });
 

@@ -3,6 +3,7 @@ import type { KpiTile as Tile } from '../../api';
 import { Sparkline } from '../../components/charts/sparkline';
 import { OmittedNote } from '../../components/privacy/privacy-notes';
 import { Shown, ShownPhrase } from '../../components/privacy/shown';
+import { shownReference } from '../../editor/evidence/kpi-text';
 import { hiddenWhy } from '../../lib/format';
 import styles from './dashboard.module.css';
 import {
@@ -124,7 +125,7 @@ export function KpiTile({
         {kpi.description ? <p>{kpi.description}</p> : null}
         <p className="muted">
           {kpi.direction === 'higher-is-better' ? 'Higher is better.' : 'Lower is better.'}
-          {kpi.reference ? ` Definition: ${kpi.reference}.` : ''}
+          {shownReference(kpi.reference) ? ` Source: ${shownReference(kpi.reference)}.` : ''}
         </p>
       </details>
     </li>

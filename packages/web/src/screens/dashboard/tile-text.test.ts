@@ -166,11 +166,14 @@ describe('tile change', () => {
 });
 
 describe('definition text', () => {
-  it('names the activities, window and steps used', () => {
-    expect(definitionText(noShow)).toBe('Rate: No-show ÷ No-show or Attended, counted over events.');
+  it('says the formula as a sentence naming the activities, window and steps used', () => {
+    expect(definitionText(noShow)).toBe('Share of No-show events, of all No-show or Attended events.');
     expect(definitionText(conversion)).toBe(
-      'Conversion: patients reaching Booked after Enquiry within 30 days, ÷ patients reaching Enquiry.',
+      'Share of patients who reached Booked after Enquiry within 30 days, of all patients who reached Enquiry.',
     );
-    expect(definitionText(ttfv, () => 'First visit')).toContain('to the first later step “First visit”');
+    expect(definitionText(ttfv, () => 'First visit')).toContain(
+      'to their first the step “First visit” after it',
+    );
+    for (const k of [noShow, conversion, ttfv]) expect(definitionText(k)).not.toMatch(/÷|§/);
   });
 });

@@ -124,23 +124,28 @@ export function tileChange(
   };
 }
 
-/** One line describing how the KPI is computed, so every number can be traced to its definition. */
+/**
+ * How a KPI is counted, as one plain sentence ("Share of … of all …"): what is counted, out of what, and
+ * over which patients or events; no symbols or references to internal documents.
+ */
 export function definitionText(kpi: KpiDefinition, stepName: (id: string) => string = (id) => id): string {
   const ref = (r: { stepId: string } | { activities: string[] }) =>
-    'stepId' in r ? `step “${stepName(r.stepId)}”` : r.activities.join(' or ');
+    'stepId' in r ? `the step “${stepName(r.stepId)}”` : r.activities.join(' or ');
   switch (kpi.kind) {
     case 'rate':
-      return `Rate: ${kpi.numerator.join(' or ')} ÷ ${kpi.denominator.join(' or ')}, counted over ${kpi.countOver === 'cases' ? 'patients' : 'events'}.`;
+      return kpi.countOver === 'cases'
+        ? `Share of patients with ${kpi.numerator.join(' or ')}, of all patients with ${kpi.denominator.join(' or ')}.`
+        : `Share of ${kpi.numerator.join(' or ')} events, of all ${kpi.denominator.join(' or ')} events.`;
     case 'conversion':
-      return `Conversion: patients reaching ${ref(kpi.to)} after ${ref(kpi.from)}${kpi.windowDays === null ? '' : ` within ${kpi.windowDays} days`}, ÷ patients reaching ${ref(kpi.from)}.`;
+      return `Share of patients who reached ${ref(kpi.to)} after ${ref(kpi.from)}${kpi.windowDays === null ? '' : ` within ${kpi.windowDays} days`}, of all patients who reached ${ref(kpi.from)}.`;
     case 'duration':
-      return `Duration: median time from the first ${ref(kpi.from)} to the first later ${ref(kpi.to)} (90th percentile shown too).`;
+      return `Time from a patient’s first ${ref(kpi.from)} to their first ${ref(kpi.to)} after it: the middle patient’s time, and the time 9 in 10 patients are within.`;
     case 'score':
       return kpi.scale === 'nps'
-        ? `Net Promoter Score from “${kpi.attribute}” on ${kpi.activity}: % scoring 9–10 minus % scoring 0–6.`
-        : `CSAT from “${kpi.attribute}” on ${kpi.activity}: share of answers 4 or 5 out of 5.`;
+        ? `Net Promoter Score from the “${kpi.attribute}” answer on ${kpi.activity}: the percentage answering 9 or 10 minus the percentage answering 0 to 6.`
+        : `Share of “${kpi.attribute}” answers of 4 or 5 (out of 5) on ${kpi.activity}, of all answers.`;
     case 'cost-per':
-      return `Cost per acquired patient: cost on ${kpi.costActivities.length > 0 ? kpi.costActivities.join(' or ') : 'every event with a cost'} ÷ patients reaching ${ref(kpi.acquired)}${kpi.splitBy === null ? '' : `, by “${kpi.splitBy}”`}.`;
+      return `Spend recorded on ${kpi.costActivities.length > 0 ? kpi.costActivities.join(' or ') : 'every event with a cost'}, divided by the number of patients who reached ${ref(kpi.acquired)}${kpi.splitBy === null ? '' : `, per “${kpi.splitBy}”`}.`;
   }
 }
 
