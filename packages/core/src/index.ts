@@ -4,6 +4,25 @@
  * document migrations and pure functions. No I/O.
  */
 export { ANALYSIS_DATE_RANGE, AnalysisFilter, AttributeKey, analysisInstantMs } from './analysis';
+export {
+  ActivityCount,
+  AttributeColumns,
+  Dashboard,
+  HiddenReason,
+  JourneyMetrics,
+  KpiBreakdownRow,
+  KpiDefinitionRef,
+  KpiTile,
+  KpiValue,
+  Omitted,
+  ProcessMap,
+  StepCases,
+  StepDetail,
+  StepMetric,
+  SuppressedReasons,
+  Suppression,
+  WorkspaceDashboard,
+} from './api/analyses';
 export { JourneySummary } from './api/journey-summary';
 export {
   ColumnMapping,

@@ -11,247 +11,40 @@ import {
   suppressionInfo,
 } from '@pathlight/analytics';
 import {
+  ActivityCount as ActivityRow,
   type AnalysisFilter as AnalysisFilterInput,
   AnalysisFilter as AnalysisFilterSchema,
+  AttributeColumns,
   AttributeKey,
+  Dashboard,
   KPI_LIBRARY,
-  KpiDefinition as KpiDefinitionSchema,
+  KpiDefinitionRef as KpiDefinition,
+  JourneyMetrics as Metrics,
+  ProcessMap,
   type Role,
+  StepCases,
+  StepDetail,
+  WorkspaceDashboard,
 } from '@pathlight/core';
 import type { Context } from 'hono';
 import { requireRole } from '../access';
 import { audit } from '../audit';
 import type { AppDeps } from '../env';
-import { errors, IdParam, jsonBody, jsonResponse, router } from '../openapi';
+import {
+  errors,
+  IdParam,
+  jsonBody,
+  jsonResponse,
+  scopedErrors as memberOnly,
+  router,
+  bodyErrors as withBody,
+} from '../openapi';
 import { problems } from '../problem';
 import { requireCaller } from '../session';
-
-const memberOnly = { 401: errors[401], 403: errors[403], 404: errors[404] } as const;
-const withBody = { 400: errors[400], 413: errors[413], 415: errors[415], 422: errors[422] } as const;
-
-const KpiDefinition = KpiDefinitionSchema.meta({ id: 'KpiDefinition' });
 
 export const AnalysisFilter = AnalysisFilterSchema.meta({ id: 'AnalysisFilter' });
 
 const SharedQuery = z.object({ shared: z.enum(['0', '1']).optional() });
-
-const num = z.number().nullable();
-/** The fields of a row hidden by the disclosure rule, and why (`small` = a count of 1–10). */
-const suppressed = z.array(z.string());
-const suppressedReasons = z
-  .record(z.string(), z.enum(['small', 'complementary', 'derived', 'small-population']))
-  .openapi('SuppressedReasons');
-/** How many rows of each list were left out because 1–10 patients hold them. */
-const omitted = z.record(z.string(), z.number().int()).openapi('Omitted');
-const Suppression = z
-  .object({
-    applied: z.boolean(),
-    threshold: z.number().int(),
-    rounding: z.number().int(),
-    smallPopulation: z.boolean(),
-  })
-  .openapi('Suppression');
-
-const StepMetric = z
-  .object({
-    stepId: z.string(),
-    step: z.string(),
-    cases: num,
-    conversionFromPrevious: num,
-    dropOff: num,
-    medianSecondsFromPrevious: num,
-    suppressed,
-    suppressedReasons,
-  })
-  .openapi('StepMetric');
-/** A cost-per KPI per value of its split attribute. */
-const BreakdownRow = z
-  .object({
-    value: z.string().nullable(),
-    spend: num,
-    acquired: num,
-    costPerAcquired: num,
-    suppressed,
-    suppressedReasons,
-  })
-  .openapi('KpiBreakdownRow');
-const KpiValue = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    value: num,
-    numerator: num,
-    denominator: num,
-    p90Seconds: num.optional(),
-    breakdown: z.array(BreakdownRow).optional(),
-    omitted: omitted.optional(),
-    suppressed,
-    suppressedReasons,
-  })
-  .openapi('KpiValue');
-const Metrics = z
-  .object({
-    summary: z.object({
-      cases: num,
-      events: num,
-      activities: num,
-      firstEvent: z.string().nullable(),
-      lastEvent: z.string().nullable(),
-      suppressed,
-      suppressedReasons,
-    }),
-    steps: z.array(StepMetric),
-    kpis: z.array(KpiValue),
-    conformance: z.object({
-      fittingCases: num,
-      fittingShare: num,
-      suppressed,
-      suppressedReasons,
-      steps: z.array(
-        z.object({
-          step: z.string(),
-          stepId: z.string(),
-          skipped: num,
-          outOfOrder: num,
-          suppressed,
-          suppressedReasons,
-        }),
-      ),
-      unmappedActivities: z.array(z.object({ name: z.string(), events: num, suppressed, suppressedReasons })),
-    }),
-    segments: z
-      .array(
-        z.object({
-          value: z.string().nullable(),
-          cases: num,
-          suppressed,
-          suppressedReasons,
-          steps: z.array(StepMetric),
-          kpis: z.array(KpiValue),
-        }),
-      )
-      .optional(),
-    omitted,
-    suppression: Suppression,
-  })
-  .openapi('JourneyMetrics');
-
-const counted = (key: string) => z.object({ [key]: z.string(), cases: num, suppressed, suppressedReasons });
-const StepDetail = z
-  .object({
-    weekly: z.array(z.object({ week: z.string(), cases: num, suppressed, suppressedReasons })),
-    split: z.array(
-      z.object({
-        value: z.string().nullable(),
-        cases: num,
-        previousCases: num,
-        conversionFromPrevious: num,
-        suppressed,
-        suppressedReasons,
-      }),
-    ),
-    pathsIn: z.array(counted('activity')),
-    pathsOut: z.array(counted('activity')),
-    startedHere: num,
-    endedHere: num,
-    suppressed,
-    suppressedReasons,
-    omitted,
-    suppression: Suppression,
-  })
-  .openapi('StepDetail');
-
-const StepCases = z
-  .object({
-    cases: z.array(
-      z.object({
-        caseId: z.string(),
-        firstEvent: z.string(),
-        lastEvent: z.string(),
-        events: z.number().int(),
-      }),
-    ),
-    total: z.number().int(),
-    suppression: Suppression,
-  })
-  .openapi('StepCases');
-
-const ActivityRow = z
-  .object({ name: z.string(), events: num, cases: num, suppressed, suppressedReasons })
-  .openapi('ActivityCount');
-const ProcessMap = z
-  .object({
-    activities: z.array(ActivityRow),
-    edges: z.array(
-      z.object({
-        from: z.string(),
-        to: z.string(),
-        count: num,
-        meanSeconds: num,
-        medianSeconds: num,
-        p90Seconds: num,
-        suppressed,
-        suppressedReasons,
-      }),
-    ),
-    variants: z.array(
-      z.object({ activities: z.array(z.string()), cases: num, suppressed, suppressedReasons }),
-    ),
-    startActivities: z.array(counted('name')),
-    endActivities: z.array(counted('name')),
-    totalActivities: z.number().int(),
-    totalEdges: z.number().int(),
-    omitted,
-    suppression: Suppression,
-  })
-  .openapi('ProcessMap');
-
-const Period = z.object({ from: z.string(), to: z.string() });
-const Tile = z
-  .object({
-    kpi: KpiDefinition,
-    value: num,
-    numerator: num,
-    denominator: num,
-    p90Seconds: num,
-    previousValue: num,
-    previousNumerator: num,
-    previousDenominator: num,
-    change: num,
-    breakdown: z.array(BreakdownRow).optional(),
-    omitted,
-    weekly: z.array(
-      z.object({
-        week: z.string(),
-        value: num,
-        numerator: num,
-        denominator: num,
-        suppressed,
-        suppressedReasons,
-      }),
-    ),
-    suppressed,
-    suppressedReasons,
-  })
-  .openapi('KpiTile');
-const Dashboard = z
-  .object({ period: Period, previous: Period, tiles: z.array(Tile), suppression: Suppression })
-  .openapi('Dashboard');
-const WorkspaceDashboard = z
-  .object({
-    journeys: z.array(
-      z.object({
-        journeyId: z.uuid(),
-        name: z.string(),
-        period: Period,
-        previous: Period,
-        tiles: z.array(Tile),
-        suppression: Suppression,
-      }),
-    ),
-    suppression: Suppression,
-  })
-  .openapi('WorkspaceDashboard');
 
 const StepParam = z.object({ id: z.uuid(), stepId: z.string().min(1).max(100) });
 
@@ -263,21 +56,6 @@ const activitiesRoute = createRoute({
   request: { params: IdParam, query: SharedQuery },
   responses: { 200: jsonResponse(z.array(ActivityRow), 'Activities'), ...memberOnly },
 });
-const AttributeColumns = z
-  .object({
-    attributes: z.array(
-      z.object({
-        key: z.string(),
-        cases: num,
-        values: z.number().int(),
-        suppressed,
-        suppressedReasons,
-      }),
-    ),
-    omitted,
-    suppression: Suppression,
-  })
-  .openapi('AttributeColumns');
 const attributesRoute = createRoute({
   method: 'get',
   path: '/api/workspaces/{id}/attributes',
