@@ -177,7 +177,8 @@ export function createApi(http: Http, baseUrl: string) {
       },
       refreshSource: (id: string, json: SourceRefresh) =>
         parseResponse(c.sources[':id'].refresh.$post({ param: { id }, json })),
-      job: (id: string) => parseResponse(c.jobs[':id'].$get({ param: { id } })),
+      job: (id: string, signal?: AbortSignal) =>
+        parseResponse(c.jobs[':id'].$get({ param: { id } }, cancel(signal))),
       activities: (id: string, signal?: AbortSignal) =>
         parseResponse(c.workspaces[':id'].activities.$get({ param: { id }, query: {} }, cancel(signal))),
       /** Every attribute of the event data (to split or segment by), with distinct values and patients. */

@@ -26,7 +26,7 @@ type Flow =
 export function DataSourcesPage() {
   const { workspace, canEdit, isOwner } = useWorkspace();
   useTitle(`Data — ${workspace.name}`);
-  const list = useResource(() => api.evidence.sources(workspace.id), [workspace.id]);
+  const list = useResource((signal) => api.evidence.sources(workspace.id, signal), [workspace.id]);
   const [flow, setFlow] = useState<Flow>({ kind: 'idle' });
   const [uploadError, setUploadError] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ text: string; tone: 'success' | 'warning' } | null>(null);

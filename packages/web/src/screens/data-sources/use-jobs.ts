@@ -17,12 +17,13 @@ export function useJobs(jobIds: readonly string[], onSettled: (job: Job) => void
   useEffect(() => {
     const ids = key ? key.split(',') : [];
     if (ids.length === 0) return;
-    let live = true;
+    // Aborted when the jobs followed change or the page goes: the polls in flight are cancelled.
+    const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const tick = async () => {
       const pending = ids.filter((id) => !settled.current.has(id));
-      const results = await Promise.allSettled(pending.map((id) => api.evidence.job(id)));
-      if (!live) return;
+      const results = await Promise.allSettled(pending.map((id) => api.evidence.job(id, controller.signal)));
+      if (controller.signal.aborted) return;
       const fresh: Record<string, Job> = {};
       for (const r of results) if (r.status === 'fulfilled') fresh[r.value.id] = r.value;
       setJobs((old) => ({ ...old, ...fresh }));
@@ -36,7 +37,7 @@ export function useJobs(jobIds: readonly string[], onSettled: (job: Job) => void
     };
     void tick();
     return () => {
-      live = false;
+      controller.abort();
       if (timer) clearTimeout(timer);
     };
   }, [key]);

@@ -60,8 +60,8 @@ export function ProcessMapPage() {
     navigate(`${window.location.pathname}${q ? `?${q}` : ''}`, { replace: true });
   };
 
-  const sources = useResource(() => api.evidence.sources(workspace.id), [workspace.id]);
-  const journeys = useResource(() => api.journeys.list(workspace.id), [workspace.id]);
+  const sources = useResource((signal) => api.evidence.sources(workspace.id, signal), [workspace.id]);
+  const journeys = useResource((signal) => api.journeys.list(workspace.id, signal), [workspace.id]);
   useEffect(preloadDrawing, []);
   const last = latestEvent(sources.data ?? []);
   const filter = periodFilter(period, last);
@@ -70,11 +70,12 @@ export function ProcessMapPage() {
   const map = useResource<ProcessMapData | null>(
     // The server's default cut (100 activities, 500 paths, 25 variants, precomputed after an import);
     // the sliders filter it further in the browser, so they answer at once.
-    () => (hasData ? api.evidence.processMap(workspace.id, filter) : Promise.resolve(null)),
+    (signal) =>
+      hasData ? api.evidence.processMap(workspace.id, filter, false, signal) : Promise.resolve(null),
     [workspace.id, filterKey, hasData],
   );
   const journey = useResource(
-    () => (journeyId ? api.journeys.get(journeyId) : Promise.resolve(null)),
+    (signal) => (journeyId ? api.journeys.get(journeyId, signal) : Promise.resolve(null)),
     [journeyId],
   );
 
