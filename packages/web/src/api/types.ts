@@ -1,15 +1,20 @@
+import type {
+  AttributeColumns as AttributeColumnsAnswer,
+  Dashboard as DashboardAnswer,
+  ProcessMap,
+  WorkspaceDashboard as WorkspaceDashboardAnswer,
+} from '@pathlight/core';
 import type { Api } from './client';
 
 // The API's shapes are core schemas (one definition, `z.infer`); the rest are read off the typed client.
-export type { CsvPreview, DataSource, ImportFormat, Job, JourneySummary } from '@pathlight/core';
-
-/**
- * Why the server hid a number (the API's suppression contract): `small`, a count of 1–10 patients;
- * `complementary`, a larger count that would give a small one away by subtraction; `derived`, a rate,
- * median, duration or cost built on a hidden count; `small-population`, fewer than 11 patients match
- * the whole view.
- */
-export type HiddenReason = 'small' | 'complementary' | 'derived' | 'small-population';
+export type {
+  CsvPreview,
+  DataSource,
+  HiddenReason,
+  ImportFormat,
+  Job,
+  JourneySummary,
+} from '@pathlight/core';
 
 /**
  * A row of an analysis answer: the fields the server set to null, and why. Older servers send no
@@ -46,14 +51,14 @@ export type Me = Awaited<ReturnType<Api['me']>>;
 /** What the template gallery shows before a template is chosen. */
 export type TemplateSummary = Awaited<ReturnType<Api['templates']['list']>>[number];
 /** The directly-follows graph with variants. */
-export type ProcessMapData = WithPrivacy<Awaited<ReturnType<Api['evidence']['processMap']>>>;
+export type ProcessMapData = WithPrivacy<ProcessMap>;
 /** A journey's KPI dashboard. */
-export type Dashboard = WithPrivacy<Awaited<ReturnType<Api['evidence']['journeyDashboard']>>>;
+export type Dashboard = WithPrivacy<DashboardAnswer>;
 /** One KPI tile of a dashboard. */
 export type KpiTile = Dashboard['tiles'][number];
 /** Every journey's tiles for the workspace overview. */
-export type WorkspaceDashboard = WithPrivacy<Awaited<ReturnType<Api['evidence']['workspaceDashboard']>>>;
+export type WorkspaceDashboard = WithPrivacy<WorkspaceDashboardAnswer>;
 /** The attributes of a workspace's event data, to split and segment by. */
-export type AttributeColumns = WithPrivacy<Awaited<ReturnType<Api['evidence']['attributes']>>>;
+export type AttributeColumns = WithPrivacy<AttributeColumnsAnswer>;
 /** One attribute: its key, number of distinct values and patients who have it. */
 export type AttributeColumn = AttributeColumns['attributes'][number];
