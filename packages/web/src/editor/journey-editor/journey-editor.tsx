@@ -181,6 +181,28 @@ function EditorFrame(props: JourneyEditorProps & { autosave: Autosave | null }) 
     return () => document.removeEventListener('keydown', onKey);
   }, [store, readOnly]);
 
+  // Escape that nothing inside handled (menus, popovers, dialogs and the panels handle their own)
+  // closes the open side panel; focus returns to what opened it when it was in the panel or lost.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      const root = rootRef.current;
+      const active = document.activeElement;
+      const lost = !active || active === document.body;
+      const inPanel = !!active?.closest?.('.pl-panel');
+      if (!root || (!lost && !inPanel && !root.contains(active))) return;
+      if (details) {
+        setDetails(false);
+        if (lost || inPanel) root.querySelector<HTMLElement>('[data-testid="details-toggle"]')?.focus();
+      } else if (clickedCard) {
+        store.select(null);
+        if (lost || inPanel) root.querySelector<HTMLElement>(`[data-card-id="${clickedCard}"]`)?.focus();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [details, clickedCard, store]);
+
   // Warn before leaving with unsaved edits, and try to save them.
   useEffect(() => {
     if (!autosave) return;

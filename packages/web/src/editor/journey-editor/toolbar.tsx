@@ -12,6 +12,7 @@ import { COL_WIDTH, LANE_WIDTH } from '../map/map-grid';
 import { Menu, type MenuItem } from '../map/menu';
 import type { AutosaveState } from '../store/autosave';
 import * as cmd from '../store/commands/index';
+import { KeyboardHelp } from './keyboard-help';
 
 const STATUS_TEXT: Record<AutosaveState['status'], string> = {
   saved: 'Saved',
@@ -322,35 +323,5 @@ export function Toolbar({
         </button>
       )}
     </div>
-  );
-}
-
-function KeyboardHelp({ readOnly }: { readOnly: boolean }) {
-  return (
-    <details className="pl-help">
-      <summary>Keys</summary>
-      <dl>
-        <dt>Arrow keys</dt>
-        <dd>Move between cells</dd>
-        <dt>Enter</dt>
-        <dd>Go into a cell’s cards; on a card, open it</dd>
-        {!readOnly && (
-          <>
-            <dt>N</dt>
-            <dd>New card in the cell</dd>
-            <dt>Alt + arrow</dt>
-            <dd>Move the card to the next cell</dd>
-            <dt>Delete</dt>
-            <dd>Delete the card (Undo brings it back)</dd>
-            <dt>+ / −</dt>
-            <dd>In the emotions lane: raise or lower the score</dd>
-            <dt>Ctrl+Z, Ctrl+Shift+Z</dt>
-            <dd>Undo, redo</dd>
-          </>
-        )}
-        <dt>Escape</dt>
-        <dd>Back to the cell</dd>
-      </dl>
-    </details>
   );
 }

@@ -83,7 +83,10 @@ export function gridHandlers(p: GridKeysInput) {
       }
       if (e.key === 'Escape') {
         e.preventDefault();
-        cellEl.focus();
+        // First Escape closes the card's open panel (focus stays on the card), the next goes to the cell.
+        const sel = store.getSnapshot().ui.selection;
+        if (sel?.kind === 'card' && sel.cardId === cardId) store.select(null);
+        else cellEl.focus();
         return;
       }
       if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {

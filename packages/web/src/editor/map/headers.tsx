@@ -73,7 +73,12 @@ export const StageHeader = memo(function StageHeader({ stage, a }: { stage: Stag
           }}
         />
         {!a.readOnly && (
-          <Menu label={`Stage options: ${stage.name}`} items={items} testId={`stage-menu-${stage.id}`} />
+          <Menu
+            label={`Stage options: ${stage.name}`}
+            items={items}
+            testId={`stage-menu-${stage.id}`}
+            inGrid
+          />
         )}
       </div>
       {(stage.goal || editingGoal) && (
@@ -164,7 +169,7 @@ export const StepHeader = memo(function StepHeader({
           </button>
         )}
         {!a.readOnly && (
-          <Menu label={`Step options: ${step.name}`} items={items} testId={`step-menu-${step.id}`} />
+          <Menu label={`Step options: ${step.name}`} items={items} testId={`step-menu-${step.id}`} inGrid />
         )}
       </div>
       <div className="pl-step__meta">
@@ -247,7 +252,7 @@ export const LaneHeader = memo(function LaneHeader({
           }}
         />
         {!a.readOnly && (
-          <Menu label={`Lane options: ${lane.name}`} items={items} testId={`lane-menu-${lane.id}`} />
+          <Menu label={`Lane options: ${lane.name}`} items={items} testId={`lane-menu-${lane.id}`} inGrid />
         )}
       </div>
       {LANE_HINT[lane.kind] && <span className="pl-lane__hint">{LANE_HINT[lane.kind]}</span>}

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 
 export interface MenuItem {
   label: string;
@@ -7,30 +7,56 @@ export interface MenuItem {
   disabled?: boolean;
 }
 
-/** A "⋯" button with a menu of labelled actions (Escape closes, arrows move, focus returns). */
+/**
+ * A "⋯" button with a menu of labelled actions, keyboard-operable as the ARIA menu button pattern:
+ * Enter, Space or ArrowDown open it on the first item (ArrowUp on the last), arrows, Home and End
+ * move, Escape or Tab close it, and focus returns to the button. In the toolbar it is a Tab stop;
+ * in the map's headers (`inGrid`) the header cell is the stop and Enter there opens it.
+ */
 export function Menu({
   label,
   items,
   testId,
+  inGrid = false,
 }: {
   label: string;
   items: readonly MenuItem[];
   testId?: string;
+  inGrid?: boolean;
 }) {
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState<false | 'first' | 'last'>(false);
   const button = useRef<HTMLButtonElement>(null);
   const list = useRef<HTMLDivElement>(null);
   const id = useId();
 
+  useLayoutEffect(() => {
+    const el = list.current;
+    if (!open || !el) return;
+    // Keep the list on screen: shift it back inside the viewport (in the list's own, maybe zoomed, pixels).
+    el.style.transform = '';
+    const r = el.getBoundingClientRect();
+    const scale = el.offsetWidth > 0 ? r.width / el.offsetWidth : 1;
+    const vw = document.documentElement.clientWidth || window.innerWidth;
+    const shift = r.left < 8 ? 8 - r.left : r.right > vw - 8 ? Math.max(8 - r.left, vw - 8 - r.right) : 0;
+    if (shift !== 0) el.style.transform = `translateX(${shift / scale}px)`;
+  }, [open]);
+
   useEffect(() => {
     if (!open) return;
-    list.current?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
+    const buttons = list.current?.querySelectorAll<HTMLButtonElement>('button:not(:disabled)');
+    (open === 'last' ? buttons?.[buttons.length - 1] : buttons?.[0])?.focus();
     const close = (e: PointerEvent) => {
-      if (!list.current?.contains(e.target as Node) && e.target !== button.current) setOpen(false);
+      if (!list.current?.contains(e.target as Node) && !button.current?.contains(e.target as Node))
+        setOpen(false);
     };
     document.addEventListener('pointerdown', close);
     return () => document.removeEventListener('pointerdown', close);
   }, [open]);
+
+  const closeToButton = () => {
+    setOpen(false);
+    button.current?.focus();
+  };
 
   return (
     <span className="pl-menu" data-export-hide>
@@ -40,16 +66,24 @@ export function Menu({
         className="pl-iconbtn"
         aria-label={label}
         aria-haspopup="menu"
-        aria-expanded={open}
+        aria-expanded={open !== false}
         aria-controls={open ? id : undefined}
         data-testid={testId}
-        tabIndex={-1}
+        tabIndex={inGrid ? -1 : 0}
         onClick={(e) => {
           e.stopPropagation();
-          setOpen((o) => !o);
+          setOpen((o) => (o ? false : 'first'));
         }}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' || e.key === ' ') e.stopPropagation();
+          if (e.key === 'Enter' || e.key === ' ' || e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+            e.preventDefault();
+            e.stopPropagation();
+            if (open && (e.key === 'Enter' || e.key === ' ')) setOpen(false);
+            else setOpen(e.key === 'ArrowUp' ? 'last' : 'first');
+          } else if (e.key === 'Escape' && open) {
+            e.stopPropagation();
+            setOpen(false);
+          }
         }}
       >
         <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
@@ -71,16 +105,20 @@ export function Menu({
               ...(list.current?.querySelectorAll<HTMLButtonElement>('button:not(:disabled)') ?? []),
             ];
             const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+            const go = (i: number) => {
+              e.preventDefault();
+              buttons[(i + buttons.length) % buttons.length]?.focus();
+            };
             if (e.key === 'Escape') {
-              setOpen(false);
+              e.preventDefault();
+              closeToButton();
+            } else if (e.key === 'Tab') {
+              setOpen(false); // Tab leaves the menu and goes on from the button
               button.current?.focus();
-            } else if (e.key === 'ArrowDown') {
-              e.preventDefault();
-              buttons[(at + 1) % buttons.length]?.focus();
-            } else if (e.key === 'ArrowUp') {
-              e.preventDefault();
-              buttons[(at - 1 + buttons.length) % buttons.length]?.focus();
-            }
+            } else if (e.key === 'ArrowDown') go(at + 1);
+            else if (e.key === 'ArrowUp') go(at - 1);
+            else if (e.key === 'Home') go(0);
+            else if (e.key === 'End') go(buttons.length - 1);
           }}
         >
           {items.map((item) => (
@@ -88,11 +126,13 @@ export function Menu({
               key={item.label}
               type="button"
               role="menuitem"
+              tabIndex={-1}
               className={item.danger ? 'pl-menu__item pl-menu__item--danger' : 'pl-menu__item'}
               disabled={item.disabled}
               onClick={(e) => {
                 e.stopPropagation();
-                setOpen(false);
+                // Focus goes back to the button first, so a dialog the item opens returns it there.
+                closeToButton();
                 item.onSelect();
               }}
             >

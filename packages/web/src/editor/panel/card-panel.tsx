@@ -57,12 +57,23 @@ export function CardPanel({ card, onClose }: { card: Card; onClose: () => void }
   const setEvidence = (change: cmd.EvidenceChange, key?: string) =>
     store.dispatch(cmd.setEvidence, { cardId: card.id, ...change }, key ? { coalesceKey: key } : {});
 
+  // Escape closes the panel from anywhere in it and returns focus to the card that opened it.
+  const closeToCard = () => {
+    onClose();
+    document.querySelector<HTMLElement>(`[data-card-id="${card.id}"]`)?.focus();
+  };
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key !== 'Escape') return;
+    e.stopPropagation();
+    closeToCard();
+  };
+
   if (readOnly) {
     return (
-      <aside className="pl-panel" aria-label="Card details" data-testid="card-panel">
+      <aside className="pl-panel" aria-label="Card details" data-testid="card-panel" onKeyDown={onKeyDown}>
         <header className="pl-panel__head">
           <h2>Card</h2>
-          <button type="button" className="pl-btn" onClick={onClose} data-panel-focus>
+          <button type="button" className="pl-btn" onClick={closeToCard} data-panel-focus>
             Close
           </button>
         </header>
@@ -119,20 +130,10 @@ export function CardPanel({ card, onClose }: { card: Card; onClose: () => void }
   }
 
   return (
-    <aside
-      className="pl-panel"
-      aria-label="Edit card"
-      data-testid="card-panel"
-      onKeyDown={(e) => {
-        if (e.key !== 'Escape') return;
-        e.stopPropagation();
-        onClose();
-        document.querySelector<HTMLElement>(`[data-card-id="${card.id}"]`)?.focus();
-      }}
-    >
+    <aside className="pl-panel" aria-label="Edit card" data-testid="card-panel" onKeyDown={onKeyDown}>
       <header className="pl-panel__head">
         <h2>Card</h2>
-        <button type="button" className="pl-btn" onClick={onClose}>
+        <button type="button" className="pl-btn" onClick={closeToCard}>
           Close
         </button>
       </header>

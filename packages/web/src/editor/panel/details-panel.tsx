@@ -21,7 +21,18 @@ export function DetailsPanel({ onClose, today }: { onClose: () => void; today: (
   const due = reviewDueDate(doc);
   const inJourney = new Set(doc.scope.personaIds);
   return (
-    <aside className="pl-panel" aria-label="Journey details" data-testid="details-panel">
+    <aside
+      className="pl-panel"
+      aria-label="Journey details"
+      data-testid="details-panel"
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.stopPropagation();
+        onClose();
+        // Back to the toolbar button that opened the panel.
+        document.querySelector<HTMLElement>('[data-testid="details-toggle"]')?.focus();
+      }}
+    >
       <header className="pl-panel__head">
         <h2>Journey details</h2>
         <button type="button" className="pl-btn" onClick={onClose}>
