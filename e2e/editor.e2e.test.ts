@@ -1,7 +1,7 @@
 /**
  * The map editor end to end, in real Chromium against the real server and built web app:
- * template → edit (stage, step, card, evidence, drag, emotion) → undo/redo → reload → conflict →
- * viewer read-only → PNG and PDF export.
+ * template → edit (stage, step, card, evidence, drag, emotion) → undo/redo → reload → conflict and
+ * merge → keyboard (Tab to Export, Escape closes the card panel) → viewer read-only → PNG and PDF export.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -161,7 +161,7 @@ describe('journey map editor', () => {
     );
   });
 
-  it('a second browser saving a stale version gets the conflict prompt', async () => {
+  it('a second browser saving a stale version merges: their other change kept, the stage both renamed chosen', async () => {
     const { page } = h;
     const other = await h.newContext();
     const page2 = other.pages()[0] ?? (await other.newPage());
@@ -171,27 +171,99 @@ describe('journey map editor', () => {
     await page.goto(journeyUrl);
     await grid(page).waitFor();
 
-    // first browser renames a stage and saves
+    // first browser renames a stage and a step, and saves
     await grid(page).getByRole('button', { name: 'Stage options: Aftercare' }).click();
     await page.getByRole('menuitem', { name: 'Rename stage' }).click();
     await page.getByLabel('Stage name').fill('Aftercare and recall');
     await page.getByLabel('Stage name').press('Enter');
+    await grid(page).getByRole('button', { name: 'Step options: Follow-up call' }).click();
+    await page.getByRole('menuitem', { name: 'Rename step' }).click();
+    await page.getByLabel('Step name').fill('Follow-up phone call');
+    await page.getByLabel('Step name').press('Enter');
     await saved(page);
 
-    // second browser, still on the old version, edits and tries to save
+    // second browser, still on the old version, renames the same stage and tries to save
     await grid(page2).getByRole('button', { name: 'Stage options: Aftercare' }).click();
     await page2.getByRole('menuitem', { name: 'Rename stage' }).click();
     await page2.getByLabel('Stage name').fill('Healing');
     await page2.getByLabel('Stage name').press('Enter');
     const dialog = page2.getByTestId('conflict-dialog');
     await dialog.waitFor({ timeout: 15_000 });
-    expect(await dialog.textContent()).toContain('Healing');
     expect(await page2.getByTestId('save-status').textContent()).toContain('Not saved');
-    await dialog.getByRole('button', { name: /Take theirs/ }).click();
+    // who saved, by name (from the workspace members), never a raw user id
+    await expect
+      .poll(() => dialog.getByTestId('conflict-who').textContent())
+      .toMatch(/^Administrator saved a newer version at /);
+    // their step rename merges on its own; the stage both renamed is shown side by side
+    await dialog.getByText(/What merges on its own/).click();
+    expect(await dialog.getByTestId('merge-auto').allTextContents()).toContain(
+      'Step Follow-up phone call: they changed',
+    );
+    const conflict = dialog.getByTestId('merge-conflict');
+    expect(await conflict.count()).toBe(1);
+    const mine = conflict.getByRole('radio', { name: /Keep mine/ });
+    const theirs = conflict.getByRole('radio', { name: /Keep theirs/ });
+    // side by side: mine first, then theirs
+    const [mySide, theirSide] = await conflict.locator('.pl-merge__side').allTextContents();
+    expect(mySide).toContain('Keep mine');
+    expect(mySide).toContain('Healing');
+    expect(theirSide).toContain('Keep theirs');
+    expect(theirSide).toContain('Aftercare and recall');
+    expect(await theirs.isChecked()).toBe(false);
+    expect(await dialog.getByTestId('save-merged').isDisabled()).toBe(true);
+    await mine.check();
+    await dialog.getByTestId('save-merged').click();
+    await dialog.waitFor({ state: 'detached' });
+    await saved(page2);
     await grid(page2)
-      .getByRole('columnheader', { name: /Aftercare and recall/ })
+      .getByRole('columnheader', { name: /Healing/ })
+      .first()
       .waitFor();
+    await grid(page2).getByText('Follow-up phone call', { exact: true }).waitFor();
+
+    // stored as one new version with both changes; the first browser sees them after a reload
+    const journeyId = journeyUrl.split('/').pop()!;
+    const stored = await ok((await h.apiAs()).client.api.journeys[':id'].$get({ param: { id: journeyId } }));
+    const stage = stored.document.stages.find((s) => s.name === 'Healing');
+    expect(stage?.steps.map((t) => t.name)).toContain('Follow-up phone call');
+    expect(stored.document.stages.some((s) => s.name === 'Aftercare and recall')).toBe(false);
+    await page.reload();
+    await grid(page).getByText('Follow-up phone call', { exact: true }).waitFor();
     await other.close();
+  });
+
+  it('reaches Export with Tab and opens it from the keyboard; Escape closes the card panel', async () => {
+    const { page } = h;
+    await page.goto(journeyUrl);
+    await grid(page).waitFor();
+    // Tab from the top of the page until Export has focus (every toolbar control is a stop).
+    await page.locator('body').click({ position: { x: 2, y: 2 } });
+    let reached = false;
+    for (let i = 0; i < 60 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.getByTestId('export-menu').evaluate((el) => el === document.activeElement);
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.press('Enter');
+    const menu = page.getByRole('menu', { name: 'Export the map' });
+    await menu.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('PNG image');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('SVG image');
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('export-menu').evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // open a card's panel from the keyboard, then close it with Escape: focus goes back to the card
+    const card = grid(page).getByTestId('card').first();
+    await card.focus();
+    await page.keyboard.press('Enter');
+    const panel = page.getByTestId('card-panel');
+    await panel.waitFor();
+    await expect.poll(() => panel.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    expect(await card.evaluate((el) => el === document.activeElement)).toBe(true);
   });
 
   it('a viewer cannot edit but can export PNG and PDF', async () => {
