@@ -13,7 +13,7 @@ import type { Evidence } from '../evidence/evidence';
 import type { OperationDeps } from '../operations/deps';
 import { createDocument } from '../operations/documents';
 import { importFile } from '../operations/import-local-file';
-import { createWorkspace, deleteWorkspace } from '../operations/workspaces';
+import { addMember, createWorkspace, deleteWorkspace } from '../operations/workspaces';
 import { customiseTemplate } from './customise-template';
 import {
   DEMO_ARRIVAL_DAYS,
@@ -183,7 +183,8 @@ export async function resetDemo(
   for (const id of existing) await dropDemo(options, id, null);
   const summary = await seedDemo({ ...options, ownerId });
   for (const [userId, role] of members) {
-    if (userId !== ownerId) await db.members.add(summary.workspaceId, userId, role);
+    if (userId !== ownerId)
+      await addMember(db, { workspaceId: summary.workspaceId, userId, role, actorId: null });
   }
   return { ...summary, removed: existing.length };
 }

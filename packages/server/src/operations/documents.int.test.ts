@@ -6,7 +6,7 @@ import { workspacePaths } from '../evidence/event-stores';
 import { blankJourney } from '../journey-documents';
 import { ProblemError } from '../problem';
 import { createDocument, deleteDocument, saveDocument } from './documents';
-import { createWorkspace, deleteWorkspace } from './workspaces';
+import { addMember, createWorkspace, deleteWorkspace } from './workspaces';
 
 let h: Harness;
 let ownerId: string;
@@ -160,5 +160,22 @@ describe('workspaces', () => {
       (e: unknown) => e,
     );
     expect(outcomeOf(again).kind).toBe('not-found');
+  });
+
+  test('adding a member audits the role given; adding them again is a conflict and audits nothing more', async () => {
+    const vera = await h.user('vera@docs.test', 'Vera Viewer');
+    const member = await addMember(h.db, { workspaceId: ws, userId: vera.id, role: 'viewer', actorId: null });
+    expect(member).toMatchObject({ userId: vera.id, role: 'viewer' });
+    const again = await addMember(h.db, {
+      workspaceId: ws,
+      userId: vera.id,
+      role: 'editor',
+      actorId: null,
+    }).catch((e: unknown) => e);
+    expect(outcomeOf(again).kind).toBe('conflict');
+    const added = (await h.db.audit.list(ws)).filter((e) => e.action === 'member.add');
+    expect(added.map((e) => [e.entityId, e.actorId, e.detail])).toEqual([
+      [vera.id, null, { role: 'viewer' }],
+    ]);
   });
 });

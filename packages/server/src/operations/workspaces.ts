@@ -1,4 +1,4 @@
-import type { Workspace } from '@pathlight/core';
+import type { Member, Role, Workspace } from '@pathlight/core';
 import type { AuditDetail, Database } from '@pathlight/db';
 import { audit } from '../audit';
 import { problems } from '../problem';
@@ -44,4 +44,29 @@ export async function deleteWorkspace(
     if (!(await tx.workspaces.delete(id))) throw problems.notFound(`no workspace ${id}`);
   });
   deps.evidence.dropWorkspace(id);
+}
+
+/** Adds a user to a workspace with a role, with its audit entry; an existing member is a conflict. */
+export async function addMember(
+  db: Database,
+  request: { workspaceId: string; userId: string; role: Role; actorId: string | null },
+): Promise<Member> {
+  const { workspaceId: id, userId, role } = request;
+  return db.transaction(async (tx) => {
+    const added = await tx.members.add(id, userId, role);
+    if (!added.ok) {
+      throw added.reason === 'conflict'
+        ? problems.conflict('this user is already a member')
+        : problems.notFound(`no workspace ${id}`);
+    }
+    await audit(tx, {
+      workspaceId: id,
+      actorId: request.actorId,
+      action: 'member.add',
+      entityType: 'member',
+      entityId: userId,
+      detail: { role },
+    });
+    return added.member;
+  });
 }

@@ -16,7 +16,7 @@ import {
   scopedErrors,
   Workspace,
 } from '../openapi';
-import { createWorkspace, deleteWorkspace } from '../operations/workspaces';
+import { addMember, createWorkspace, deleteWorkspace } from '../operations/workspaces';
 import { problems } from '../problem';
 import { requireCaller } from '../session';
 
@@ -75,7 +75,7 @@ const listMembers = createRoute({
   responses: { 200: jsonResponse(z.array(Member), 'Members'), ...scopedErrors },
 });
 
-const addMember = createRoute({
+const addMemberRoute = createRoute({
   method: 'post',
   path: '/api/workspaces/{id}/members',
   tags: ['members'],
@@ -174,7 +174,7 @@ export function workspaceRoutes(deps: AppDeps) {
       await requireRole(db, id, user.id, 'viewer');
       return c.json(await db.members.list(id), 200);
     })
-    .openapi(addMember, async (c) => {
+    .openapi(addMemberRoute, async (c) => {
       const { user } = requireCaller(c);
       const { id } = c.req.valid('param');
       const { email, role } = c.req.valid('json');
@@ -185,23 +185,7 @@ export function workspaceRoutes(deps: AppDeps) {
           { path: 'email', message: 'no account with this e-mail; an administrator creates accounts first' },
         ]);
       }
-      const member = await db.transaction(async (tx) => {
-        const added = await tx.members.add(id, target.id, role);
-        if (!added.ok) {
-          throw added.reason === 'conflict'
-            ? problems.conflict('this user is already a member')
-            : problems.notFound(`no workspace ${id}`);
-        }
-        await audit(tx, {
-          workspaceId: id,
-          actorId: user.id,
-          action: 'member.add',
-          entityType: 'member',
-          entityId: target.id,
-          detail: { role },
-        });
-        return added.member;
-      });
+      const member = await addMember(db, { workspaceId: id, userId: target.id, role, actorId: user.id });
       return c.json(member, 201);
     })
     .openapi(updateMember, async (c) => {
