@@ -772,6 +772,8 @@ function sheetsFor(pl: ReturnType<typeof plan>, colW: number, perSheet: number, 
       sheets.push({ ...g, lanes, row: ri, col: gi, leftSheet: 0, rightSheet: 0 });
     });
   });
+  // Numbered across, then down, as they hang on the wall.
+  sheets.sort((a, b) => a.row - b.row || a.col - b.col);
   const number = (col: number, row: number) =>
     sheets.findIndex((x) => x.col === col && x.row === Math.min(row, maxRow(col))) + 1;
   const maxRow = (col: number) => Math.max(...sheets.filter((x) => x.col === col).map((x) => x.row));

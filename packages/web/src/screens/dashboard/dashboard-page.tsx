@@ -82,9 +82,17 @@ export function DashboardPage() {
 
   const sources = useResource((signal) => api.evidence.sources(workspace.id, signal), [workspace.id]);
   const journeys = useResource((signal) => api.journeys.list(workspace.id, signal), [workspace.id]);
-  const journeyDoc = useResource(
-    (signal) => (journeyId ? api.journeys.get(journeyId, signal) : Promise.resolve(null)),
-    [journeyId],
+  // The documents of the journeys shown, so KPI definitions (and exports) name steps, never ids.
+  const shownIds = journeyId || (journeys.data ?? []).map((j) => j.id).join(',');
+  const journeyDocs = useResource(
+    (signal) =>
+      Promise.all(
+        shownIds
+          .split(',')
+          .filter(Boolean)
+          .map((id) => api.journeys.get(id, signal)),
+      ),
+    [shownIds],
   );
   const hasData = (sources.data ?? []).some(hasEvents);
   // "Last 4 weeks" is the server's default (the data's last 28 days); other choices are sent as dates.
@@ -207,9 +215,11 @@ export function DashboardPage() {
   if (sources.loading && !sources.data) return <Loading what="the dashboard" />;
   if (sources.error && !sources.data) return <ErrorBanner error={sources.error} onRetry={sources.reload} />;
 
-  const doc = journeyDoc.data?.document;
-  const steps = new Map(doc ? orderedSteps(doc).map((s) => [s.id, s.name]) : []);
-  const stepName = (id: string) => steps.get(id) ?? id;
+  const stepNames = new Map(
+    (journeyDocs.data ?? []).map((j) => [j.id, new Map(orderedSteps(j.document).map((s) => [s.id, s.name]))]),
+  );
+  const stepNameIn = (journey: string) => (id: string) =>
+    stepNames.get(journey)?.get(id) ?? (journeyDocs.data ? 'a removed step' : 'a step');
   const tiles = board.data?.sections.reduce((n, s) => n + s.tiles.length, 0) ?? 0;
 
   return (
@@ -338,7 +348,7 @@ export function DashboardPage() {
                             key={t.kpi.id}
                             tile={t}
                             previousLabel={previousLabel}
-                            stepName={stepName}
+                            stepName={stepNameIn(s.journeyId)}
                             expanded={exporting !== null}
                           />
                         ))}
