@@ -17,17 +17,7 @@ export const ImportFormat = z.enum([
 export type ImportFormat = z.infer<typeof ImportFormat>;
 
 /** A format an import may be asked for: any `ImportFormat`, or `fhir` (bundle or NDJSON, whichever the file is). */
-export const ImportRequestFormat = z.enum([
-  'csv',
-  'tsv',
-  'xes',
-  'xes.gz',
-  'fhir',
-  'fhir-bundle',
-  'fhir-ndjson',
-  'hl7',
-  'parquet',
-]);
+export const ImportRequestFormat = z.enum([...ImportFormat.options, 'fhir']);
 export type ImportRequestFormat = z.infer<typeof ImportRequestFormat>;
 
 const Column = z.string().min(1).max(200);
