@@ -124,7 +124,13 @@ describe('diffJourneys3 / mergeJourneys (three-way merge of journey documents)',
     const theirs = editCard(b, 'c-2', { text: 'On hold 10 minutes' });
     const m = diffJourneys3(b, mine, theirs);
     const conflict = item(m.items, 'card:c-2');
-    expect(conflict).toMatchObject({ mine: 'edited', theirs: 'edited', status: 'conflict', suggested: null });
+    expect(conflict).toMatchObject({
+      label: 'Long hold', // a conflict is named as both knew it
+      mine: 'edited',
+      theirs: 'edited',
+      status: 'conflict',
+      suggested: null,
+    });
     expect(conflict?.base).toMatchObject({ text: 'Long hold' });
     expect(conflict?.mineValue).toMatchObject({ text: 'On hold 6 minutes' });
     expect(conflict?.theirsValue).toMatchObject({ text: 'On hold 10 minutes' });

@@ -164,7 +164,11 @@ function compare<K extends MergeItemKind, V>(
       kind,
       key: `${kind}:${id}`,
       id,
-      label: label((status === 'mine' ? (m ?? b) : (t ?? m ?? b))!, id),
+      // Named as the side taken has it; a conflict as both knew it (the base), else as it is now.
+      label: label(
+        (status === 'mine' ? (m ?? b) : status === 'conflict' ? (b ?? m ?? t) : (t ?? m ?? b))!,
+        id,
+      ),
       mine: mc,
       theirs: tc,
       status,

@@ -121,7 +121,7 @@ describe('ConflictDialog', () => {
     });
     const [conflict, ...rest] = within(dialog()).getAllByTestId('merge-conflict');
     expect(rest).toHaveLength(0);
-    expect(within(conflict!).getByText('Fills in three paper forms')).toBeTruthy(); // legend shows mine
+    expect(conflict!.querySelector('legend')?.textContent).toBe('Card Fills in paper forms'); // as both knew it
     const mine = within(conflict!).getByRole('radio', { name: /Keep mine/ });
     const theirsRadio = within(conflict!).getByRole('radio', { name: /Keep theirs/ });
     expect(mine.closest('label')?.textContent).toContain('You changed');

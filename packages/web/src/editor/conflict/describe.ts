@@ -1,4 +1,5 @@
 import type { JourneyContent, MergeItem, MergeSide } from '@pathlight/core';
+import { CHANNEL_LABELS, SEVERITY_LABELS } from '../glyphs/glyphs';
 
 /** The word for an item's kind, shown before its label. */
 export const KIND_WORD: Record<MergeItem['kind'], string> = {
@@ -95,8 +96,8 @@ export function describeSide(item: MergeItem, side: MergeSide, ctx: DescribeCont
         v.text,
         `In ${laneName(v.laneId)} · ${stepName(v.stepId)}`,
         ...(v.tags.length > 0 ? [`Tags: ${v.tags.join(', ')}`] : []),
-        ...(v.severity ? [`Severity: ${v.severity}`] : []),
-        ...(v.channel ? [`Channel: ${v.channel}`] : []),
+        ...(v.severity ? [`Severity: ${SEVERITY_LABELS[v.severity]}`] : []),
+        ...(v.channel ? [`Channel: ${CHANNEL_LABELS[v.channel]}`] : []),
         `${v.evidence.length} evidence ${v.evidence.length === 1 ? 'item' : 'items'}`,
       ];
     }
