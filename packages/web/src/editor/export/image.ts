@@ -90,7 +90,16 @@ const STYLE_PROPERTIES = [
   'writing-mode',
 ];
 
-const skip = (node: HTMLElement) => !(node instanceof HTMLElement && node.dataset.exportHide !== undefined);
+/**
+ * Live numbers on the map (step numbers, KPI values) are left out of its pictures: they are what the
+ * person exporting sees (exact for editors), and the poster prints the shared view's instead.
+ */
+const LIVE_NUMBERS = new Set(['step-data', 'kpi-value']);
+export const keepInPicture = (node: HTMLElement) =>
+  !(
+    node instanceof HTMLElement &&
+    (node.dataset.exportHide !== undefined || LIVE_NUMBERS.has(node.dataset.testid ?? ''))
+  );
 
 /** Options that render the whole map at its natural size, not just the visible part. */
 function fullSize(el: HTMLElement, pixelRatio: number) {
@@ -101,7 +110,7 @@ function fullSize(el: HTMLElement, pixelRatio: number) {
     backgroundColor: '#ffffff',
     skipFonts: true,
     includeStyleProperties: STYLE_PROPERTIES,
-    filter: skip,
+    filter: keepInPicture,
     // the grid's scroll container clips it; the clone is laid out unclipped and unzoomed
     style: { zoom: '1', overflow: 'visible' } as Partial<CSSStyleDeclaration>,
   };
