@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { EventStore } from '../event-store';
 import { runQuery } from '../mining/runner';
-import { SqlParams, type SqlQuery } from '../mining/sql';
+import { position, SqlParams, type SqlQuery } from '../mining/sql';
 import { memoOf, onFiltered, type ViewOptions } from './context';
 import { coarsen, isSmallCount, SMALL_CELL_THRESHOLD, shownExactly, suppressionInfo } from './disclosure';
 
@@ -13,28 +13,33 @@ const SHADOWED = new Set(['channel', 'resource', 'lifecycle', 'source_id']);
 export const MAX_ATTRIBUTES = 500;
 
 /**
- * Every attribute of the events and how it spreads: per key, how many distinct values it takes, how
- * many of those are held by more than {@link SMALL_CELL_THRESHOLD} patients, and how many patients
- * have it. Keys of `attrs` are read by JSON Pointer (as filters read them), so any column name works.
+ * Every attribute of the events and how it spreads over patients, read the way *Split by* and segments
+ * read it (a patient's value is the one on their first event that has one): per key, how many patients
+ * have it, how many distinct values they hold, and how many of those values are held by more than
+ * {@link SMALL_CELL_THRESHOLD} patients. `attrs` is parsed once per event into a map, so any column name
+ * (with `\`, `*`, `%`, `/` or `~`) is its own key.
  */
 export function buildAttributeColumns(limit = MAX_ATTRIBUTES): SqlQuery {
   const p = new SqlParams();
   const shadowed = p.strings([...SHADOWED]);
+  const at = position();
   const columns = ATTRIBUTE_COLUMNS.map(
-    (c) => `SELECT case_no, '${c}' AS key, ${c}::VARCHAR AS value FROM events WHERE ${c} IS NOT NULL`,
+    (c) =>
+      `SELECT case_no, ${at} AS p, '${c}' AS key, ${c}::VARCHAR AS value FROM events WHERE ${c} IS NOT NULL`,
   );
-  const pointer = `'/' || replace(replace(key, '~', '~0'), '/', '~1')`;
+  // Measured on 500k events (2 threads): 0.8 s this way, 6.7 s with a distinct (key, value, patient) count.
   const sql = `WITH av AS (
   ${columns.join('\n  UNION ALL ')}
-  UNION ALL SELECT case_no, key, json_extract_string(attrs, ${pointer}) FROM
-    (SELECT case_no, attrs, unnest(json_keys(attrs)) AS key FROM events WHERE attrs IS NOT NULL)
-    WHERE NOT list_contains(${shadowed}, key)
+  UNION ALL SELECT case_no, p, e.key, e.value FROM
+    (SELECT case_no, ${at} AS p, unnest(map_entries(json_transform(attrs, '"MAP(VARCHAR, VARCHAR)"'))) AS e
+     FROM events WHERE attrs IS NOT NULL)
+    WHERE NOT list_contains(${shadowed}, e.key)
 ),
-kv AS (SELECT key, value, count(DISTINCT case_no) AS cases FROM av WHERE value IS NOT NULL GROUP BY key, value),
-kc AS (SELECT key, count(DISTINCT case_no) AS cases FROM av WHERE value IS NOT NULL GROUP BY key)
-SELECT kc.key, kc.cases, count(*) AS "values", count(*) FILTER (WHERE kv.cases > ${p.add(SMALL_CELL_THRESHOLD)}) AS "commonValues"
-FROM kc JOIN kv USING (key) GROUP BY kc.key, kc.cases
-ORDER BY kc.cases DESC, kc.key LIMIT ${p.add(limit)}`;
+cv AS (SELECT case_no, key, arg_min(value, p) AS value FROM av WHERE value IS NOT NULL GROUP BY case_no, key),
+kv AS (SELECT key, value, count(*) AS cases FROM cv GROUP BY key, value)
+SELECT key, sum(cases)::BIGINT AS cases, count(*) AS "values",
+  count(*) FILTER (WHERE cases > ${p.add(SMALL_CELL_THRESHOLD)}) AS "commonValues"
+FROM kv GROUP BY key ORDER BY cases DESC, key LIMIT ${p.add(limit)}`;
   return { sql, params: p.values };
 }
 
@@ -50,6 +55,7 @@ const AttributeRow = z.object({
  * `resource` and `source_id` and every key of `attrs` (any kept CSV column, XES attributes), each with
  * its number of distinct values and of patients that have it, most widely held first.
  *
+ * Values are counted as a split reads them: each patient's value on their first event that has one.
  * Protected: an attribute held by 1–10 patients is left out (the answer says how many were); patient
  * counts are rounded; the distinct values counted are those a split would list (held by 11 or more).
  */
