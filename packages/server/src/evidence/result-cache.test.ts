@@ -68,4 +68,18 @@ describe('ResultCache', () => {
     expect(await first).toBe('done');
     expect(await warm).toBe('done');
   });
+
+  test('a request arriving while a computation is being stopped starts a fresh one', async () => {
+    const cache = new ResultCache();
+    const stopping = (signal: AbortSignal) =>
+      new Promise<string>((_, reject) =>
+        signal.addEventListener('abort', () => setTimeout(() => reject(new Error('stopped')), 10)),
+      );
+    const gone = new AbortController();
+    const first = cache.get('w', 'k', stopping, gone.signal);
+    gone.abort();
+    const next = cache.get('w', 'k', async () => 'fresh', new AbortController().signal);
+    await expect(first).rejects.toThrow('stopped');
+    expect(await next).toBe('fresh');
+  });
 });

@@ -46,7 +46,8 @@ export class ResultCache {
   ): Promise<T> {
     const k = JSON.stringify([workspaceId, this.generation(workspaceId), key]);
     const hit = this.entries.get(k);
-    if (hit) {
+    // A computation being stopped (everyone waiting went away) is not joined: this request starts afresh.
+    if (hit && !hit.stop.signal.aborted) {
       this.entries.delete(k);
       this.entries.set(k, hit);
       this.wait(hit, signal);
