@@ -1,5 +1,5 @@
 import type { User, Workspace } from '@pathlight/core';
-import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Link } from '../../router/link';
 import { navigate } from '../../router/router';
 import { useDismiss } from '../../ui/use-dismiss';
@@ -21,7 +21,10 @@ interface AppFrameProps {
   children: ReactNode;
 }
 
-/** Header (product, workspace switcher, user menu), left navigation and the page. */
+/**
+ * Header (product, workspace switcher, user menu), left navigation and the page. On a narrow screen
+ * the navigation folds behind a Menu button in the header (see the CSS module's media query).
+ */
 export function AppFrame({
   user,
   workspaces,
@@ -42,6 +45,7 @@ export function AppFrame({
         { key: 'members', label: 'Members', to: `/w/${current.id}/members`, show: current.role === 'owner' },
       ]
     : [];
+  const menu = useNavMenu(section);
 
   return (
     <div className={styles.frame}>
@@ -49,14 +53,43 @@ export function AppFrame({
         Skip to content
       </a>
       <header className={styles.header}>
+        <button
+          ref={menu.buttonRef}
+          type="button"
+          className={styles.menuButton}
+          aria-expanded={menu.open}
+          aria-controls={menu.navId}
+          onClick={menu.toggle}
+        >
+          <span aria-hidden="true" className={styles.menuIcon}>
+            {menu.open ? '✕' : '☰'}
+          </span>
+          Menu
+        </button>
         <Link to="/" className={styles.brand}>
-          <span aria-hidden="true">◆</span> Pathlight
+          <span aria-hidden="true">◆</span> <span className={styles.brandName}>Pathlight</span>
         </Link>
         <WorkspaceSwitcher workspaces={workspaces} current={current} onCreated={onWorkspaceCreated} />
         <div className={styles.spacer} />
         <UserMenu user={user} onSignOut={onSignOut} />
       </header>
-      <nav className={styles.nav} aria-label="Main">
+      {menu.open ? (
+        // biome-ignore lint/a11y/noStaticElementInteractions: a backdrop tap is a pointer shortcut; Escape and the Menu button cover the keyboard
+        // biome-ignore lint/a11y/useKeyWithClickEvents: as above
+        <div className={styles.navBackdrop} onClick={menu.close} />
+      ) : null}
+      <nav
+        ref={menu.navRef}
+        id={menu.navId}
+        className={styles.nav}
+        aria-label="Main"
+        data-open={menu.open}
+        onClick={(e) => {
+          // a followed link closes the folded menu
+          if ((e.target as HTMLElement).closest('a')) menu.close();
+        }}
+        onKeyDown={menu.onKeyDown}
+      >
         <ul>
           {nav
             .filter((n) => n.show)
@@ -106,6 +139,45 @@ export function AppFrame({
   );
 }
 
+/**
+ * The folding navigation's state: open and shut from the Menu button; Escape closes it and gives
+ * focus back to the button; a new section closes it.
+ */
+function useNavMenu(section: Section | null) {
+  const [open, setOpen] = useState(false);
+  const navId = useId();
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const navRef = useRef<HTMLElement>(null);
+  const close = useCallback(() => setOpen(false), []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: closing is the point of a section change
+  useEffect(() => setOpen(false), [section]);
+  useEffect(() => {
+    if (!open) return;
+    navRef.current?.querySelector<HTMLElement>('a')?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setOpen(false);
+      buttonRef.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [open]);
+  return {
+    open,
+    navId,
+    buttonRef,
+    navRef,
+    close,
+    toggle: () => setOpen((o) => !o),
+    /** Tab past the last link closes the menu, so focus never walks on behind it. */
+    onKeyDown: (e: React.KeyboardEvent) => {
+      if (!open || e.key !== 'Tab' || e.shiftKey) return;
+      const links = navRef.current?.querySelectorAll<HTMLElement>('a');
+      if (links && document.activeElement === links[links.length - 1]) setOpen(false);
+    },
+  };
+}
+
 function UserMenu({ user, onSignOut }: { user: User; onSignOut: () => Promise<void> }) {
   const [open, setOpen] = useState(false);
   const [changing, setChanging] = useState(false);
@@ -138,8 +210,10 @@ function UserMenu({ user, onSignOut }: { user: User; onSignOut: () => Promise<vo
         <span className={styles.avatar} aria-hidden="true">
           {initials}
         </span>
-        <span>{user.name}</span>
-        <span aria-hidden="true">▾</span>
+        <span className={styles.userName}>{user.name}</span>
+        <span aria-hidden="true" className={styles.caret}>
+          ▾
+        </span>
       </button>
       {open ? (
         <div className={`${styles.popover} ${styles.popoverRight}`}>
