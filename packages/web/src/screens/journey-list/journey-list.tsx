@@ -232,7 +232,7 @@ export function JourneyList({ now = () => new Date() }: { now?: () => Date }) {
                 <tbody>
                   {shown.map((j) => (
                     <tr key={j.id}>
-                      <td>
+                      <td className={styles.nameCell}>
                         <Link to={`/w/${workspace.id}/journeys/${j.id}`} className={styles.name}>
                           {j.name}
                         </Link>
@@ -252,13 +252,15 @@ export function JourneyList({ now = () => new Date() }: { now?: () => Date }) {
                           </span>
                         ) : null}
                       </td>
-                      <td>
+                      <td data-label="Status">
                         <span className={styles.status} data-status={j.status}>
                           {statusLabel[j.status]}
                         </span>
                       </td>
-                      <td>{nameOf(j.ownerId) ?? <span className="muted">No owner</span>}</td>
-                      <td>
+                      <td data-label="Owner">
+                        {nameOf(j.ownerId) ?? <span className="muted">No owner</span>}
+                      </td>
+                      <td data-label="Personas">
                         <span className={styles.chips}>
                           {j.personaIds.length === 0 ? <span className="muted">None</span> : null}
                           {j.personaIds.map((id) => {
@@ -276,13 +278,13 @@ export function JourneyList({ now = () => new Date() }: { now?: () => Date }) {
                           })}
                         </span>
                       </td>
-                      <td>
+                      <td data-label="Last edited">
                         <time dateTime={j.updatedAt} title={new Date(j.updatedAt).toLocaleString()}>
                           {relativeTime(j.updatedAt, now())}
                         </time>
                         {j.updatedBy ? <span className={styles.sub}>by {nameOf(j.updatedBy)}</span> : null}
                       </td>
-                      <td>
+                      <td data-label="Review due">
                         <ReviewDue journey={j} today={today} />
                       </td>
                       {canEdit ? (
