@@ -143,7 +143,9 @@ describe('dashboard PDF', () => {
   });
 
   it('words the numbers behind each kind of KPI', () => {
-    expect(fractionWords(tile({ kpi: { ...(noShowKpi as RateKpi), countOver: 'cases' } }))).toBe('310 of 1,205 patients.');
+    expect(fractionWords(tile({ kpi: { ...(noShowKpi as RateKpi), countOver: 'cases' } }))).toBe(
+      '310 of 1,205 patients.',
+    );
     expect(fractionWords(tile({ kpi: visitKpi }))).toBe('Measured for 310 of 1,205 patients.');
     expect(fractionWords(tile({ denominator: 0 }))).toBe('No events in this period.');
   });
