@@ -154,7 +154,7 @@ export function StepData({
 export function ScaleKey() {
   return (
     <span className="pl-scalekey" data-testid="scale-key">
-      <strong>Conversion from the previous step:</strong>
+      <strong>Kept from the step each is measured from:</strong>
       {([0, 1, 2, 3] as const).map((b) => (
         <span key={b} className={`pl-scalekey__item pl-sev--${b}`}>
           <span aria-hidden="true">{BAND_GLYPH[b]}</span> {SEVERITY_WORDS[b].replace('Keeps ', '')}
