@@ -35,3 +35,20 @@ export function waitLabel(e: GraphEdge): Displayed {
     return { text: HIDDEN_TEXT, hidden: { reason: 'derived', help: HIDDEN_HELP.derived } };
   return wait;
 }
+
+/** How many arrows carry a number without being pointed at: more turn the map into a mush of labels. */
+export const LABELLED_PATHS = 15;
+
+/**
+ * The `n` busiest edges (by patients; a hidden count ranks last), busiest first: the ones whose
+ * label may show at rest. The rest show theirs when the person points at or focuses the arrow or
+ * one of its ends.
+ */
+export function busiestEdges<E extends Pick<GraphEdge, 'id' | 'count'>>(
+  edges: readonly E[],
+  n = LABELLED_PATHS,
+): E[] {
+  return [...edges]
+    .sort((a, b) => (b.count ?? 0) - (a.count ?? 0) || a.id.localeCompare(b.id))
+    .slice(0, Math.max(0, n));
+}

@@ -6,7 +6,7 @@ export interface Point {
   y: number;
 }
 
-/** Where ELK put each node (top-left, size) and the route and label position of each edge. */
+/** Where ELK put each node (top-left, size) and the route of each edge with its midpoint (`label`). */
 export interface Layout {
   nodes: Map<string, { x: number; y: number; width: number; height: number }>;
   edges: Map<string, { points: Point[]; label: Point | null }>;
@@ -14,16 +14,13 @@ export interface Layout {
   height: number;
 }
 
-/** Label box reserved on every edge so labels never sit on a node. */
-export const EDGE_LABEL = { width: 84, height: 22 };
-
 /** Node box from its weight: the busiest activities are drawn larger. */
 export function nodeSize(
   kind: 'start' | 'end' | 'activity',
   weight: number,
 ): { width: number; height: number } {
   if (kind !== 'activity') return { width: 120, height: 44 };
-  return { width: Math.round(200 + 60 * weight), height: Math.round(60 + 10 * weight) };
+  return { width: Math.round(200 + 60 * weight), height: Math.round(64 + 10 * weight) };
 }
 
 let elk: Promise<ElkApi> | null = null;
@@ -52,12 +49,12 @@ export async function layoutGraph(graph: Graph): Promise<Layout> {
       'elk.algorithm': 'layered',
       'elk.direction': 'DOWN',
       'elk.edgeRouting': 'POLYLINE',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '56',
-      'elk.spacing.nodeNode': '36',
-      'elk.spacing.edgeNode': '20',
-      'elk.spacing.edgeEdge': '12',
-      'elk.spacing.edgeLabel': '4',
-      'elk.edgeLabels.placement': 'CENTER',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '64',
+      'elk.spacing.nodeNode': '32',
+      'elk.spacing.edgeNode': '12',
+      'elk.spacing.edgeEdge': '6',
+      'elk.layered.spacing.edgeEdgeBetweenLayers': '6',
+      'elk.layered.spacing.edgeNodeBetweenLayers': '12',
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
       // With a journey overlaid, node order is step order: loops are broken against it, so the
       // designed steps run top to bottom and backward moves show as going back up.
@@ -67,12 +64,9 @@ export async function layoutGraph(graph: Graph): Promise<Layout> {
       'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
     },
     children: graph.nodes.map((n) => ({ id: n.id, ...nodeSize(n.kind, n.weight) })),
-    edges: graph.edges.map((e) => ({
-      id: e.id,
-      sources: [e.source],
-      targets: [e.target],
-      labels: [{ id: `${e.id}:label`, text: ' ', ...EDGE_LABEL }],
-    })),
+    // No label boxes: reserving one on every edge doubled the layers and made a dense map too tall
+    // to read; `placeLabels` puts the few labels shown where they overlap nothing.
+    edges: graph.edges.map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
   };
   const begin = performance.now();
   const out = await engine.layout(root);
@@ -85,14 +79,7 @@ export async function layoutGraph(graph: Graph): Promise<Layout> {
   for (const e of out.edges ?? []) {
     const s = e.sections?.[0];
     const points = s ? [s.startPoint, ...(s.bendPoints ?? []), s.endPoint] : [];
-    const l = e.labels?.[0];
-    edges.set(e.id, {
-      points,
-      label:
-        l && l.x !== undefined && l.y !== undefined
-          ? { x: l.x + EDGE_LABEL.width / 2, y: l.y + EDGE_LABEL.height / 2 }
-          : null,
-    });
+    edges.set(e.id, { points, label: points.length > 0 ? pointAlong(points, 0.5) : null });
   }
   return { nodes, edges, width: out.width ?? 0, height: out.height ?? 0 };
 }
@@ -124,35 +111,81 @@ function toward(from: Point, to: Point, r: number): Point {
   return { x: from.x + ((to.x - from.x) * r) / d, y: from.y + ((to.y - from.y) * r) / d };
 }
 
-/** Smallest zoom the map opens at: below it the labels cannot be read, so the person pans instead. */
-const MIN_READABLE_ZOOM = 0.7;
+/** Largest zoom a fit uses: a small graph opens a little larger than life, not blown up. */
+const FIT_MAX_ZOOM = 1.1;
 
 /**
- * Where the map opens: the whole graph when it fits at a readable zoom, otherwise its top at the
- * smallest readable zoom, with `focusX` (the Start node's centre) in the middle as far as the
- * graph's edges allow.
+ * The viewport that shows the whole graph centred in `box`, `pad` pixels from its sides and `top`
+ * pixels from its top (room for the zoom buttons), never larger than `FIT_MAX_ZOOM`. Labels stay
+ * legible at small zooms because the CSS scales text up against the zoom; the person zooms in or
+ * thins the map with the sliders for detail.
  */
-export function initialViewport(
+export function fitViewport(
   graph: { width: number; height: number },
   box: { width: number; height: number },
-  focusX: number = graph.width / 2,
+  pad = 16,
+  top = pad,
 ): { x: number; y: number; zoom: number } {
-  const pad = 24;
-  const fit = Math.min((box.width - 2 * pad) / graph.width, (box.height - 2 * pad) / graph.height, 1.1);
-  if (fit >= MIN_READABLE_ZOOM) {
-    return {
-      x: (box.width - graph.width * fit) / 2,
-      y: (box.height - graph.height * fit) / 2,
-      zoom: fit,
-    };
+  const w = Math.max(1, graph.width);
+  const h = Math.max(1, graph.height);
+  const room = { width: box.width - 2 * pad, height: box.height - top - pad };
+  const zoom = Math.max(0.01, Math.min(room.width / w, room.height / h, FIT_MAX_ZOOM));
+  return { x: (box.width - w * zoom) / 2, y: top + (room.height - h * zoom) / 2, zoom };
+}
+
+/** The point a fraction `t` (0–1) of the way along a polyline, by length. */
+export function pointAlong(points: readonly Point[], t: number): Point {
+  const first = points[0] ?? { x: 0, y: 0 };
+  let total = 0;
+  for (let i = 1; i < points.length; i++) total += dist(points[i - 1] as Point, points[i] as Point);
+  let left = total * t;
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1] as Point;
+    const b = points[i] as Point;
+    const d = dist(a, b);
+    if (left <= d && d > 0) return { x: a.x + ((b.x - a.x) * left) / d, y: a.y + ((b.y - a.y) * left) / d };
+    left -= d;
   }
-  const zoom = MIN_READABLE_ZOOM;
-  const width = graph.width * zoom;
-  const centred = box.width / 2 - focusX * zoom;
-  // keep the graph's left edge from drifting right of the padding and its right edge from leaving a gap
-  const x =
-    width + 2 * pad <= box.width
-      ? (box.width - width) / 2
-      : Math.min(pad, Math.max(box.width - pad - width, centred));
-  return { x, y: pad, zoom };
+  return points[points.length - 1] ?? first;
+}
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/** Where along an edge a label may sit, best first: the middle, then either side of it. */
+const LABEL_SPOTS = [0.5, 0.35, 0.65, 0.25, 0.75];
+
+/**
+ * Places edge labels, most important first, each at the first spot along its edge where its box
+ * (sized for `fontPx` text) covers no node and no label already placed; a label with no free spot
+ * is left out (it shows on pointing). So labels at rest never pile up into an unreadable mush.
+ */
+export function placeLabels(
+  layout: Pick<Layout, 'nodes' | 'edges'>,
+  labels: readonly { id: string; text: string }[],
+  fontPx: number,
+): Map<string, Point> {
+  const taken: Box[] = [...layout.nodes.values()];
+  const placed = new Map<string, Point>();
+  for (const { id, text } of labels) {
+    const points = layout.edges.get(id)?.points ?? [];
+    if (points.length < 2 || !text) continue;
+    const width = text.length * fontPx * 0.62 + 10;
+    const height = fontPx * 1.45;
+    for (const t of LABEL_SPOTS) {
+      const c = pointAlong(points, t);
+      const box = { x: c.x - width / 2, y: c.y - height / 2, width, height };
+      if (taken.some((b) => overlaps(box, b))) continue;
+      taken.push(box);
+      placed.set(id, c);
+      break;
+    }
+  }
+  return placed;
 }

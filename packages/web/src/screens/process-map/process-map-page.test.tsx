@@ -1,19 +1,22 @@
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WorkspaceProvider } from '../../app/workspace';
 import { HIDDEN_HELP, SMALL_POPULATION_MESSAGE } from '../../lib/format';
 import { row, suppression, visibleText } from '../../test-utils/analysis';
 import { fakeApi } from '../../test-utils/fake-api';
 import { dataSource, workspace } from '../../test-utils/fixtures';
+import { denseProcessMap } from './dense-map.fixture';
+import type { Graph } from './graph';
 import { ProcessMapPage } from './process-map-page';
 
 // React Flow and ELK are not what this test is about: the drawing says it is ready at once.
 vi.mock('./process-graph', async () => {
   const { useEffect } = await import('react');
   return {
-    default: ({ onReady }: { onReady?: () => void }) => {
+    default: ({ onReady, graph }: { onReady?: () => void; graph: Graph }) => {
       useEffect(() => onReady?.(), [onReady]);
-      return <div data-testid="graph" />;
+      const paths = graph.edges.filter((e) => !e.source.startsWith('__') && !e.target.startsWith('__'));
+      return <div data-testid="graph" data-nodes={graph.nodes.length} data-paths={paths.length} />;
     },
   };
 });
@@ -109,5 +112,33 @@ describe('ProcessMapPage for a viewer', () => {
     expect((await screen.findByTestId('small-population')).textContent).toBe(SMALL_POPULATION_MESSAGE);
     expect(screen.queryByTestId('graph')).toBeNull();
     expect(screen.queryByText('<11')).toBeNull();
+  });
+});
+
+describe('ProcessMapPage on a dense map (115 paths)', () => {
+  it('thins the map with the Paths slider: busiest first, every shown activity still reachable', async () => {
+    show(denseProcessMap());
+    const graph = await screen.findByTestId('graph');
+    const paths = () => Number(screen.getByTestId('graph').dataset.paths);
+    fireEvent.change(screen.getByLabelText(/^Activities/), { target: { value: '20' } });
+    expect(Number(graph.dataset.nodes)).toBe(22); // 20 activities, Start and End
+    const slider = screen.getByLabelText(/^Paths/);
+    fireEvent.change(slider, { target: { value: '115' } });
+    expect(paths()).toBe(115);
+    expect(screen.getByText(/^Paths:/).closest('label')?.textContent).toBe(
+      'Paths: 115 of 115 (busiest first)',
+    );
+
+    fireEvent.change(slider, { target: { value: '10' } });
+    // the 10 busiest, plus a way in and out for each activity the 10 leave unconnected
+    expect(paths()).toBeLessThan(40);
+    expect(paths()).toBeGreaterThanOrEqual(10);
+    const shown = [...screen.getByRole('table').querySelectorAll('tbody tr')].map(
+      (r) => r.querySelector('td')?.textContent,
+    );
+    expect(shown).toContain('Referral received');
+    expect(screen.getByText(/^Paths:/).closest('label')?.textContent).toBe(
+      `Paths: ${paths()} of 115 (busiest first)`,
+    );
   });
 });

@@ -29,7 +29,7 @@ import {
   variantPath,
   variantShare,
 } from './graph';
-import { type LabelMode, waitLabel } from './labels';
+import { LABELLED_PATHS, type LabelMode, waitLabel } from './labels';
 import styles from './process-map.module.css';
 
 // React Flow and ELK load only when a map is shown.
@@ -396,6 +396,10 @@ function Legend({
         </li>
         <li>{line(EDGE_STYLE.neutral.stroke, undefined, 5)} Thicker arrows: more patients</li>
       </ul>
+      <p className={styles.sideHint}>
+        Numbers show on the {LABELLED_PATHS} busiest arrows; point at or tab to an activity for the numbers on
+        its arrows. Drag or use the arrow keys to move, + and − to zoom, Fit for the whole map.
+      </p>
       {journeyName ? (
         designed && designed.length > 0 ? (
           <>
