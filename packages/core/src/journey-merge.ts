@@ -92,6 +92,7 @@ const META_FIELDS = {
   reviewCadenceDays: 'Review cadence',
   lastReviewedAt: 'Last reviewed',
   serviceLine: 'Service line',
+  subject: 'What the journey follows',
 } as const;
 type MetaField = keyof typeof META_FIELDS;
 
@@ -626,6 +627,7 @@ export function applyJourneyMerge(merge: JourneyMerge, choices: MergeChoices = {
     question: metaSide('question').question,
     scope: { serviceLine: metaSide('serviceLine').scope.serviceLine, personaIds: personaOrder },
     ownerId: metaSide('ownerId').ownerId,
+    subject: metaSide('subject').subject,
     status: metaSide('status').status,
     reviewCadenceDays: metaSide('reviewCadenceDays').reviewCadenceDays,
     lastReviewedAt: metaSide('lastReviewedAt').lastReviewedAt,

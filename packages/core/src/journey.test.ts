@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { Journey, JourneyContent, type JourneyInput, orderedSteps, reviewDueDate } from './journey';
+import {
+  JOURNEY_SCHEMA_VERSION,
+  Journey,
+  JourneyContent,
+  type JourneyInput,
+  orderedSteps,
+  reviewDueDate,
+} from './journey';
+import { templates } from './templates/index';
 
 /** A small, valid journey: two stages, three steps, two lanes, cards, an emotion, a KPI, an opportunity. */
 function doc(): JourneyInput {
@@ -274,5 +282,24 @@ describe('reviewDueDate', () => {
   it('is null without a cadence or without a first review', () => {
     expect(reviewDueDate({ reviewCadenceDays: null, lastReviewedAt: '2026-01-15' })).toBeNull();
     expect(reviewDueDate({ reviewCadenceDays: 90, lastReviewedAt: null })).toBeNull();
+  });
+});
+
+describe('journey subject', () => {
+  it('defaults to patients, so older documents read as before', () => {
+    const doc = JourneyContent.parse({
+      schemaVersion: JOURNEY_SCHEMA_VERSION,
+      name: 'x',
+      stages: [],
+      lanes: [],
+    });
+    expect(doc.subject).toEqual({ singular: 'patient', plural: 'patients' });
+  });
+  it('the health-tech onboarding template follows accounts, not patients', () => {
+    const t = templates.find((x) => x.id === 'health-tech-onboarding');
+    expect(t?.journey.subject).toEqual({ singular: 'account', plural: 'accounts' });
+    expect(JourneyContent.safeParse({ ...t?.journey, subject: { singular: '', plural: 'x' } }).success).toBe(
+      false,
+    );
   });
 });

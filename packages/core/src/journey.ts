@@ -125,6 +125,17 @@ export const Opportunity = z.strictObject({
 });
 export type Opportunity = z.infer<typeof Opportunity>;
 
+/**
+ * Who or what moves through the journey, as every label names it ("65 patients", "65 accounts"):
+ * patients by default; a health-tech vendor's onboarding journey follows customer accounts.
+ */
+export const JourneySubject = z.strictObject({
+  singular: Text(40).pipe(z.string().min(1, 'must not be empty')),
+  plural: Text(40).pipe(z.string().min(1, 'must not be empty')),
+});
+export type JourneySubject = z.infer<typeof JourneySubject>;
+export const DEFAULT_SUBJECT: JourneySubject = { singular: 'patient', plural: 'patients' };
+
 const JourneyShape = z.strictObject({
   schemaVersion: z.literal(JOURNEY_SCHEMA_VERSION),
   name: Name,
@@ -138,6 +149,7 @@ const JourneyShape = z.strictObject({
     })
     .default({ serviceLine: '', personaIds: [] }),
   ownerId: z.uuid().nullable().default(null),
+  subject: JourneySubject.default(DEFAULT_SUBJECT),
   status: JourneyStatus.default('draft'),
   reviewCadenceDays: z.number().int().min(1).max(3650).nullable().default(90),
   lastReviewedAt: IsoDate.nullable().default(null),

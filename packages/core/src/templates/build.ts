@@ -201,6 +201,8 @@ export interface TemplateSpec {
   description: string;
   question: string;
   serviceLine: string;
+  /** Who moves through the journey, when not patients (see `JourneySubject`). */
+  subject?: { singular: string; plural: string };
   tags: string[];
   personas: PersonaSpec[];
   stages: StageSpec[];
@@ -246,6 +248,7 @@ export function template(spec: TemplateSpec): JourneyTemplateInput {
       description: spec.description,
       question: spec.question,
       scope: { serviceLine: spec.serviceLine, personaIds: spec.personas.map((p) => p.id) },
+      ...(spec.subject ? { subject: spec.subject } : {}),
       status: 'draft',
       reviewCadenceDays: 90,
       tags: ['template', ...spec.tags],

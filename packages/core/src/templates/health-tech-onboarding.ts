@@ -17,6 +17,8 @@ export const healthTechOnboarding = template({
   question:
     'Where do deals and go-lives stall between roles, and why do invited patients not reach their first guided step?',
   serviceLine: 'Digital care programmes (hypertension)',
+  // The buyer stages follow customer accounts (clinic groups), the app stage patients' app accounts.
+  subject: { singular: 'account', plural: 'accounts' },
   tags: ['health-tech', 'b2b', 'implementation', 'patient-app'],
   personas: [
     {
