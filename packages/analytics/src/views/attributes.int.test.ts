@@ -50,7 +50,7 @@ describe('attributeColumns', () => {
     expect(byKey['a/b~c']).toMatchObject({ cases: 1, values: 1 });
     // Most widely held first, then by name.
     expect(r.attributes.map((a) => a.cases)).toEqual(
-      [...r.attributes.map((a) => a.cases)].sort((a, b) => b - a),
+      [...r.attributes.map((a) => a.cases)].sort((a, b) => (b ?? 0) - (a ?? 0)),
     );
     expect(r.attributes.at(-1)?.key).toBe('a/b~c');
   });
