@@ -7,7 +7,7 @@ export const KEY_BYTES = 32;
 
 /**
  * Domain prefix mixed into every HMAC so that pseudonyms made here cannot be joined with keyed hashes the
- * same key might produce for another purpose (healthcare.md §3.6, domain separation).
+ * same key might produce for another purpose.
  */
 const CASE_DOMAIN = 'pathlight/v1/case-id';
 

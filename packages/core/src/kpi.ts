@@ -16,7 +16,7 @@ const common = {
   description: Text(1000).default(''),
   /** Which way is good, so a change can be coloured as better or worse. */
   direction: z.enum(['higher-is-better', 'lower-is-better']).default('higher-is-better'),
-  /** Where the definition comes from (e.g. "healthcare.md §1.2"), so every number can be traced. */
+  /** Where the definition comes from (a guideline, a contract, "practice convention"), so every number can be traced. */
   reference: Text(300).default(''),
 };
 
@@ -60,7 +60,7 @@ export const ScoreKpi = z.strictObject({
 
 /**
  * Spend per acquired case: sum of `cost` on the cost activities ÷ cases that reach `acquired`
- * (healthcare.md §1.11), optionally broken down by a case attribute such as `source`.
+ *, optionally broken down by a case attribute such as `source`.
  */
 export const CostPerKpi = z.strictObject({
   ...common,

@@ -90,7 +90,6 @@ export const DEMO_JOURNEY_INPUT: JourneyInput = {
       denominator: ['appointment.noshow', 'appointment.arrived'],
       countOver: 'events',
       direction: 'lower-is-better',
-      reference: 'healthcare.md §1.2',
     },
     {
       id: 'booking-conversion',
@@ -99,7 +98,6 @@ export const DEMO_JOURNEY_INPUT: JourneyInput = {
       from: { stepId: 'enquiry' },
       to: { stepId: 'booked' },
       windowDays: 30,
-      reference: 'healthcare.md §1.4',
     },
     {
       id: 'time-to-first-visit',
@@ -108,7 +106,6 @@ export const DEMO_JOURNEY_INPUT: JourneyInput = {
       from: { stepId: 'enquiry' },
       to: { activities: ['appointment.arrived'] },
       direction: 'lower-is-better',
-      reference: 'healthcare.md §1.7',
     },
     {
       id: 'referral-to-booking',
@@ -117,7 +114,6 @@ export const DEMO_JOURNEY_INPUT: JourneyInput = {
       from: { activities: ['referral.received'] },
       to: { activities: ['appointment.booked'] },
       direction: 'lower-is-better',
-      reference: 'healthcare.md §1.5',
     },
     {
       id: 'plan-acceptance',
@@ -133,7 +129,6 @@ export const DEMO_JOURNEY_INPUT: JourneyInput = {
       numerator: ['followup.completed'],
       denominator: ['followup.booked'],
       countOver: 'cases',
-      reference: 'healthcare.md §1.13',
     },
     {
       id: 'portal-adoption',
@@ -142,7 +137,6 @@ export const DEMO_JOURNEY_INPUT: JourneyInput = {
       numerator: ['portal.activated'],
       denominator: ['portal.invited'],
       countOver: 'cases',
-      reference: 'healthcare.md §1.8',
     },
     {
       id: 'nps',

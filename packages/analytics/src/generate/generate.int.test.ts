@@ -38,7 +38,7 @@ describe('generateEventLog', () => {
     const count = (activity: string) => rows.filter((r) => r[1] === activity).length;
     const noShows = count('appointment.noshow');
     const arrived = count('appointment.arrived');
-    // No-show rate in the range real clinics report (healthcare.md §1.2).
+    // No-show rate in the range real clinics report.
     expect(noShows / (noShows + arrived)).toBeGreaterThan(0.08);
     expect(noShows / (noShows + arrived)).toBeLessThan(0.3);
     expect(new Set(rows.map((r) => r[5]))).toEqual(

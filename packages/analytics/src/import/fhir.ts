@@ -20,7 +20,7 @@ import type { AttributeValue, EventStager, FieldNames, RawEvent } from './stagin
 import type { ImportOptions } from './types';
 
 /**
- * FHIR R4 → events (healthcare.md §2.1). Case = the patient's logical id (`Patient/x` → `x`; `urn:uuid`
+ * FHIR R4 → events. Case = the patient's logical id (`Patient/x` → `x`; `urn:uuid`
  * references resolve through the bundle's `fullUrl`s). Resources with status `entered-in-error` are dropped.
  *
  * - Appointment (R4 keeps only its current status, so we emit what one version shows):

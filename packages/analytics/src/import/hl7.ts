@@ -6,7 +6,7 @@ import { readLines } from './lines';
 import type { AttributeValue, EventStager, FieldNames } from './staging';
 import type { ImportOptions } from './types';
 
-/** SIU triggers that are journey touchpoints (healthcare.md §2.3); other SIU triggers are ignored. */
+/** SIU triggers that are journey touchpoints; other SIU triggers are ignored. */
 const SIU_ACTIVITY: Record<string, { activity: string; lifecycle: string }> = {
   S12: { activity: 'appointment.booked', lifecycle: 'schedule' },
   S13: { activity: 'appointment.rescheduled', lifecycle: 'reassign' },

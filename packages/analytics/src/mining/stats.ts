@@ -1,6 +1,6 @@
 /**
  * Wilson score interval for a proportion x/n (default 95%, z = 1.959964). Preferred over the Wald
- * interval, whose coverage is poor near 0 or 1 and at small n (healthcare.md §4.2).
+ * interval, whose coverage is poor near 0 or 1 and at small n.
  * Returns null when n is 0.
  */
 export function wilsonInterval(x: number, n: number, z = 1.959964): { low: number; high: number } | null {

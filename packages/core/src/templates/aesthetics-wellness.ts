@@ -427,7 +427,6 @@ export const aestheticsWellness = template({
       from: { stepId: 'sp-inquire' },
       to: { activities: ['appointment.booked'] },
       windowDays: 14,
-      reference: 'healthcare.md §1.4',
     },
     {
       id: 'k-consult-to-treatment',
@@ -436,7 +435,6 @@ export const aestheticsWellness = template({
       from: { activities: ['consultation.completed'] },
       to: { activities: ['treatment.completed'] },
       windowDays: 30,
-      reference: 'healthcare.md §1.4 (funnel step)',
     },
     noShowRate,
     {
@@ -447,7 +445,6 @@ export const aestheticsWellness = template({
       numerator: ['recall.completed'],
       denominator: ['recall.due'],
       countOver: 'cases',
-      reference: 'healthcare.md §1.12 (adapted)',
     },
     {
       id: 'k-treatment-to-return',
@@ -458,7 +455,6 @@ export const aestheticsWellness = template({
       from: { activities: ['treatment.completed'] },
       to: { activities: ['recall.completed'] },
       direction: 'lower-is-better',
-      reference: 'healthcare.md §1.7',
     },
     csat,
     nps,

@@ -268,7 +268,7 @@ export function template(spec: TemplateSpec): JourneyTemplateInput {
 
 // KPI definitions several templates share, written once so they mean the same thing everywhere.
 
-/** No-show rate (healthcare.md §1.2): no-shows ÷ (no-shows + arrivals), over appointments. */
+/** No-show rate: no-shows ÷ (no-shows + arrivals), over appointments. */
 export const noShowRate: KpiInput = {
   id: 'k-noshow-rate',
   kind: 'rate',
@@ -279,10 +279,9 @@ export const noShowRate: KpiInput = {
   denominator: ['appointment.noshow', 'appointment.arrived'],
   countOver: 'events',
   direction: 'lower-is-better',
-  reference: 'healthcare.md §1.2',
 };
 
-/** Portal activation (healthcare.md §1.8): patients who activated ÷ patients invited. */
+/** Portal activation: patients who activated ÷ patients invited. */
 export const portalActivation: KpiInput = {
   id: 'k-portal-activation',
   kind: 'rate',
@@ -292,10 +291,9 @@ export const portalActivation: KpiInput = {
   denominator: ['portal.invited'],
   countOver: 'cases',
   direction: 'higher-is-better',
-  reference: 'healthcare.md §1.8',
 };
 
-/** NPS (healthcare.md §1.9) from the `nps` attribute (0–10) of a completed survey. */
+/** NPS from the `nps` attribute (0–10) of a completed survey. */
 export const nps: KpiInput = {
   id: 'k-nps',
   kind: 'score',
@@ -305,10 +303,9 @@ export const nps: KpiInput = {
   activity: 'survey.completed',
   attribute: 'nps',
   direction: 'higher-is-better',
-  reference: 'healthcare.md §1.9',
 };
 
-/** CSAT (healthcare.md §1.9): top-2-box share of the `csat` attribute (1–5) of a completed survey. */
+/** CSAT: top-2-box share of the `csat` attribute (1–5) of a completed survey. */
 export const csat: KpiInput = {
   id: 'k-csat',
   kind: 'score',
@@ -318,5 +315,4 @@ export const csat: KpiInput = {
   activity: 'survey.completed',
   attribute: 'csat',
   direction: 'higher-is-better',
-  reference: 'healthcare.md §1.9',
 };

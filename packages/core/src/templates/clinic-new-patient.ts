@@ -509,7 +509,6 @@ export const clinicNewPatient = template({
       from: { stepId: 'sp-first-enquiry' },
       to: { activities: ['appointment.booked'] },
       windowDays: 30,
-      reference: 'healthcare.md §1.4',
     },
     {
       id: 'k-acquisition',
@@ -519,7 +518,6 @@ export const clinicNewPatient = template({
       from: { activities: ['lead.created', 'call.received', 'chat.started'] },
       to: { activities: ['visit.completed'] },
       windowDays: 60,
-      reference: 'healthcare.md §1.4',
     },
     {
       id: 'k-time-to-first-visit',
@@ -528,7 +526,6 @@ export const clinicNewPatient = template({
       from: { stepId: 'sp-first-enquiry' },
       to: { activities: ['appointment.arrived'] },
       direction: 'lower-is-better',
-      reference: 'healthcare.md §1.7',
     },
     noShowRate,
     {
@@ -539,7 +536,7 @@ export const clinicNewPatient = template({
       numerator: ['intake.completed'],
       denominator: ['intake.sent'],
       countOver: 'cases',
-      reference: 'Practice convention (not in healthcare.md §1)',
+      reference: 'Practice convention',
     },
     {
       id: 'k-followup-completion',
@@ -548,7 +545,6 @@ export const clinicNewPatient = template({
       from: { activities: ['care_plan.shared'] },
       to: { activities: ['followup.completed'] },
       windowDays: 60,
-      reference: 'healthcare.md §1.13',
     },
     portalActivation,
     csat,

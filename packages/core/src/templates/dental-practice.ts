@@ -501,7 +501,6 @@ export const dentalPractice = template({
       from: { stepId: 'sp-enquire' },
       to: { activities: ['appointment.booked'] },
       windowDays: 14,
-      reference: 'healthcare.md §1.4',
     },
     {
       id: 'k-lead-to-visit',
@@ -510,7 +509,6 @@ export const dentalPractice = template({
       from: { activities: ['lead.created', 'call.received'] },
       to: { activities: ['exam.completed'] },
       windowDays: 60,
-      reference: 'healthcare.md §1.4',
     },
     noShowRate,
     {
@@ -520,7 +518,7 @@ export const dentalPractice = template({
       from: { stepId: 'sp-plan-presented' },
       to: { activities: ['treatment_plan.accepted'] },
       windowDays: 30,
-      reference: 'Practice convention (not in healthcare.md §1)',
+      reference: 'Practice convention',
     },
     {
       id: 'k-plan-to-treatment',
@@ -529,7 +527,6 @@ export const dentalPractice = template({
       from: { activities: ['treatment_plan.accepted'] },
       to: { activities: ['treatment.started'] },
       direction: 'lower-is-better',
-      reference: 'healthcare.md §1.7',
     },
     {
       id: 'k-pre-appointment',
@@ -539,7 +536,6 @@ export const dentalPractice = template({
       numerator: ['followup.booked'],
       denominator: ['hygiene.completed'],
       countOver: 'cases',
-      reference: 'healthcare.md §1.12',
     },
     {
       id: 'k-recall-effectiveness',
@@ -549,7 +545,6 @@ export const dentalPractice = template({
       numerator: ['recall.completed'],
       denominator: ['recall.due'],
       countOver: 'cases',
-      reference: 'healthcare.md §1.12',
     },
     nps,
   ],

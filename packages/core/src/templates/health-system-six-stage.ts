@@ -675,7 +675,6 @@ export const healthSystemSixStage = template({
       from: { activities: ['call.received', 'lead.created'] },
       to: { activities: ['appointment.arrived'] },
       direction: 'lower-is-better',
-      reference: 'healthcare.md §1.7',
     },
     noShowRate,
     {
@@ -687,7 +686,6 @@ export const healthSystemSixStage = template({
       from: { stepId: 'sp-referral' },
       to: { activities: ['consultation.completed'] },
       windowDays: 90,
-      reference: 'healthcare.md §1.5',
     },
     {
       id: 'k-tcm-contact',
@@ -698,7 +696,6 @@ export const healthSystemSixStage = template({
       from: { activities: ['discharge.completed'] },
       to: { activities: ['outreach.completed'] },
       windowDays: 2,
-      reference: 'healthcare.md §1.13',
     },
     {
       id: 'k-followup-14d',
@@ -707,7 +704,6 @@ export const healthSystemSixStage = template({
       from: { stepId: 'sp-discharge' },
       to: { activities: ['followup.completed'] },
       windowDays: 14,
-      reference: 'healthcare.md §1.13',
     },
     {
       id: 'k-readmission-30d',
@@ -718,7 +714,6 @@ export const healthSystemSixStage = template({
       to: { activities: ['admission.unplanned'] },
       windowDays: 30,
       direction: 'lower-is-better',
-      reference: 'healthcare.md §1.10',
     },
     {
       id: 'k-rehab-enrolment',
@@ -727,7 +722,7 @@ export const healthSystemSixStage = template({
       from: { activities: ['discharge.completed'] },
       to: { stepId: 'sp-rehab-enrol' },
       windowDays: 60,
-      reference: 'Programme convention (not in healthcare.md §1)',
+      reference: 'Programme convention',
     },
     portalActivation,
     nps,

@@ -655,7 +655,6 @@ export const healthTechOnboarding = template({
       from: { activities: ['demo.requested'] },
       to: { activities: ['contract.signed'] },
       direction: 'lower-is-better',
-      reference: 'healthcare.md §1.7 (lead-time pattern)',
     },
     {
       id: 'k-security-review',
@@ -664,7 +663,6 @@ export const healthTechOnboarding = template({
       from: { activities: ['security_review.started'] },
       to: { activities: ['baa.signed'] },
       direction: 'lower-is-better',
-      reference: 'healthcare.md §1.7 (lead-time pattern)',
     },
     {
       id: 'k-contract-to-go-live',
@@ -673,7 +671,6 @@ export const healthTechOnboarding = template({
       from: { stepId: 'sp-contract' },
       to: { stepId: 'sp-go-live' },
       direction: 'lower-is-better',
-      reference: 'healthcare.md §1.7 (lead-time pattern)',
     },
     {
       id: 'k-staff-trained',
@@ -683,7 +680,7 @@ export const healthTechOnboarding = template({
       numerator: ['training.completed'],
       denominator: ['staff.invited'],
       countOver: 'events',
-      reference: 'Implementation convention (not in healthcare.md §1)',
+      reference: 'Implementation convention',
     },
     {
       id: 'k-app-activation',
@@ -693,7 +690,6 @@ export const healthTechOnboarding = template({
       numerator: ['app.account_created'],
       denominator: ['app.invited'],
       countOver: 'cases',
-      reference: 'healthcare.md §1.8',
     },
     {
       id: 'k-first-step-7d',
@@ -702,7 +698,6 @@ export const healthTechOnboarding = template({
       from: { activities: ['app.account_created'] },
       to: { stepId: 'sp-first-step' },
       windowDays: 7,
-      reference: 'healthcare.md §1.8 (activated → active, adapted)',
     },
     {
       id: 'k-invite-to-first-step',
@@ -711,7 +706,6 @@ export const healthTechOnboarding = template({
       from: { activities: ['app.invited'] },
       to: { activities: ['task.first_completed'] },
       direction: 'lower-is-better',
-      reference: 'healthcare.md §1.7',
     },
     { ...nps, name: 'Customer NPS (90-day review)' },
   ],

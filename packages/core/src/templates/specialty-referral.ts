@@ -522,7 +522,6 @@ export const specialtyReferral = template({
       from: { stepId: 'sp-place-referral' },
       to: { stepId: 'sp-consult' },
       windowDays: 90,
-      reference: 'healthcare.md §1.5',
     },
     {
       id: 'k-referral-to-booked',
@@ -532,7 +531,6 @@ export const specialtyReferral = template({
       from: { activities: ['referral.placed'] },
       to: { activities: ['appointment.booked'] },
       direction: 'lower-is-better',
-      reference: 'healthcare.md §1.7',
     },
     {
       id: 'k-referral-to-visit',
@@ -541,7 +539,6 @@ export const specialtyReferral = template({
       from: { activities: ['referral.placed'] },
       to: { activities: ['appointment.arrived'] },
       direction: 'lower-is-better',
-      reference: 'healthcare.md §1.7',
     },
     {
       id: 'k-referral-returned',
@@ -551,7 +548,7 @@ export const specialtyReferral = template({
       denominator: ['referral.received'],
       countOver: 'cases',
       direction: 'lower-is-better',
-      reference: 'Clinic convention (not in healthcare.md §1)',
+      reference: 'Clinic convention',
     },
     noShowRate,
     {
@@ -562,7 +559,6 @@ export const specialtyReferral = template({
       from: { activities: ['consultation.completed'] },
       to: { activities: ['consult_note.sent'] },
       windowDays: 14,
-      reference: 'healthcare.md §1.5',
     },
     csat,
   ],

@@ -366,7 +366,6 @@ export const RIVERSIDE_REFERRAL: DemoJourneySpec = {
       from: { stepId: 'sp-place-referral' },
       to: { stepId: 'sp-consult' },
       windowDays: 90,
-      reference: 'healthcare.md §1.5',
     },
     {
       id: 'k-received-to-triaged',
@@ -376,7 +375,6 @@ export const RIVERSIDE_REFERRAL: DemoJourneySpec = {
       from: { activities: ['referral.received'] },
       to: { activities: ['referral.triaged'] },
       direction: 'lower-is-better',
-      reference: 'healthcare.md §1.5',
     },
     'k-referral-to-booked',
     {
@@ -386,7 +384,6 @@ export const RIVERSIDE_REFERRAL: DemoJourneySpec = {
       from: { activities: ['referral.placed'] },
       to: { activities: ['appointment.arrived'] },
       direction: 'lower-is-better',
-      reference: 'healthcare.md §1.7',
     },
     'no-show-rate',
     'csat',

@@ -94,5 +94,4 @@ export const noShowKpi: KpiDefinition = {
   numerator: ['appointment.noshow'],
   denominator: ['appointment.noshow', 'appointment.arrived'],
   countOver: 'events',
-  reference: 'healthcare.md §1.2',
 };

@@ -3,7 +3,7 @@ import { KpiDefinition, type KpiInput } from '@pathlight/core';
 /**
  * A KPI's reference as users may see it: what the user wrote (e.g. "NHS Digital KH03"), or null when
  * there is none or it points into Pathlight's own working files (journeys made from older templates
- * carry "healthcare.md §1.3"-style notes that mean nothing to a reader).
+ * carry internal section notes, such as a file name and a § number, that mean nothing to a reader).
  */
 export function shownReference(reference: string | undefined): string | null {
   const r = reference?.trim() ?? '';

@@ -70,10 +70,10 @@ describe('addMappedStep', () => {
 describe('KPI commands', () => {
   const noShow = KPI_LIBRARY.find((k) => k.id === 'no-show-rate')!;
 
-  it('addKpi adds a library definition with its reference, at the end by default', () => {
+  it('addKpi adds a library definition as it is, at the end by default', () => {
     const { after } = roundTrip(c.addKpi, { kpi: noShow }, 'add KPI');
     expect(after.kpis.map((k) => k.id)).toEqual(['k1', 'no-show-rate']);
-    expect(after.kpis[1]).toMatchObject({ kind: 'rate', reference: 'healthcare.md §1.2' });
+    expect(after.kpis[1]).toEqual(noShow);
   });
 
   it('addKpi fills defaults and refuses duplicates, bad fields and missing steps', () => {
