@@ -36,7 +36,7 @@ test('GET /api/openapi.json is a valid OpenAPI 3 document listing every route', 
     ),
   ].sort();
   expect(documented).toEqual(registered);
-  expect(documented).toHaveLength(54);
+  expect(documented).toHaveLength(55);
   for (const [path, ops] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(ops)) {
       expect(Object.keys(op.responses).length, `${method} ${path}`).toBeGreaterThan(0);
