@@ -60,6 +60,8 @@ export function describeSide(item: MergeItem, side: MergeSide, ctx: DescribeCont
     case 'journey': {
       const v = side === 'mine' ? item.mineValue : item.theirsValue;
       if (Array.isArray(v)) return [v.length > 0 ? v.join(', ') : '(none)'];
+      // e.g. the subject { singular, plural }: its values in order
+      if (v !== null && typeof v === 'object') return [Object.values(v).map(String).join(' / ')];
       return [v === null || v === '' ? '(empty)' : String(v)];
     }
     case 'order': {
