@@ -28,6 +28,14 @@ export const PersonaContent = z.strictObject({
     .regex(/^#[0-9a-fA-F]{6}$/, 'use a #rrggbb colour')
     .default('#2563eb'),
   evidence: z.array(Evidence).max(50).default([]),
+  /**
+   * The template persona this one was made from, so that later journeys from the same template link to
+   * this persona instead of copying it into the library again.
+   */
+  origin: z
+    .strictObject({ templateId: z.string().min(1).max(100), personaId: Id })
+    .nullable()
+    .default(null),
 });
 export type PersonaContent = z.infer<typeof PersonaContent>;
 export type PersonaInput = z.input<typeof PersonaContent>;

@@ -32,7 +32,11 @@ export function instantiateTemplate(
     }
     return next;
   };
-  const personas = template.personas.map((p) => ({ ...p, id: map(p.id) }));
+  const personas = template.personas.map((p) => ({
+    ...p,
+    id: map(p.id),
+    origin: { templateId: template.id, personaId: p.id },
+  }));
   const j = template.journey;
   const ref = <T extends { stepId: string } | { activities: string[] }>(r: T): T =>
     'stepId' in r ? { ...r, stepId: map(r.stepId) } : r;

@@ -73,6 +73,7 @@ describe('templates and personas', () => {
         quote: '',
         color: '#2563eb',
         evidence: [],
+        origin: null,
       },
     ],
   };

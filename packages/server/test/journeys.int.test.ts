@@ -193,7 +193,7 @@ describe('blank journeys, duplicate, export and import', () => {
 
   test('duplicate copies the document under a new id at version 1', async () => {
     const src = (await olga.json('POST', `/api/workspaces/${ws}/journeys`, { name: 'Implant consult' })).body;
-    await olga.json('PUT', `/api/journeys/${src.id}`, {
+    const renamed = await olga.json('PUT', `/api/journeys/${src.id}`, {
       version: 1,
       document: withStage(src.document, 'Consult'),
     });
@@ -342,6 +342,38 @@ describe.skipIf(templates.length === 0)('templates', () => {
     }[];
     expect(audit.filter((a) => a.action === 'persona.create')).toHaveLength(t.personas.length);
     expect(audit.filter((a) => a.action === 'journey.create')).toHaveLength(1);
+  });
+
+  test('a second journey from the same template links to the personas the first one added', async () => {
+    const t = templates.find((x) => x.personas.length > 0) ?? templates[0]!;
+    const own = await olga.json('POST', '/api/workspaces', { name: `Twice from ${t.id}` });
+    const create = () => olga.json('POST', `/api/workspaces/${own.body.id}/journeys`, { templateId: t.id });
+    const first = await create();
+    const second = await create();
+    expect(second.status).toBe(201);
+    const personas = (await olga.json('GET', `/api/workspaces/${own.body.id}/personas`)).body as {
+      id: string;
+    }[];
+    expect(personas).toHaveLength(t.personas.length);
+    expect([...second.body.document.scope.personaIds].sort()).toEqual(
+      [...first.body.document.scope.personaIds].sort(),
+    );
+    // A persona the team edited is still the one linked: the link follows where it came from, not its text.
+    const [p] = personas;
+    const stored = (await olga.json('GET', `/api/personas/${p!.id}`)).body;
+    const { id: _id, workspaceId: _w, version, updatedAt: _u, ...content } = stored;
+    const renamed = await olga.json(
+      'PUT',
+      `/api/personas/${p!.id}`,
+      { ...content, name: 'Renamed by the team' },
+      { 'if-match': `"${version}"` },
+    );
+    expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+    const third = await create();
+    expect(third.body.document.scope.personaIds).toContain(p!.id);
+    expect((await olga.json('GET', `/api/workspaces/${own.body.id}/personas`)).body).toHaveLength(
+      t.personas.length,
+    );
   });
 
   test('an unknown templateId is 422 at path templateId', async () => {

@@ -13,7 +13,13 @@ import {
 } from '@pathlight/core';
 import { requireRole } from '../access';
 import type { AppDeps } from '../env';
-import { blankJourney, copyName, journeyFromTemplate, relinkPersonas } from '../journey-documents';
+import {
+  blankJourney,
+  copyName,
+  journeyFromTemplate,
+  relinkPersonas,
+  sameOrigin,
+} from '../journey-documents';
 import {
   baseVersion,
   bodyErrors,
@@ -227,9 +233,12 @@ export function journeyRoutes(deps: AppDeps) {
       };
       const fact = { workspaceId: id, actorId: user.id, detail: { templateId: template.id } };
       const journey = await db.transaction(async (tx) => {
+        // A template persona already in the library (from an earlier journey) is linked, not copied again.
+        const library = await tx.personas.list(id);
         const ids = new Map<string, string>();
         for (const { id: placeholder, ...content } of made.personas) {
-          const persona = await createDocument(tx, { kind: 'persona', ...fact, content });
+          const existing = library.find((p) => sameOrigin(p.origin, content.origin));
+          const persona = existing ?? (await createDocument(tx, { kind: 'persona', ...fact, content }));
           ids.set(placeholder, persona.id);
         }
         const document = { ...relinkPersonas(made.journey, ids), ...overrides };

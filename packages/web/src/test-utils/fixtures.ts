@@ -35,6 +35,7 @@ export function persona(id: string, name: string, color: string): Persona {
     quote: '',
     color,
     evidence: [],
+    origin: null,
   };
 }
 
@@ -89,6 +90,7 @@ export const noShowKpi: KpiDefinition = {
   id: 'no-show-rate',
   name: 'No-show rate',
   description: '',
+  reference: '',
   kind: 'rate',
   direction: 'lower-is-better',
   numerator: ['appointment.noshow'],
