@@ -16,6 +16,7 @@ describe('PersonaContent', () => {
       quote: '',
       color: '#2563eb',
       evidence: [],
+      origin: null,
     });
   });
 
