@@ -1,15 +1,23 @@
-import { omittedNote, type Privacy, roundingNote, SMALL_POPULATION_MESSAGE } from '../../lib/format';
+import {
+  omittedNote,
+  type Privacy,
+  roundingNote,
+  type Subject,
+  smallPopulationMessage,
+} from '../../lib/format';
+import { useSubject } from '../subject/subject';
 import styles from './privacy.module.css';
 
 /** The one message a view with fewer than 11 patients shows in place of its numbers. */
-export function SmallPopulation({ className }: { className?: string }) {
+export function SmallPopulation({ className, subject }: { className?: string; subject?: Subject }) {
+  const inScope = useSubject();
   return (
     <p
       className={['banner banner-info', styles.smallPopulation, className].filter(Boolean).join(' ')}
       role="status"
       data-testid="small-population"
     >
-      {SMALL_POPULATION_MESSAGE}
+      {smallPopulationMessage(subject ?? inScope)}
     </p>
   );
 }
@@ -25,8 +33,17 @@ export function RoundingNote({ privacy }: { privacy: Pick<Privacy, 'rounding'> }
 }
 
 /** Where a list is, how many of its rows (held by 1–10 patients) the server left out. */
-export function OmittedNote({ privacy, list }: { privacy: Pick<Privacy, 'omitted'>; list: string }) {
-  const text = omittedNote(privacy, list);
+export function OmittedNote({
+  privacy,
+  list,
+  subject,
+}: {
+  privacy: Pick<Privacy, 'omitted'>;
+  list: string;
+  subject?: Subject;
+}) {
+  const inScope = useSubject();
+  const text = omittedNote(privacy, list, subject ?? inScope);
   return text ? (
     <p className={styles.note} data-testid={`omitted-${list}`}>
       {text}

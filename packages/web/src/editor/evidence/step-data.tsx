@@ -1,5 +1,6 @@
 import type { Step } from '@pathlight/core';
 import { Shown } from '../../components/privacy/shown';
+import { useSubject } from '../../components/subject/subject';
 import {
   formatDuration,
   formatPercent,
@@ -8,6 +9,7 @@ import {
   hiddenHelp,
   SMALL_TEXT,
   shownField,
+  subjectWord,
 } from '../../lib/format';
 import { FUNNEL_MODE_TEXT, MORE_THAN_BEFORE_NOTE } from './funnel-facts';
 import { SEVERITY_WORDS, type Severity } from './scale';
@@ -37,9 +39,12 @@ export function StepData({
   view: StepDataView;
   onOpen: ((stepId: string) => void) | undefined;
 }) {
+  const subject = useSubject();
   const m = view.metric;
   if (!m) return null;
   const cases = shownField(m, 'cases');
+  // "1 account", else the plural (also for a hidden count).
+  const who = subjectWord(cases.hidden ? null : m.cases, subject);
   const conv = shownField(m, 'conversionFromPrevious', formatPercent);
   const lost = shownField(m, 'dropOff');
   const wait = shownField(m, 'medianSecondsFromPrevious', formatDuration);
@@ -70,7 +75,7 @@ export function StepData({
     kept: `${conv.text} of ${from} kept, ${lost.text} lost`,
   }[claim];
   const label = [
-    `${step.name}: ${cases.text} patients reached`,
+    `${step.name}: ${cases.text} ${who} reached`,
     claimText,
     m.medianSecondsFromPrevious !== null || wait.hidden ? `median wait ${wait.text}` : null,
     band !== null ? SEVERITY_WORDS[band] : null,
@@ -96,7 +101,7 @@ export function StepData({
         <strong>
           <Shown value={cases} testId="step-cases" />
         </strong>{' '}
-        patients
+        {who}
       </span>
       {claim === 'first' || claim === 'no-data' || claim === 'from-no-data' ? (
         <span className="pl-stepdata__line pl-muted" data-testid="step-claim">
@@ -152,6 +157,7 @@ export function StepData({
 
 /** The key of the map's colour scale (conversion bands, worst step, what "<11" and "hidden" mean). */
 export function ScaleKey() {
+  const { singular, plural } = useSubject();
   return (
     <span className="pl-scalekey" data-testid="scale-key">
       <strong>Kept from the step each is measured from:</strong>
@@ -167,10 +173,10 @@ export function ScaleKey() {
         ▼ Biggest drop-off
       </span>
       <span className="pl-scalekey__hint" title={FUNNEL_MODE_TEXT} data-testid="funnel-mode">
-        Ordered funnel: a patient counts at a step when they reached it after the step it is measured from
+        Ordered funnel: a {singular} counts at a step when they reached it after the step it is measured from
       </span>
       <span title={HIDDEN_HELP.small} className="pl-scalekey__hint">
-        {SMALL_TEXT} = 1 to 10 patients, hidden
+        {SMALL_TEXT} = 1 to 10 {plural}, hidden
       </span>
       <span title={`${HIDDEN_HELP.complementary} ${HIDDEN_HELP.derived}`} className="pl-scalekey__hint">
         {HIDDEN_TEXT} = held back so a small count cannot be worked out

@@ -35,5 +35,6 @@ export async function sharedPosterNumbers(journeyId: string): Promise<PosterNumb
     kpis: m.kpis,
     privacy: privacyOf(m),
     summary: summary.suppressed.includes('cases') ? null : `all event data (${cases} patients${span})`,
+    source: summary.suppressed.includes('cases') ? null : { cases, span },
   };
 }

@@ -23,11 +23,14 @@ import {
   formatKpiValue,
   formatPercent,
   HIDDEN_TEXT,
+  PATIENTS,
   type Privacy,
   roundingNote,
-  SMALL_POPULATION_MESSAGE,
   SMALL_TEXT,
+  type Subject,
   shownField,
+  smallPopulationMessage,
+  subjectWord,
 } from '../../lib/format';
 import { stepScale } from '../evidence/scale';
 import type { KpiEvidence, StepEvidence } from '../evidence/types';
@@ -44,6 +47,8 @@ export interface PosterNumbers {
   privacy: Privacy;
   /** One line on where the numbers come from, e.g. "1,205 patients, 3 Mar 2025 – 30 Aug 2025". */
   summary: string | null;
+  /** The same facts unworded (count text and date span), so the poster names the journey's subject. */
+  source?: { cases: string; span: string } | null;
 }
 
 export interface PosterInput {
@@ -271,14 +276,14 @@ class Poster {
 const lh = (size: number) => size * LH;
 
 /** The text of a step's live numbers, as on the map: patients, kept and lost, median wait. */
-export function stepNumberLines(m: StepEvidence): string[] {
+export function stepNumberLines(m: StepEvidence, subject: Subject = PATIENTS): string[] {
   const cases = shownField(m, 'cases');
   const conv = shownField(m, 'conversionFromPrevious', formatPercent);
   const lost = shownField(m, 'dropOff');
   const wait = shownField(m, 'medianSecondsFromPrevious', formatDuration);
   const first = m.conversionFromPrevious === null && !m.suppressed.includes('conversionFromPrevious');
   return [
-    `${cases.text} patients`,
+    `${cases.text} ${subjectWord(cases.hidden ? null : m.cases, subject)}`,
     first ? 'first measured step' : `${conv.text} kept · ${lost.text} lost`,
     ...(m.medianSecondsFromPrevious !== null || wait.hidden ? [`wait ${wait.text} (median)`] : []),
   ];
@@ -303,7 +308,9 @@ function plan(p: Poster) {
     const at = kpiAnchorStep(k, visible);
     if (!at) continue;
     const v = kpiValues.get(k.id);
-    const value = v ? shownField(v, 'value', (x) => formatKpiValue(k, x)).text : null;
+    const value = v
+      ? shownField(v, 'value', (x) => formatKpiValue(k, x, 'compact', doc.subject.singular)).text
+      : null;
     const frac =
       v && k.kind !== 'score'
         ? `${shownField(v, 'numerator').text} of ${shownField(v, 'denominator').text}`
@@ -393,7 +400,9 @@ function plan(p: Poster) {
         const name = p.wrap(c.step.name, colW - 2 * PAD, SIZE.step, 'bold').length * lh(SIZE.step);
         const m = stepRows.get(c.step.id);
         const nums = m
-          ? (stepNumberLines(m).length + (scale.worstStepId === c.step.id ? 1 : 0)) * lh(SIZE.text) + 6
+          ? (stepNumberLines(m, p.input.doc.subject).length + (scale.worstStepId === c.step.id ? 1 : 0)) *
+              lh(SIZE.text) +
+            6
           : 0;
         return 2 * PAD + name + nums;
       }),
@@ -423,6 +432,9 @@ function plan(p: Poster) {
 /** The poster header: title, facts, sheet number and the shared view's privacy; returns its bottom. */
 function header(p: Poster, index: number, total: number, width: number, draw: boolean): number {
   const { doc, numbers, generated } = p.input;
+  const summary = numbers?.source
+    ? `all event data (${numbers.source.cases} ${doc.subject.plural}${numbers.source.span})`
+    : (numbers?.summary ?? null);
   let y = MARGIN;
   const title = p.wrap(doc.name, width - 420, SIZE.title, 'bold').slice(0, 1);
   if (draw) p.text(title, MARGIN, y, SIZE.title, 'bold');
@@ -439,8 +451,8 @@ function header(p: Poster, index: number, total: number, width: number, draw: bo
     .join('   ·   ');
   const privacy = numbers
     ? numbers.privacy.smallPopulation
-      ? `Numbers: shared view. ${SMALL_POPULATION_MESSAGE}`
-      : `Numbers: shared view${numbers.summary ? ` of ${numbers.summary}` : ''}. Counts of 1 to 10 patients read “${SMALL_TEXT}”; numbers that would reveal one read “${HIDDEN_TEXT}”. ${roundingNote(numbers.privacy) ?? ''}`
+      ? `Numbers: shared view. ${smallPopulationMessage(doc.subject)}`
+      : `Numbers: shared view${summary ? ` of ${summary}` : ''}. Counts of 1 to 10 ${doc.subject.plural} read “${SMALL_TEXT}”; numbers that would reveal one read “${HIDDEN_TEXT}”. ${roundingNote(numbers.privacy) ?? ''}`
     : 'No event data yet: the map has no live numbers.';
   for (const t of [facts, privacy]) {
     const lines = p.wrap(t, width, SIZE.sub);
@@ -485,7 +497,11 @@ function legend(p: Poster, width: number, y0: number | null): number {
     BAND_WORDS.forEach((word, b) => {
       entries.push({ w: 22, label: word, draw: (x, y) => p.band(b, x + 8, y + mid, 7) });
     });
-    entries.push({ w: 0, label: `${SMALL_TEXT} = 1 to 10 patients, hidden`, draw: () => {} });
+    entries.push({
+      w: 0,
+      label: `${SMALL_TEXT} = 1 to 10 ${p.input.doc.subject.plural}, hidden`,
+      draw: () => {},
+    });
     entries.push({
       w: 0,
       label: `${HIDDEN_TEXT} = held back so a small count cannot be worked out`,
@@ -589,7 +605,7 @@ function drawMap(
       if (scale.worstStepId === c.step.id)
         yy += T(['Biggest drop-off'], x + PAD, yy, SIZE.text, 'bold', BAND_COLOR[3]!) / k;
       const band = scale.bands.get(c.step.id);
-      stepNumberLines(m).forEach((line, li) => {
+      stepNumberLines(m, p.input.doc.subject).forEach((line, li) => {
         const indent = li === 1 && band !== undefined ? 22 : 0;
         if (indent) p.band(band!, X(x + PAD + 8), Y(yy + lh(SIZE.text) / 2), 7 * k);
         yy += T([pdfSafe(line)], x + PAD + indent, yy, SIZE.text, li === 0 ? 'bold' : 'normal') / k;

@@ -23,12 +23,14 @@ export {
   isShareKpi,
   type NumberStyle,
 } from './numbers';
+export { countOf, PATIENTS, type Subject, subjectWord } from './subject';
 export {
   type Displayed,
   HIDDEN_HELP,
   HIDDEN_TEXT,
   type Hidden,
   hiddenHelp,
+  hiddenHelpFor,
   hiddenText,
   hiddenWhy,
   omittedNote,
@@ -41,4 +43,5 @@ export {
   SMALL_TEXT,
   SMALLEST_SHOWN,
   shownField,
+  smallPopulationMessage,
 } from './suppression';

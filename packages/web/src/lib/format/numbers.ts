@@ -84,10 +84,11 @@ export function formatKpiValue(
   kpi: KpiDefinition,
   value: number | null | undefined,
   style: NumberStyle = 'compact',
+  perWhom = 'patient',
 ): string {
   if (missing(value)) return '—';
   if (kpi.kind === 'duration') return formatDuration(value, style);
-  if (kpi.kind === 'cost-per') return `${formatMoney(value)} per patient`;
+  if (kpi.kind === 'cost-per') return `${formatMoney(value)} per ${perWhom}`;
   if (kpi.kind === 'score' && kpi.scale === 'nps') {
     const n = Math.round(value);
     return `${n > 0 ? '+' : signOf(n)}${Math.abs(n)}`;

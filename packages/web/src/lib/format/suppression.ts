@@ -1,5 +1,6 @@
 import type { HiddenReason, SuppressedAnswer, SuppressibleRow } from '../../api/types';
 import { formatCount } from './numbers';
+import { PATIENTS, type Subject } from './subject';
 
 /** A hidden number: why (null when the server did not say) and the sentence that explains it. */
 export interface Hidden {
@@ -26,14 +27,20 @@ export const SMALL_TEXT = `<${SMALLEST_SHOWN}`;
 /** What any other hidden number reads. */
 export const HIDDEN_TEXT = 'hidden';
 
-/** The sentence each reason's tooltip and screen-reader text says. */
-export const HIDDEN_HELP: Record<HiddenReason | 'unknown', string> = {
-  small: `Between 1 and 10 patients: counts this small are suppressed so no patient can be recognised.`,
-  complementary: `Hidden so that a count of 1 to 10 patients cannot be worked out from it by subtraction.`,
-  derived: `Hidden because it is calculated from a count that is hidden to protect patients.`,
-  'small-population': `Fewer than ${SMALLEST_SHOWN} patients match this view, so all its numbers are hidden.`,
-  unknown: `Hidden to protect patient privacy.`,
-};
+/** The sentence each reason's tooltip and screen-reader text says, naming the journey's subject. */
+export function hiddenHelpFor(subject: Subject = PATIENTS): Record<HiddenReason | 'unknown', string> {
+  const { singular: one, plural: many } = subject;
+  return {
+    small: `Between 1 and 10 ${many}: counts this small are suppressed so no ${one} can be recognised.`,
+    complementary: `Hidden so that a count of 1 to 10 ${many} cannot be worked out from it by subtraction.`,
+    derived: `Hidden because it is calculated from a count that is hidden to protect ${many}.`,
+    'small-population': `Fewer than ${SMALLEST_SHOWN} ${many} match this view, so all its numbers are hidden.`,
+    unknown: `Hidden to protect ${one} privacy.`,
+  };
+}
+
+/** The sentence each reason's tooltip and screen-reader text says (about patients). */
+export const HIDDEN_HELP: Record<HiddenReason | 'unknown', string> = hiddenHelpFor(PATIENTS);
 
 const REASONS: readonly string[] = ['small', 'complementary', 'derived', 'small-population'];
 
@@ -91,8 +98,12 @@ export function privacyOf(answer: SuppressedAnswer): Privacy {
   };
 }
 
+/** The one message a view with fewer than 11 of the subject shows in place of its numbers. */
+export const smallPopulationMessage = (subject: Subject = PATIENTS) =>
+  `Fewer than ${SMALLEST_SHOWN} ${subject.plural} match this view, so its numbers are hidden. Widen the dates or filters.`;
+
 /** The one message a view with fewer than 11 patients shows in place of its numbers. */
-export const SMALL_POPULATION_MESSAGE = `Fewer than ${SMALLEST_SHOWN} patients match this view, so its numbers are hidden. Widen the dates or filters.`;
+export const SMALL_POPULATION_MESSAGE = smallPopulationMessage(PATIENTS);
 
 /** "Counts rounded to the nearest 5 for privacy", once per view, when counts are rounded. */
 export function roundingNote(p: Pick<Privacy, 'rounding'>): string | null {
@@ -115,9 +126,13 @@ const LISTS: Record<string, { one: string; many: string; by: string }> = {
 };
 
 /** "37 paths taken by fewer than 11 patients are not shown", or null when nothing was left out. */
-export function omittedNote(p: Pick<Privacy, 'omitted'>, list: string): string | null {
+export function omittedNote(
+  p: Pick<Privacy, 'omitted'>,
+  list: string,
+  subject: Subject = PATIENTS,
+): string | null {
   const n = p.omitted[list] ?? 0;
   if (n <= 0) return null;
   const words = LISTS[list] ?? { one: 'row', many: 'rows', by: 'of' };
-  return `${formatCount(n)} ${n === 1 ? words.one : words.many} ${words.by} fewer than ${SMALLEST_SHOWN} patients ${n === 1 ? 'is' : 'are'} not shown.`;
+  return `${formatCount(n)} ${n === 1 ? words.one : words.many} ${words.by} fewer than ${SMALLEST_SHOWN} ${subject.plural} ${n === 1 ? 'is' : 'are'} not shown.`;
 }

@@ -13,7 +13,7 @@ import {
 import { PeriodPicker } from '../../components/evidence/period-picker';
 import { RoundingNote, SmallPopulation } from '../../components/privacy/privacy-notes';
 import { download, fileStem } from '../../lib/download';
-import { formatPeriod, HIDDEN_HELP, type Privacy, privacyOf, SMALL_TEXT } from '../../lib/format';
+import { formatPeriod, HIDDEN_HELP, PATIENTS, type Privacy, privacyOf, SMALL_TEXT } from '../../lib/format';
 import { Link } from '../../router/link';
 import { navigate, useSearchParams } from '../../router/router';
 import { ErrorBanner, Loading } from '../../ui/status';
@@ -189,7 +189,11 @@ export function DashboardPage() {
         privacy: data.privacy,
         sections: data.sections.map((s, i) => {
           const names = new Map(orderedSteps(docs[i]!.document).map((t) => [t.id, t.name]));
-          return { ...s, stepName: (id: string) => names.get(id) ?? 'a removed step' };
+          return {
+            ...s,
+            stepName: (id: string) => names.get(id) ?? 'a removed step',
+            subject: docs[i]!.document.subject ?? PATIENTS,
+          };
         }),
       });
       download(blob, `${stem}.pdf`);
@@ -218,6 +222,8 @@ export function DashboardPage() {
   const stepNames = new Map(
     (journeyDocs.data ?? []).map((j) => [j.id, new Map(orderedSteps(j.document).map((s) => [s.id, s.name]))]),
   );
+  const subjects = new Map((journeyDocs.data ?? []).map((j) => [j.id, j.document.subject ?? PATIENTS]));
+  const subjectOf = (journey: string) => subjects.get(journey) ?? PATIENTS;
   const stepNameIn = (journey: string) => (id: string) =>
     stepNames.get(journey)?.get(id) ?? (journeyDocs.data ? 'a removed step' : 'a step');
   const tiles = board.data?.sections.reduce((n, s) => n + s.tiles.length, 0) ?? 0;
@@ -340,7 +346,7 @@ export function DashboardPage() {
                       </h3>
                     )}
                     {s.privacy.smallPopulation ? (
-                      <SmallPopulation />
+                      <SmallPopulation subject={subjectOf(s.journeyId)} />
                     ) : (
                       <ul className={styles.tiles}>
                         {s.tiles.map((t) => (
@@ -349,6 +355,7 @@ export function DashboardPage() {
                             tile={t}
                             previousLabel={previousLabel}
                             stepName={stepNameIn(s.journeyId)}
+                            subject={subjectOf(s.journeyId)}
                             expanded={exporting !== null}
                           />
                         ))}

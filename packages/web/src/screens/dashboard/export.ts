@@ -20,9 +20,11 @@ import {
   formatPeriod,
   formatSpend,
   omittedNote,
+  PATIENTS,
   type Privacy,
-  SMALL_POPULATION_MESSAGE,
+  type Subject,
   shownField,
+  smallPopulationMessage,
 } from '../../lib/format';
 import {
   breakdownLines,
@@ -32,6 +34,7 @@ import {
   tileChange,
   tileP90,
   tileValue,
+  unitOf,
 } from './tile-text';
 
 /** PNG of the dashboard element (the editor's exporter: full size, white background, 2× pixels). */
@@ -44,6 +47,8 @@ export interface DashboardPdfSection {
   privacy: Privacy;
   /** A step's name by id (for definitions that name a step). */
   stepName: (id: string) => string;
+  /** Who the journey's cases are (patients when not given). */
+  subject?: Subject;
 }
 
 /** What the dashboard PDF shows: the shared view's answer and where it comes from. */
@@ -83,19 +88,14 @@ const isNps = (k: KpiDefinition) => k.kind === 'score' && k.scale === 'nps';
 /** "312 of 1,204 patients", "measured for 312 of 1,204 patients", "spend 12,630 over 300 patients". */
 export function fractionWords(
   tile: Pick<KpiTile, 'kpi' | 'numerator' | 'denominator' | 'suppressed' | 'suppressedReasons'>,
+  subject: Subject = PATIENTS,
 ): string | null {
   const { kpi } = tile;
   if (tile.numerator === null && tile.denominator === null && tile.suppressed.length === 0) return null;
-  const unit =
-    kpi.kind === 'rate'
-      ? kpi.countOver === 'cases'
-        ? 'patients'
-        : 'events'
-      : kpi.kind === 'score'
-        ? 'responses'
-        : 'patients';
-  if (tile.denominator === 0) return `No ${unit} in this period.`;
-  const den = shownField(tile, 'denominator').text;
+  if (tile.denominator === 0) return `No ${unitOf(kpi, subject)} in this period.`;
+  const shownDen = shownField(tile, 'denominator');
+  const den = shownDen.text;
+  const unit = unitOf(kpi, subject, shownDen.hidden ? null : tile.denominator);
   const num = shownField(tile, 'numerator').text;
   if (kpi.kind === 'cost-per')
     return `Spend ${shownField(tile, 'numerator', (v) => (v === null ? '—' : formatSpend(v))).text} over ${den} ${unit} acquired.`;
@@ -109,8 +109,9 @@ export function fractionWords(
 export function changeWords(
   tile: KpiTile,
   previousLabel: string,
+  subject: Subject = PATIENTS,
 ): { text: string; up: boolean | null; color: Rgb } {
-  const c = tileChange(tile);
+  const c = tileChange(tile, subject);
   const color = TONE[c.tone];
   if (c.tone === 'unknown')
     return {
@@ -131,9 +132,9 @@ export function changeWords(
 const hiddenNote = (d: Displayed) => (d.hidden ? d.hidden.help : null);
 
 /** The definition of a KPI as sentences: how it is counted, what it is for, which way is better. */
-function definitionSentences(kpi: KpiDefinition, stepName: (id: string) => string): string {
+function definitionSentences(kpi: KpiDefinition, stepName: (id: string) => string, subject: Subject): string {
   return [
-    definitionText(kpi, stepName),
+    definitionText(kpi, stepName, subject),
     kpi.description,
     kpi.direction === 'higher-is-better' ? 'Higher is better.' : 'Lower is better.',
     kpi.reference ? `Definition: ${kpi.reference}.` : '',
@@ -231,22 +232,23 @@ function tileBlock(
   x: number,
   y: number,
   previousLabel: string,
+  subject: Subject = PATIENTS,
 ): number {
   const pad = 3;
   const leftW = BODY_W - SPARK_W - 3 * pad;
   let h = pad;
   h += para(p, tile.kpi.name, x + pad, y + h, leftW, 12, 'bold');
   h += 0.8;
-  const value = tileValue(tile);
+  const value = tileValue(tile, subject);
   const valueTop = h;
   h += para(p, value.text, x + pad, y + h, leftW, 20, 'bold');
   const note = hiddenNote(value);
   if (note) h += para(p, note, x + pad, y + h, leftW, 8.5, 'italic', MUTED);
-  const fraction = fractionWords(tile);
+  const fraction = fractionWords(tile, subject);
   if (fraction) h += para(p, fraction, x + pad, y + h, leftW, 10);
   const p90 = tileP90(tile);
   if (p90) h += para(p, `9 in 10 within ${p90.text}.`, x + pad, y + h, leftW, 10);
-  const change = changeWords(tile, previousLabel);
+  const change = changeWords(tile, previousLabel, subject);
   const arrowW = change.up === null ? 0 : 4;
   if (!p.dry && change.up !== null)
     arrowGlyph(p.pdf, change.up, x + pad + 1.4, y + h + lineH(10) / 2, 2.6, change.color);
@@ -254,7 +256,7 @@ function tileBlock(
   const sparkH = sparkline(p, tile, x + BODY_W - SPARK_W - pad, y + valueTop);
   h = Math.max(h, valueTop + sparkH) + 1.5;
   if (tile.kpi.kind === 'cost-per' && tile.kpi.splitBy !== null) {
-    const rows = breakdownLines(tile);
+    const rows = breakdownLines(tile, subject);
     if (rows.length > 0) {
       h += para(p, `By ${tile.kpi.splitBy}:`, x + pad, y + h, BODY_W - 2 * pad, 9, 'bold');
       for (const r of rows)
@@ -270,7 +272,16 @@ function tileBlock(
     const omitted = omittedNote({ omitted: tile.omitted ?? {} }, 'breakdown');
     if (omitted) h += para(p, omitted, x + pad, y + h, BODY_W - 2 * pad, 9, 'italic', MUTED);
   }
-  h += para(p, definitionSentences(tile.kpi, stepName), x + pad, y + h, BODY_W - 2 * pad, 9, 'normal', MUTED);
+  h += para(
+    p,
+    definitionSentences(tile.kpi, stepName, subject),
+    x + pad,
+    y + h,
+    BODY_W - 2 * pad,
+    9,
+    'normal',
+    MUTED,
+  );
   h += pad;
   if (!p.dry) {
     p.pdf.setDrawColor(...RULE);
@@ -336,16 +347,18 @@ export function dashboardPdfDocument(o: DashboardPdfInput, { compress = true } =
     y = M;
   };
   for (const s of o.sections) {
+    const subject = s.subject ?? PATIENTS;
+    const small = smallPopulationMessage(subject);
     const headH = o.journey ? 0 : para(measure, s.name, M, 0, BODY_W, 14, 'bold') + 2;
     const firstH =
       s.privacy.smallPopulation || s.tiles.length === 0
-        ? para(measure, SMALL_POPULATION_MESSAGE, M, 0, BODY_W, 10)
-        : tileBlock(measure, s.tiles[0]!, s.stepName, M, 0, o.previousLabel);
+        ? para(measure, small, M, 0, BODY_W, 10)
+        : tileBlock(measure, s.tiles[0]!, s.stepName, M, 0, o.previousLabel, subject);
     // A section title stays with its first block.
     if (!fits(headH + firstH)) newPage();
     if (headH > 0) y += para(draw, s.name, M, y, BODY_W, 14, 'bold') + 2;
     if (s.privacy.smallPopulation) {
-      y += para(draw, SMALL_POPULATION_MESSAGE, M, y, BODY_W, 10) + 4;
+      y += para(draw, small, M, y, BODY_W, 10) + 4;
       continue;
     }
     if (s.tiles.length === 0) {
@@ -353,9 +366,9 @@ export function dashboardPdfDocument(o: DashboardPdfInput, { compress = true } =
       continue;
     }
     for (const tile of s.tiles) {
-      const h = tileBlock(measure, tile, s.stepName, M, y, o.previousLabel);
+      const h = tileBlock(measure, tile, s.stepName, M, y, o.previousLabel, subject);
       if (!fits(h) && y > M) newPage();
-      tileBlock(draw, tile, s.stepName, M, y, o.previousLabel);
+      tileBlock(draw, tile, s.stepName, M, y, o.previousLabel, subject);
       y += h + 4;
     }
     y += 2;

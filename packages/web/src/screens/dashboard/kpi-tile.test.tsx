@@ -97,3 +97,35 @@ describe('KpiTile', () => {
     expect(visibleText(screen.getByTestId('tile-fraction'))).toBe('hidden / 1,408 events');
   });
 });
+
+describe('KpiTile of a journey about accounts', () => {
+  const casesKpi = { ...kpi, countOver: 'cases' as const };
+  it('counts accounts, in the singular for one', () => {
+    render(
+      <KpiTile
+        tile={tile({ kpi: casesKpi })}
+        previousLabel="previous 4 weeks"
+        stepName={(id) => id}
+        subject={{ singular: 'account', plural: 'accounts' }}
+        expanded
+      />,
+    );
+    expect(screen.getByTestId('tile-fraction').textContent).toBe('312 / 1,408 accounts');
+    expect(document.body.textContent).not.toMatch(/patient/i);
+    cleanup();
+    render(
+      <KpiTile
+        tile={tile({ kpi: casesKpi, numerator: 1, denominator: 1, value: 1 })}
+        previousLabel="previous 4 weeks"
+        stepName={(id) => id}
+        subject={{ singular: 'account', plural: 'accounts' }}
+      />,
+    );
+    expect(screen.getByTestId('tile-fraction').textContent).toBe('1 / 1 account');
+  });
+
+  it('counts patients by default', () => {
+    render(<KpiTile tile={tile({ kpi: casesKpi })} previousLabel="previous 4 weeks" stepName={(id) => id} />);
+    expect(screen.getByTestId('tile-fraction').textContent).toBe('312 / 1,408 patients');
+  });
+});

@@ -3,8 +3,9 @@ import type { KpiTile as Tile } from '../../api';
 import { Sparkline } from '../../components/charts/sparkline';
 import { OmittedNote } from '../../components/privacy/privacy-notes';
 import { Shown, ShownPhrase } from '../../components/privacy/shown';
+import { useSubject } from '../../components/subject/subject';
 import { shownReference } from '../../editor/evidence/kpi-text';
-import { hiddenWhy } from '../../lib/format';
+import { hiddenWhy, type Subject } from '../../lib/format';
 import styles from './dashboard.module.css';
 import {
   breakdownLines,
@@ -25,27 +26,32 @@ export function KpiTile({
   previousLabel,
   stepName,
   expanded = false,
+  subject: given,
 }: {
   tile: Tile;
   previousLabel: string;
   stepName: (id: string) => string;
   /** Shows the definition open (exports, so a printed number can be traced). */
   expanded?: boolean;
+  /** Who the journey's cases are; the subject in scope (patients) when not given. */
+  subject?: Subject;
 }) {
+  const inScope = useSubject();
+  const subject = given ?? inScope;
   const id = useId();
-  const value = tileValue(tile);
-  const fraction = tileFraction(tile);
-  const change = tileChange(tile);
+  const value = tileValue(tile, subject);
+  const fraction = tileFraction(tile, subject);
+  const change = tileChange(tile, subject);
   const weekly = sparkValues(tile);
   const gaps = sparkGaps(tile);
   const hiddenWeeks = gaps.filter((g) => g !== null).length;
   const weekHidden = tile.weekly.map((w) => hiddenWhy(w, 'value')).find((h) => h !== null) ?? null;
   const p90 = tileP90(tile);
-  const breakdown = breakdownLines(tile);
+  const breakdown = breakdownLines(tile, subject);
   const { kpi } = tile;
   return (
     <li className={styles.tile} aria-labelledby={`${id}-name`} data-kpi={kpi.id}>
-      <h3 id={`${id}-name`} className={styles.tileName} title={definitionText(kpi, stepName)}>
+      <h3 id={`${id}-name`} className={styles.tileName} title={definitionText(kpi, stepName, subject)}>
         {kpi.name}
       </h3>
       <p className={styles.value}>
@@ -97,8 +103,8 @@ export function KpiTile({
           <thead>
             <tr>
               <th scope="col">{kpi.splitBy}</th>
-              <th scope="col">Cost per patient</th>
-              <th scope="col">Spend / patients</th>
+              <th scope="col">Cost per {subject.singular}</th>
+              <th scope="col">Spend / {subject.plural}</th>
             </tr>
           </thead>
           <tbody>
@@ -117,11 +123,11 @@ export function KpiTile({
         </table>
       ) : null}
       {kpi.kind === 'cost-per' ? (
-        <OmittedNote privacy={{ omitted: tile.omitted ?? {} }} list="breakdown" />
+        <OmittedNote privacy={{ omitted: tile.omitted ?? {} }} list="breakdown" subject={subject} />
       ) : null}
       <details className={styles.definition} open={expanded || undefined}>
         <summary>How is this counted?</summary>
-        <p>{definitionText(kpi, stepName)}</p>
+        <p>{definitionText(kpi, stepName, subject)}</p>
         {kpi.description ? <p>{kpi.description}</p> : null}
         <p className="muted">
           {kpi.direction === 'higher-is-better' ? 'Higher is better.' : 'Lower is better.'}

@@ -10,8 +10,11 @@ import {
   HIDDEN_TEXT,
   hiddenWhy,
   isShareKpi,
+  PATIENTS,
   type Phrase,
+  type Subject,
   shownField,
+  subjectWord,
 } from '../../lib/format';
 
 const isNps = (k: KpiDefinition) => k.kind === 'score' && k.scale === 'nps';
@@ -19,8 +22,9 @@ const isNps = (k: KpiDefinition) => k.kind === 'score' && k.scale === 'nps';
 /** The tile's main value in its unit, "<11" / "hidden" when suppressed, or "—" when there is nothing to measure. */
 export function tileValue(
   tile: Pick<KpiTile, 'kpi' | 'value' | 'suppressed' | 'suppressedReasons'>,
+  subject: Subject = PATIENTS,
 ): Displayed {
-  return shownField(tile, 'value', (v) => formatKpiValue(tile.kpi, v, 'full'));
+  return shownField(tile, 'value', (v) => formatKpiValue(tile.kpi, v, 'full', subject.singular));
 }
 
 /** A duration KPI's 90th percentile ("9 in 10 within …"), or null when there is none to show. */
@@ -33,10 +37,10 @@ export function tileP90(
 }
 
 /** What the numerator and denominator count, in words. */
-function unitOf(kpi: KpiDefinition): string {
-  if (kpi.kind === 'rate') return kpi.countOver === 'cases' ? 'patients' : 'events';
-  if (kpi.kind === 'score') return 'responses';
-  return 'patients';
+export function unitOf(kpi: KpiDefinition, subject: Subject = PATIENTS, n: number | null = null): string {
+  if (kpi.kind === 'rate' && kpi.countOver !== 'cases') return n === 1 ? 'event' : 'events';
+  if (kpi.kind === 'score') return n === 1 ? 'response' : 'responses';
+  return subjectWord(n, subject);
 }
 
 /**
@@ -46,11 +50,12 @@ function unitOf(kpi: KpiDefinition): string {
  */
 export function tileFraction(
   tile: Pick<KpiTile, 'kpi' | 'numerator' | 'denominator' | 'suppressed' | 'suppressedReasons'>,
+  subject: Subject = PATIENTS,
 ): Phrase | null {
   if (tile.numerator === null && tile.denominator === null && tile.suppressed.length === 0) return null;
-  const unit = unitOf(tile.kpi);
-  if (tile.denominator === 0) return [`no ${unit} in this period`];
+  if (tile.denominator === 0) return [`no ${unitOf(tile.kpi, subject)} in this period`];
   const den = shownField(tile, 'denominator');
+  const unit = unitOf(tile.kpi, subject, den.hidden ? null : tile.denominator);
   if (tile.kpi.kind === 'cost-per')
     return [
       'spend ',
@@ -79,6 +84,7 @@ export interface ChangeText {
  */
 export function tileChange(
   tile: Pick<KpiTile, 'kpi' | 'change' | 'suppressed' | 'suppressedReasons' | 'previousValue'>,
+  subject: Subject = PATIENTS,
 ): ChangeText {
   const { kpi, change } = tile;
   if (change === null) {
@@ -112,7 +118,7 @@ export function tileChange(
     : isNps(kpi)
       ? `${sign}${Math.round(abs)} points`
       : kpi.kind === 'cost-per'
-        ? `${sign}${formatMoney(abs)} per patient`
+        ? `${sign}${formatMoney(abs)} per ${subject.singular}`
         : `${sign}${formatDuration(abs, 'full')}`;
   const up = change > 0;
   const better = kpi.direction === 'higher-is-better' ? up : !up;
@@ -128,24 +134,28 @@ export function tileChange(
  * How a KPI is counted, as one plain sentence ("Share of … of all …"): what is counted, out of what, and
  * over which patients or events; no symbols or references to internal documents.
  */
-export function definitionText(kpi: KpiDefinition, stepName: (id: string) => string = (id) => id): string {
+export function definitionText(
+  kpi: KpiDefinition,
+  stepName: (id: string) => string = (id) => id,
+  { singular: one, plural: many }: Subject = PATIENTS,
+): string {
   const ref = (r: { stepId: string } | { activities: string[] }) =>
     'stepId' in r ? `the step “${stepName(r.stepId)}”` : r.activities.join(' or ');
   switch (kpi.kind) {
     case 'rate':
       return kpi.countOver === 'cases'
-        ? `Share of patients with ${kpi.numerator.join(' or ')}, of all patients with ${kpi.denominator.join(' or ')}.`
+        ? `Share of ${many} with ${kpi.numerator.join(' or ')}, of all ${many} with ${kpi.denominator.join(' or ')}.`
         : `Share of ${kpi.numerator.join(' or ')} events, of all ${kpi.denominator.join(' or ')} events.`;
     case 'conversion':
-      return `Share of patients who reached ${ref(kpi.to)} after ${ref(kpi.from)}${kpi.windowDays === null ? '' : ` within ${kpi.windowDays} days`}, of all patients who reached ${ref(kpi.from)}.`;
+      return `Share of ${many} who reached ${ref(kpi.to)} after ${ref(kpi.from)}${kpi.windowDays === null ? '' : ` within ${kpi.windowDays} days`}, of all ${many} who reached ${ref(kpi.from)}.`;
     case 'duration':
-      return `Time from a patient’s first ${ref(kpi.from)} to their first ${ref(kpi.to)} after it: the middle patient’s time, and the time 9 in 10 patients are within.`;
+      return `Time from a ${one}’s first ${ref(kpi.from)} to their first ${ref(kpi.to)} after it: the middle ${one}’s time, and the time 9 in 10 ${many} are within.`;
     case 'score':
       return kpi.scale === 'nps'
         ? `Net Promoter Score from the “${kpi.attribute}” answer on ${kpi.activity}: the percentage answering 9 or 10 minus the percentage answering 0 to 6.`
         : `Share of “${kpi.attribute}” answers of 4 or 5 (out of 5) on ${kpi.activity}, of all answers.`;
     case 'cost-per':
-      return `Spend recorded on ${kpi.costActivities.length > 0 ? kpi.costActivities.join(' or ') : 'every event with a cost'}, divided by the number of patients who reached ${ref(kpi.acquired)}${kpi.splitBy === null ? '' : `, per “${kpi.splitBy}”`}.`;
+      return `Spend recorded on ${kpi.costActivities.length > 0 ? kpi.costActivities.join(' or ') : 'every event with a cost'}, divided by the number of ${many} who reached ${ref(kpi.acquired)}${kpi.splitBy === null ? '' : `, per “${kpi.splitBy}”`}.`;
   }
 }
 
@@ -161,16 +171,21 @@ export interface BreakdownLine {
  * A cost-per tile's breakdown by its split attribute: "google-ads", "42.00 per patient",
  * "spend 1,260 / 30 patients"; a hidden acquired count reads "<11" and hides the cost per patient.
  */
-export function breakdownLines(tile: Pick<KpiTile, 'breakdown'>): BreakdownLine[] {
+export function breakdownLines(
+  tile: Pick<KpiTile, 'breakdown'>,
+  subject: Subject = PATIENTS,
+): BreakdownLine[] {
   return (tile.breakdown ?? []).map((r) => ({
     value: r.value ?? '(not recorded)',
-    cost: shownField(r, 'costPerAcquired', (v) => (v === null ? '—' : `${formatMoney(v)} per patient`)),
+    cost: shownField(r, 'costPerAcquired', (v) =>
+      v === null ? '—' : `${formatMoney(v)} per ${subject.singular}`,
+    ),
     numbers: [
       'spend ',
       shownField(r, 'spend', (v) => (v === null ? '—' : formatSpend(v))),
       ' / ',
       shownField(r, 'acquired'),
-      ' patients',
+      ` ${subject.plural}`,
     ],
     hidden: r.suppressed.length > 0,
   }));

@@ -2,8 +2,16 @@ import type { Stage } from '@pathlight/core';
 import { useState } from 'react';
 import { OmittedNote } from '../../components/privacy/privacy-notes';
 import { Shown } from '../../components/privacy/shown';
+import { useSubject } from '../../components/subject/subject';
 import { addMappedStep, type EditorStore } from '../../editor';
-import { formatPercent, type Privacy, shownField } from '../../lib/format';
+import {
+  formatPercent,
+  PATIENTS,
+  type Privacy,
+  type Subject,
+  shownField,
+  subjectWord,
+} from '../../lib/format';
 import { Drawer } from './drawer';
 import type { JourneyMetrics } from './evidence-api';
 import styles from './journey-page.module.css';
@@ -15,8 +23,11 @@ type Conformance = JourneyMetrics['conformance'];
  * who reached each required mapped step and whose first visits to the mapped steps they reached came in
  * the designed order.
  */
-export const FITTING_EXPLAINED =
-  'Counted over every patient in this selection: a patient follows the path when they reached every required step that has activities mapped, and the first time they reached each mapped step came in the designed order. Optional steps may be left out, but when taken they must come in order; repeating a step later does not count against them. Patients with none of the map’s activities count as not following it.';
+export const fittingExplained = ({ singular: one, plural: many }: Subject = PATIENTS) =>
+  `Counted over every ${one} in this selection: a ${one} follows the path when they reached every required step that has activities mapped, and the first time they reached each mapped step came in the designed order. Optional steps may be left out, but when taken they must come in order; repeating a step later does not count against them. ${many.charAt(0).toUpperCase()}${many.slice(1)} with none of the map’s activities count as not following it.`;
+
+/** What the fitting share counts, about patients. */
+export const FITTING_EXPLAINED = fittingExplained(PATIENTS);
 
 /** "lab.result_ready" → "Lab result ready": a first name for a step made from an activity. */
 export function stepNameFor(activity: string): string {
@@ -52,7 +63,9 @@ export function ConformancePanel({
   const [adding, setAdding] = useState<string | null>(null);
   const [stageId, setStageId] = useState(stages[stages.length - 1]?.id ?? '');
   const [name, setName] = useState('');
+  const subject = useSubject();
   const fit = shownField(conformance, 'fittingShare', formatPercent);
+  const fitting = shownField(conformance, 'fittingCases');
   const unmapped = conformance.unmappedActivities;
   return (
     <Drawer title="Conformance: designed vs real" onClose={onClose} testId="conformance-panel">
@@ -60,11 +73,11 @@ export function ConformancePanel({
         <strong>
           <Shown value={fit} testId="fitting-share" />
         </strong>{' '}
-        of patients followed the designed path in order, without skipping a required step (
-        <Shown value={shownField(conformance, 'fittingCases')} /> patients).
+        of {subject.plural} followed the designed path in order, without skipping a required step (
+        <Shown value={fitting} /> {subjectWord(fitting.hidden ? null : conformance.fittingCases, subject)}).
       </p>
       <p className="muted" data-testid="fitting-explained">
-        {FITTING_EXPLAINED}
+        {fittingExplained(subject)}
       </p>
       <section>
         <h3>Per step</h3>

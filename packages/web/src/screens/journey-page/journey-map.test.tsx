@@ -41,7 +41,9 @@ const metrics = (tooFew: boolean) => ({
   suppression: tooFew ? suppression.tooFew : suppression.viewer,
 });
 
-function mount(tooFew: boolean) {
+const ACCOUNTS = { singular: 'account', plural: 'accounts' };
+
+function mount(tooFew: boolean, subject?: typeof ACCOUNTS) {
   fakeApi({
     'GET /api/workspaces/:id/activities': () => [row({ name: 'web visit', events: 500, cases: 400 })],
     'GET /api/workspaces/:id/sources': () => [dataSource({ eventCount: 1200 })],
@@ -50,7 +52,7 @@ function mount(tooFew: boolean) {
   });
   render(
     <JourneyMap
-      journey={{ version: 1, document: sampleJourney() }}
+      journey={{ version: 1, document: subject ? { ...sampleJourney(), subject } : sampleJourney() }}
       personas={samplePersonas}
       newId={counterIds('n')}
       journeyId={ids.j1}
@@ -75,5 +77,34 @@ describe('JourneyMap for a viewer', () => {
     expect(screen.queryAllByTestId('step-data')).toHaveLength(0);
     expect(screen.queryByText('<11')).toBeNull();
     expect(screen.queryByText('hidden')).toBeNull();
+  });
+});
+
+describe('JourneyMap of a journey about accounts', () => {
+  it('names accounts on the step numbers, the key and the summary', async () => {
+    mount(false, ACCOUNTS);
+    const steps = await screen.findAllByTestId('step-data');
+    expect(steps.map((s) => s.textContent)).toEqual([
+      expect.stringContaining('400 accounts'),
+      expect.stringContaining('200 accounts'),
+    ]);
+    expect(steps[0]?.getAttribute('aria-label')).toContain('400 accounts reached');
+    expect(screen.getByTestId('metrics-status').textContent).toMatch(/^400 accounts · /);
+    expect(screen.getByTestId('scale-key').textContent).toContain('1 to 10 accounts, hidden');
+    for (const el of [...steps, screen.getByTestId('scale-key'), screen.getByTestId('metrics-status')])
+      expect(`${el.textContent} ${el.getAttribute('aria-label') ?? ''}`).not.toMatch(/patient/i);
+  });
+
+  it('says fewer than 11 accounts match', async () => {
+    mount(true, ACCOUNTS);
+    expect((await screen.findByTestId('small-population')).textContent).toMatch(
+      /^Fewer than 11 accounts match this view/,
+    );
+  });
+
+  it('reads patients on a journey with the default subject', async () => {
+    mount(false);
+    const steps = await screen.findAllByTestId('step-data');
+    expect(steps[0]?.textContent).toContain('400 patients');
   });
 });

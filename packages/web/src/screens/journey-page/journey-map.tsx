@@ -2,6 +2,7 @@ import { type KpiDefinition, orderedSteps } from '@pathlight/core';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../../api';
 import { SmallPopulation } from '../../components/privacy/privacy-notes';
+import { SubjectProvider } from '../../components/subject/subject';
 import {
   type Autosave,
   type EditorStore,
@@ -10,7 +11,7 @@ import {
   type MapEvidence,
 } from '../../editor';
 import { funnelPlaces, withFunnelFacts } from '../../editor/evidence/funnel-facts';
-import { formatCount, roundingNote, shownField } from '../../lib/format';
+import { countOf, PATIENTS, roundingNote, shownField } from '../../lib/format';
 import { useResource } from '../../ui/use-resource';
 import { ConformancePanel } from './conformance-panel';
 import { evidenceApi } from './evidence-api';
@@ -121,13 +122,14 @@ export function JourneyMap(props: JourneyMapProps) {
     () => new Map((base.data?.sources ?? []).map((s) => [s.id, s.name])),
     [base.data?.sources],
   );
+  const subject = props.journey.document.subject ?? PATIENTS;
   const onOpenStep = useCallback((stepId: string) => setPanel({ kind: 'step', stepId }), []);
 
   const summary = m
     ? privacy?.smallPopulation || m.summary.suppressed.includes('cases')
-      ? 'Fewer than 11 patients in this selection'
+      ? `Fewer than 11 ${subject.plural} in this selection`
       : [
-          `${formatCount(m.summary.cases)} patients · ${shownField(m.summary, 'events').text} events`,
+          `${countOf(m.summary.cases ?? 0, subject)} · ${shownField(m.summary, 'events').text} events`,
           privacy && roundingNote(privacy),
         ]
           .filter(Boolean)
@@ -137,64 +139,66 @@ export function JourneyMap(props: JourneyMapProps) {
       : null;
 
   return (
-    <div className={styles.mapArea}>
-      {/* Without event data there is no bar: the map stays where it was (editors find "Map data" in
+    <SubjectProvider subject={subject}>
+      <div className={styles.mapArea}>
+        {/* Without event data there is no bar: the map stays where it was (editors find "Map data" in
           the step menu, whose picker says how to add data). */}
-      {hasData ? (
-        <FilterBar
-          value={filter}
-          onChange={setFilter}
-          sources={base.data?.sources ?? []}
-          attributes={attributes.data?.attributes ?? []}
-          loading={evidence.loading}
-          summary={summary}
-        >
-          <button
-            type="button"
-            className="btn btn-small"
-            aria-pressed={panel?.kind === 'conformance'}
-            disabled={!numbers}
-            onClick={() => setPanel(panel?.kind === 'conformance' ? null : { kind: 'conformance' })}
-            data-testid="open-conformance"
+        {hasData ? (
+          <FilterBar
+            value={filter}
+            onChange={setFilter}
+            sources={base.data?.sources ?? []}
+            attributes={attributes.data?.attributes ?? []}
+            loading={evidence.loading}
+            summary={summary}
           >
-            Conformance
-          </button>
-        </FilterBar>
-      ) : null}
-      {privacy?.smallPopulation ? <SmallPopulation /> : null}
-      <MapEditor
-        {...editorProps}
-        readOnly={!canEdit}
-        evidence={evidence}
-        {...(hasData ? { onOpenStep } : {})}
-        onReady={onEditorReady}
-      />
-      {panel?.kind === 'step' && (
-        <StepDrawer
-          key={panel.stepId}
-          journeyId={journeyId}
-          stepId={panel.stepId}
-          stepName={stepNames.get(panel.stepId) ?? 'Step'}
-          metric={steps?.find((s) => s.stepId === panel.stepId) ?? null}
-          attributes={attributes.data?.attributes ?? []}
-          filter={settled}
-          version={savedVersion}
-          canEdit={canEdit}
-          sourceNames={sourceNames}
-          onClose={() => setPanel(null)}
+            <button
+              type="button"
+              className="btn btn-small"
+              aria-pressed={panel?.kind === 'conformance'}
+              disabled={!numbers}
+              onClick={() => setPanel(panel?.kind === 'conformance' ? null : { kind: 'conformance' })}
+              data-testid="open-conformance"
+            >
+              Conformance
+            </button>
+          </FilterBar>
+        ) : null}
+        {privacy?.smallPopulation ? <SmallPopulation /> : null}
+        <MapEditor
+          {...editorProps}
+          readOnly={!canEdit}
+          evidence={evidence}
+          {...(hasData ? { onOpenStep } : {})}
+          onReady={onEditorReady}
         />
-      )}
-      {panel?.kind === 'conformance' && numbers && privacy && (
-        <ConformancePanel
-          conformance={numbers.conformance}
-          privacy={privacy}
-          stepNames={stepNames}
-          stages={stages}
-          store={handle?.store ?? null}
-          canEdit={canEdit}
-          onClose={() => setPanel(null)}
-        />
-      )}
-    </div>
+        {panel?.kind === 'step' && (
+          <StepDrawer
+            key={panel.stepId}
+            journeyId={journeyId}
+            stepId={panel.stepId}
+            stepName={stepNames.get(panel.stepId) ?? 'Step'}
+            metric={steps?.find((s) => s.stepId === panel.stepId) ?? null}
+            attributes={attributes.data?.attributes ?? []}
+            filter={settled}
+            version={savedVersion}
+            canEdit={canEdit}
+            sourceNames={sourceNames}
+            onClose={() => setPanel(null)}
+          />
+        )}
+        {panel?.kind === 'conformance' && numbers && privacy && (
+          <ConformancePanel
+            conformance={numbers.conformance}
+            privacy={privacy}
+            stepNames={stepNames}
+            stages={stages}
+            store={handle?.store ?? null}
+            canEdit={canEdit}
+            onClose={() => setPanel(null)}
+          />
+        )}
+      </div>
+    </SubjectProvider>
   );
 }

@@ -2,6 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import { countedRows, errorMessage } from '../../api';
 import { OmittedNote, RoundingNote, SmallPopulation } from '../../components/privacy/privacy-notes';
 import { Shown } from '../../components/privacy/shown';
+import { useSubject } from '../../components/subject/subject';
 import type { StepEvidence } from '../../editor';
 import { FUNNEL_MODE_TEXT, MORE_THAN_BEFORE_NOTE } from '../../editor/evidence/funnel-facts';
 import { formatCount, formatDuration, formatPercent, shownField } from '../../lib/format';
@@ -19,6 +20,8 @@ const WeeklyChart = lazy(() => import('./weekly-chart'));
 export function defaultSplit(attributes: readonly AttributeRow[]): string {
   return attributes.some((a) => a.key === 'channel') ? 'channel' : (attributes[0]?.key ?? 'channel');
 }
+
+const cap = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
 
 /**
  * One step's detail: weekly trend, a split by a chosen attribute, the top paths in and out, and for
@@ -49,6 +52,7 @@ export function StepDrawer({
   attributes: readonly AttributeRow[];
   onClose: () => void;
 }) {
+  const subject = useSubject();
   const [chosenSplit, setSplitBy] = useState<string | null>(null);
   const splitBy = chosenSplit ?? defaultSplit(attributes);
   const splitName = splitBy === 'source_id' ? 'Data source' : splitBy;
@@ -122,11 +126,11 @@ export function StepDrawer({
       {metric && (
         <p className="muted" data-testid="funnel-mode-note">
           {f?.noData
-            ? 'None of this step’s activities has events in the data, so it shows no patients and no drop-off. '
+            ? `None of this step’s activities has events in the data, so it shows no ${subject.plural} and no drop-off. `
             : f?.fromNoData
               ? `It is measured from ${from}, which has no events in the data, so no drop-off is shown. `
               : f?.optional
-                ? `Optional step: measured from ${from}; patients who skip it are not counted as lost. `
+                ? `Optional step: measured from ${from}; ${subject.plural} who skip it are not counted as lost. `
                 : ''}
           {metric.funnel?.moreThanStepBefore ? `${MORE_THAN_BEFORE_NOTE} ` : ''}
           {FUNNEL_MODE_TEXT}
@@ -242,7 +246,7 @@ export function StepDrawer({
       )}
       {canEdit && (
         <section className={styles.cases}>
-          <h3>Patients who dropped off</h3>
+          <h3>{cap(subject.plural)} who dropped off</h3>
           {cases.state === 'idle' || cases.state === 'loading' ? (
             <>
               <p className="muted">
@@ -254,7 +258,7 @@ export function StepDrawer({
                 disabled={cases.state === 'loading'}
                 onClick={() => void showCases()}
               >
-                Show patients who dropped off
+                Show {subject.plural} who dropped off
               </button>
             </>
           ) : cases.state === 'error' ? (
@@ -263,7 +267,7 @@ export function StepDrawer({
             <>
               <p role="note" className={styles.audited} data-testid="cases-audit-note">
                 This access was logged (you, {cases.at.toLocaleTimeString()}). Showing{' '}
-                {formatCount(cases.rows.length)} of {formatCount(cases.total)} pseudonymised patients.
+                {formatCount(cases.rows.length)} of {formatCount(cases.total)} pseudonymised {subject.plural}.
               </p>
               <table className={styles.table} data-testid="dropped-cases">
                 <thead>
