@@ -1,6 +1,6 @@
 import { JourneyContent, type JourneyTemplate } from '@pathlight/core';
 import { describe, expect, test } from 'vitest';
-import { blankJourney, copyName, journeyFromTemplate, relinkPersonas } from './journey-documents';
+import { blankJourney, copyName, journeyFromTemplate, relinkPersonas, sameOrigin } from './journey-documents';
 
 const OWNER = '00000000-0000-4000-8000-000000000001';
 
@@ -94,5 +94,15 @@ describe('templates and personas', () => {
     expect(linked.scope.personaIds).toEqual([stored]);
     expect(linked.emotions.map((e) => e.personaId)).toEqual([stored]);
     expect(JourneyContent.safeParse(linked).success).toBe(true);
+  });
+});
+
+describe('sameOrigin', () => {
+  test('matches the same template persona; personas without an origin (or stored before it existed) never match', () => {
+    const a = { templateId: 'dental-practice', personaId: 'pe-rosa' };
+    expect(sameOrigin(a, { ...a })).toBe(true);
+    expect(sameOrigin(a, { ...a, personaId: 'pe-omar' })).toBe(false);
+    expect(sameOrigin(null, a)).toBe(false);
+    expect(sameOrigin(undefined, a)).toBe(false);
   });
 });

@@ -41,9 +41,14 @@ export function journeyFromTemplate(
   return { journey: { ...journey, name: name ?? journey.name, ownerId }, personas };
 }
 
-/** Whether two personas were made from the same template persona (see `PersonaContent.origin`). */
-export const sameOrigin = (a: PersonaContent['origin'], b: PersonaContent['origin']): boolean =>
-  a !== null && b !== null && a.templateId === b.templateId && a.personaId === b.personaId;
+/**
+ * Whether two personas were made from the same template persona (see `PersonaContent.origin`); personas
+ * stored before origins were recorded have none.
+ */
+export const sameOrigin = (
+  a: PersonaContent['origin'] | undefined,
+  b: PersonaContent['origin'] | undefined,
+): boolean => !!a && !!b && a.templateId === b.templateId && a.personaId === b.personaId;
 
 /** Rewrites persona references (scope and emotion curves) through `ids`. */
 export function relinkPersonas(journey: JourneyContent, ids: ReadonlyMap<string, string>): JourneyContent {
