@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WorkspaceProvider } from '../../app/workspace';
 import { fakeApi, json } from '../../test-utils/fake-api';
 import { persona, workspace } from '../../test-utils/fixtures';
-import { emptyDraft, PersonaForm, parseDraft } from './persona-form';
+import { draftOf, emptyDraft, PersonaForm, parseDraft } from './persona-form';
 import { PersonasPage } from './personas-page';
 
 afterEach(() => {
@@ -87,6 +87,7 @@ describe('PersonaForm', () => {
       evidence: [
         { kind: 'observation', source: 'Shadowing, 2 mornings', date: '2026-02-03', confidence: 'observed' },
       ],
+      origin: null,
     });
   });
 });
@@ -165,5 +166,16 @@ describe('PersonasPage', () => {
     );
     await screen.findByText('Anxious first-timer');
     expect(screen.queryByRole('button')).toBeNull();
+  });
+});
+
+describe('editing a persona made from a template', () => {
+  it('keeps where it came from, so later journeys from the template still link to it', () => {
+    const fromTemplate = {
+      ...persona('p9', 'Rosa', '#2563eb'),
+      origin: { templateId: 'dental-practice', personaId: 'pe-rosa' },
+    };
+    const result = parseDraft({ ...draftOf(fromTemplate), name: 'Rosa (our words)' });
+    expect(result.ok && result.value.origin).toEqual({ templateId: 'dental-practice', personaId: 'pe-rosa' });
   });
 });

@@ -27,6 +27,8 @@ export interface PersonaDraft {
   quote: string;
   color: string;
   evidence: { kind: EvidenceKind; source: string; date: string; confidence: Confidence }[];
+  /** The template persona it was made from: kept through edits, so later journeys still link to it. */
+  origin: PersonaContent['origin'];
 }
 
 /** An empty draft for a new persona. */
@@ -43,6 +45,7 @@ export function emptyDraft(): PersonaDraft {
     quote: '',
     color: '#2563eb',
     evidence: [],
+    origin: null,
   };
 }
 
@@ -60,6 +63,7 @@ export function draftOf(p: Persona): PersonaDraft {
     quote: p.quote,
     color: p.color,
     evidence: p.evidence.map((e) => ({ ...e, date: e.date ?? '' })),
+    origin: p.origin ?? null,
   };
 }
 
