@@ -160,7 +160,7 @@ export function ScaleKey() {
   const { singular, plural } = useSubject();
   return (
     <span className="pl-scalekey" data-testid="scale-key">
-      <strong>Kept from the step each is measured from:</strong>
+      <strong title="Kept from the step each is measured from">Kept:</strong>
       {([0, 1, 2, 3] as const).map((b) => (
         <span key={b} className={`pl-scalekey__item pl-sev--${b}`}>
           <span aria-hidden="true">{BAND_GLYPH[b]}</span> {SEVERITY_WORDS[b].replace('Keeps ', '')}
@@ -172,15 +172,22 @@ export function ScaleKey() {
       >
         ▼ Biggest drop-off
       </span>
-      <span className="pl-scalekey__hint" title={FUNNEL_MODE_TEXT} data-testid="funnel-mode">
-        Ordered funnel: a {singular} counts at a step when they reached it after the step it is measured from
-      </span>
-      <span title={HIDDEN_HELP.small} className="pl-scalekey__hint">
-        {SMALL_TEXT} = 1 to 10 {plural}, hidden
-      </span>
-      <span title={`${HIDDEN_HELP.complementary} ${HIDDEN_HELP.derived}`} className="pl-scalekey__hint">
-        {HIDDEN_TEXT} = held back so a small count cannot be worked out
-      </span>
+      {/* The longer notes fold away so the key stays one line under the map. */}
+      <details className="pl-scalekey__more">
+        <summary>More</summary>
+        <span className="pl-scalekey__notes">
+          <span className="pl-scalekey__hint" title={FUNNEL_MODE_TEXT} data-testid="funnel-mode">
+            Ordered funnel: a {singular} counts at a step when they reached it after the step it is measured
+            from
+          </span>
+          <span title={HIDDEN_HELP.small} className="pl-scalekey__hint">
+            {SMALL_TEXT} = 1 to 10 {plural}, hidden
+          </span>
+          <span title={`${HIDDEN_HELP.complementary} ${HIDDEN_HELP.derived}`} className="pl-scalekey__hint">
+            {HIDDEN_TEXT} = held back so a small count cannot be worked out
+          </span>
+        </span>
+      </details>
     </span>
   );
 }

@@ -1,5 +1,5 @@
 import { type KpiDefinition, orderedSteps } from '@pathlight/core';
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../../api';
 import { SmallPopulation } from '../../components/privacy/privacy-notes';
 import { SubjectProvider } from '../../components/subject/subject';
@@ -24,6 +24,8 @@ export interface JourneyMapProps extends JourneyEditorProps {
   journeyId: string;
   workspaceId: string;
   canEdit: boolean;
+  /** What leads the bar over the map (the page's breadcrumb), so it takes no row of its own. */
+  lead?: ReactNode;
 }
 
 // The map re-renders only when its own props change, not on every save or filter keystroke here.
@@ -36,7 +38,7 @@ type Panel = { kind: 'step'; stepId: string } | { kind: 'conformance' } | null;
  * the filter changes or a save lands), a step detail drawer and the conformance panel.
  */
 export function JourneyMap(props: JourneyMapProps) {
-  const { journeyId, workspaceId, canEdit, onReady, ...editorProps } = props;
+  const { journeyId, workspaceId, canEdit, onReady, lead, ...editorProps } = props;
   const [handle, setHandle] = useState<{ store: EditorStore; autosave: Autosave | null } | null>(null);
   const [savedVersion, setSavedVersion] = useState(props.journey.version);
   const [stages, setStages] = useState(props.journey.document.stages);
@@ -145,6 +147,7 @@ export function JourneyMap(props: JourneyMapProps) {
           the step menu, whose picker says how to add data). */}
         {hasData ? (
           <FilterBar
+            lead={lead}
             value={filter}
             onChange={setFilter}
             sources={base.data?.sources ?? []}
@@ -163,7 +166,9 @@ export function JourneyMap(props: JourneyMapProps) {
               Conformance
             </button>
           </FilterBar>
-        ) : null}
+        ) : (
+          lead
+        )}
         {privacy?.smallPopulation ? <SmallPopulation /> : null}
         <MapEditor
           {...editorProps}

@@ -52,23 +52,26 @@ export function JourneyPage({ journeyId }: { journeyId: string }) {
   }
   if (loaded.error || !loaded.data) return <ErrorBanner error={loaded.error} onRetry={loaded.reload} />;
   const { journey, personas } = loaded.data;
+  // The breadcrumb leads the bar over the map (one row instead of two: the map gets the height).
+  const breadcrumb = (
+    <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
+      <ol>
+        <li>
+          <Link to={`/w/${workspace.id}/journeys`}>← Journeys</Link>
+        </li>
+        <li aria-current="page">{name}</li>
+      </ol>
+      {!canEdit ? (
+        <span className={styles.readOnly} role="note">
+          Read only — you are a viewer in this workspace
+        </span>
+      ) : null}
+    </nav>
+  );
 
   return (
     <div className={styles.page}>
       <h1 className="visually-hidden">{name}</h1>
-      <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
-        <ol>
-          <li>
-            <Link to={`/w/${workspace.id}/journeys`}>← Journeys</Link>
-          </li>
-          <li aria-current="page">{name}</li>
-        </ol>
-        {!canEdit ? (
-          <span className={styles.readOnly} role="note">
-            Read only — you are a viewer in this workspace
-          </span>
-        ) : null}
-      </nav>
       <div className={styles.editor}>
         <EditorSlot
           key={journey.id}
@@ -81,6 +84,7 @@ export function JourneyPage({ journeyId }: { journeyId: string }) {
           journeyId={journey.id}
           workspaceId={workspace.id}
           canEdit={canEdit}
+          lead={breadcrumb}
         />
       </div>
     </div>
