@@ -1,4 +1,4 @@
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { counterIds, sampleJourney, samplePersonas } from '../../editor/fixtures/sample-journey';
 import { SMALL_POPULATION_MESSAGE } from '../../lib/format';
@@ -106,5 +106,21 @@ describe('JourneyMap of a journey about accounts', () => {
     mount(false);
     const steps = await screen.findAllByTestId('step-data');
     expect(steps[0]?.textContent).toContain('400 patients');
+  });
+});
+
+describe('JourneyMap filter bar', () => {
+  it('folds its controls behind a Filters button that says how many are set', async () => {
+    mount(false);
+    const toggle = await screen.findByTestId('filters-toggle');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    const controls = document.getElementById(toggle.getAttribute('aria-controls') ?? '');
+    expect(controls?.hasAttribute('data-open')).toBe(false);
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(controls?.hasAttribute('data-open')).toBe(true);
+    fireEvent.change(screen.getByLabelText('Segment attribute'), { target: { value: 'channel' } });
+    fireEvent.change(screen.getByLabelText('Segment value'), { target: { value: 'web' } });
+    expect(toggle.textContent).toMatch(/^Filters \(\d\)/);
   });
 });
