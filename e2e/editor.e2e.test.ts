@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The map editor end to end, in real Chromium against the real server and built web app:
  * template → edit (stage, step, card, evidence, drag, emotion) → undo/redo → reload → conflict and

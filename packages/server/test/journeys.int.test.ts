@@ -193,7 +193,7 @@ describe('blank journeys, duplicate, export and import', () => {
 
   test('duplicate copies the document under a new id at version 1', async () => {
     const src = (await olga.json('POST', `/api/workspaces/${ws}/journeys`, { name: 'Implant consult' })).body;
-    const renamed = await olga.json('PUT', `/api/journeys/${src.id}`, {
+    await olga.json('PUT', `/api/journeys/${src.id}`, {
       version: 1,
       document: withStage(src.document, 'Consult'),
     });
