@@ -197,7 +197,11 @@ describe('on a phone (390 px)', () => {
     expect(await sidewaysScroll()).toBeLessThanOrEqual(0);
     await shot('journeys-390');
 
-    await first.getByRole('button', { name: /^Actions for/ }).click();
+    // The menu closes when the page scrolls (it is fixed to the viewport): bring the button into view first.
+    const open = first.getByRole('button', { name: /^Actions for/ });
+    await open.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    await open.click();
     const actions = await page.getByRole('menu').boundingBox();
     expect((actions?.x ?? -1) >= 0 && (actions?.x ?? 0) + (actions?.width ?? 0) <= PHONE.width).toBe(true);
     await page.keyboard.press('Escape');

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * What a viewer sees, in real Chromium: on the map and the dashboard no number reveals a group of 1 to 10
  * patients, "<11" stands only on counts of 1–10, and narrowing the map to a planted group of three shows
@@ -191,5 +192,13 @@ describe('a viewer', () => {
     await page.locator('[data-testid="step-cases"]').first().waitFor({ timeout: 20_000 });
     await expectHonestHiding(page);
     await page.screenshot({ path: '/tmp/pathlight-viewer-map-390.png' });
+    // On a phone the map is for reading: no sideways page scroll, and the map keeps most of the screen.
+    const layout = await page.evaluate(() => ({
+      sideways: document.documentElement.scrollWidth - window.innerWidth,
+      map: document.querySelector('.pl-editor')?.getBoundingClientRect().height ?? 0,
+      screen: window.innerHeight,
+    }));
+    expect(layout.sideways).toBeLessThanOrEqual(0);
+    expect(layout.map / layout.screen).toBeGreaterThan(0.55);
   });
 });

@@ -187,7 +187,7 @@ export function Toolbar({
         </button>
       </div>
       {!readOnly && (
-        <div className="pl-toolgroup">
+        <div className="pl-toolgroup pl-toolgroup--desk">
           <button
             type="button"
             className="pl-btn"
@@ -230,7 +230,7 @@ export function Toolbar({
               ))}
             </select>
           </label>
-          <div className="pl-toolgroup">
+          <div className="pl-toolgroup pl-toolgroup--desk">
             <button
               type="button"
               className="pl-btn"
@@ -259,7 +259,7 @@ export function Toolbar({
               Fit width
             </button>
           </div>
-          <div className="pl-toolgroup">
+          <div className="pl-toolgroup pl-toolgroup--desk">
             <button
               type="button"
               className="pl-btn"

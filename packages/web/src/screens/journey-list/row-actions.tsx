@@ -40,7 +40,8 @@ export function RowActions({
   const close = useCallback(() => setOpen(false), []);
   useDismiss(open, ref, close);
   useEffect(() => {
-    if (open) ref.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+    // Without preventScroll, focusing the first item can scroll the page, which closes the menu (below).
+    if (open) ref.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus({ preventScroll: true });
   }, [open]);
   // A fixed menu would drift away from its button on scroll: close it instead.
   useEffect(() => {
