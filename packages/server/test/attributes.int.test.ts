@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type Agent, type Harness, makeHarness } from './harness';
+import { type Agent, type Harness, importAs, makeHarness } from './harness';
 
 // "Main clinic": 40 fictional patients m01…m40, at North (odd) or South (even), with an NPS answer 0–9 in a
 // column named `\`, a `x*y` marker on everyone and a `50%` flag on the first 20. "Hamlet outreach": a
@@ -35,18 +35,8 @@ let stranger: Agent;
 let ws: string;
 
 async function importCsv(name: string, csv: string) {
-  const up = await eddie.json('POST', `/api/workspaces/${ws}/uploads`, new TextEncoder().encode(csv), {
-    'x-filename': `${name}.csv`,
-  });
-  expect(up.status, JSON.stringify(up.body)).toBe(201);
-  const made = await eddie.json('POST', `/api/workspaces/${ws}/sources`, {
-    uploadId: up.body.uploadId,
-    name,
-  });
-  expect(made.status, JSON.stringify(made.body)).toBe(202);
-  await h.evidence.jobs.idle();
-  const job = await eddie.json('GET', `/api/jobs/${made.body.job.id}`);
-  expect(job.body.status, JSON.stringify(job.body)).toBe('succeeded');
+  const { job } = await importAs(h, eddie, ws, csv, `${name}.csv`, { name });
+  expect(job.status, JSON.stringify(job)).toBe('succeeded');
 }
 
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { JourneyContent, type JourneyInput } from '@pathlight/core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type Agent, type Harness, makeHarness } from './harness';
+import { type Agent, type Harness, importAs, makeHarness } from './harness';
 
 // What a viewer can learn about a planted group of three patients, asked every way we could think of.
 //
@@ -81,19 +81,9 @@ let hamletId: string;
 let hamletJob: string;
 
 async function importCsv(name: string, csv: string) {
-  const up = await eddie.json('POST', `/api/workspaces/${ws}/uploads`, new TextEncoder().encode(csv), {
-    'x-filename': `${name}.csv`,
-  });
-  expect(up.status, JSON.stringify(up.body)).toBe(201);
-  const made = await eddie.json('POST', `/api/workspaces/${ws}/sources`, {
-    uploadId: up.body.uploadId,
-    name,
-  });
-  expect(made.status, JSON.stringify(made.body)).toBe(202);
-  await h.evidence.jobs.idle();
-  const job = await eddie.json('GET', `/api/jobs/${made.body.job.id}`);
-  expect(job.body.status, JSON.stringify(job.body)).toBe('succeeded');
-  return { sourceId: made.body.source.id as string, jobId: made.body.job.id as string };
+  const { job, source } = await importAs(h, eddie, ws, csv, `${name}.csv`, { name });
+  expect(job.status, JSON.stringify(job)).toBe('succeeded');
+  return { sourceId: source.id as string, jobId: job.id as string };
 }
 
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import { JourneyContent, type JourneyInput } from '@pathlight/core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { workspacePaths } from '../src/evidence/event-stores';
 import { INTERRUPTED } from '../src/evidence/evidence';
-import { type Agent, type Harness, makeHarness } from './harness';
+import { type Agent, type Harness, importAs, makeHarness } from './harness';
 
 const MAX_UPLOAD = 1_000_000;
 let h: Harness;
@@ -79,21 +79,9 @@ async function upload(agent: Agent, workspace: string, content: Uint8Array, file
   return agent.json('POST', `/api/workspaces/${workspace}/uploads`, content, { 'x-filename': filename });
 }
 
-/** Uploads, imports as a source and waits for the job; returns the source and the job. */
-async function importFile(workspace: string, content: string | Uint8Array, filename: string, extra = {}) {
-  const up = await upload(eddie, workspace, typeof content === 'string' ? bytes(content) : content, filename);
-  expect(up.status, JSON.stringify(up.body)).toBe(201);
-  const made = await eddie.json('POST', `/api/workspaces/${workspace}/sources`, {
-    uploadId: up.body.uploadId,
-    name: filename,
-    ...extra,
-  });
-  expect(made.status, JSON.stringify(made.body)).toBe(202);
-  await h.evidence.jobs.idle();
-  const job = await eddie.json('GET', `/api/jobs/${made.body.job.id}`);
-  const source = await eddie.json('GET', `/api/sources/${made.body.source.id}`);
-  return { upload: up.body, source: source.body, job: job.body };
-}
+/** Uploads as the editor, imports as a source and waits for the job; returns the upload, source and job. */
+const importFile = (workspace: string, content: string | Uint8Array, filename: string, extra = {}) =>
+  importAs(h, eddie, workspace, content, filename, extra);
 
 async function eventCount(workspace: string): Promise<number> {
   const store = await h.evidence.stores.get(workspace);

@@ -54,6 +54,37 @@ export async function makeHarness(
 
 export type Harness = Awaited<ReturnType<typeof makeHarness>>;
 
+/**
+ * Uploads a file as `agent`, imports it into the workspace as a source (named after the file unless
+ * `extra.name` says otherwise) and waits for the import job; returns the upload, job and source as the
+ * API shows them to that agent. Throws when the upload or the import request is refused.
+ */
+export async function importAs(
+  h: Harness,
+  agent: Agent,
+  workspaceId: string,
+  content: string | Uint8Array,
+  filename: string,
+  extra: Record<string, unknown> = {},
+) {
+  const body = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+  const up = await agent.json('POST', `/api/workspaces/${workspaceId}/uploads`, body, {
+    'x-filename': filename,
+  });
+  if (up.status !== 201) throw new Error(`upload of ${filename}: ${up.status} ${JSON.stringify(up.body)}`);
+  const made = await agent.json('POST', `/api/workspaces/${workspaceId}/sources`, {
+    uploadId: up.body.uploadId,
+    name: filename,
+    ...extra,
+  });
+  if (made.status !== 202)
+    throw new Error(`import of ${filename}: ${made.status} ${JSON.stringify(made.body)}`);
+  await h.evidence.jobs.idle();
+  const job = await agent.json('GET', `/api/jobs/${made.body.job.id}`);
+  const source = await agent.json('GET', `/api/sources/${made.body.source.id}`);
+  return { upload: up.body, job: job.body, source: source.body };
+}
+
 /** A browser-like client of the app: keeps the session cookie and sends the CSRF header. */
 export class Agent {
   cookie: string | undefined;

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type Agent, type Harness, makeHarness } from './harness';
+import { type Agent, type Harness, importAs, makeHarness } from './harness';
 
 // A hostile or broken upload ends in a clear 422 or failed job that names file, place and limit, never a
 // 500, never a value from the file, and never imports anything (the analytics tests cover each limit).
@@ -23,20 +23,10 @@ afterAll(() => h?.close());
 const upload = (content: Uint8Array, filename: string) =>
   eddie.json('POST', `/api/workspaces/${ws}/uploads`, content, { 'x-filename': filename });
 
-async function importUpload(content: Uint8Array, filename: string, extra = {}) {
-  const up = await upload(content, filename);
-  expect(up.status, JSON.stringify(up.body)).toBe(201);
-  const made = await eddie.json('POST', `/api/workspaces/${ws}/sources`, {
-    uploadId: up.body.uploadId,
-    name: filename,
-    ...extra,
-  });
-  expect(made.status, JSON.stringify(made.body)).toBe(202);
-  await h.evidence.jobs.idle();
-  const job = await eddie.json('GET', `/api/jobs/${made.body.job.id}`);
-  const source = await eddie.json('GET', `/api/sources/${made.body.source.id}`);
-  return { job: job.body, source: source.body };
-}
+const importUpload = async (content: Uint8Array, filename: string, extra = {}) => {
+  const { job, source } = await importAs(h, eddie, ws, content, filename, extra);
+  return { job, source };
+};
 
 async function eventCount(): Promise<number> {
   const store = await h.evidence.stores.get(ws);
